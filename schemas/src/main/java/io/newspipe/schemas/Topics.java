@@ -1,0 +1,58 @@
+package io.newspipe.schemas;
+
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serdes;
+
+/** The catalogue of newspipe's topics: the only place a topic name is written. */
+public final class Topics {
+
+  private Topics() {}
+
+  /** Prefix of the per-tag fan-out topics, {@code news.tags.<tag-id>}. */
+  public static final String TAG_TOPIC_PREFIX = "news.tags.";
+
+  private static final Pattern TAG_ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,100}");
+
+  /** Raw articles: the system of record read by replay and re-tagging, never deleted by time. */
+  public static final Topic<String, Article> RAW =
+      new Topic<>(
+          "news.articles.raw",
+          Serdes.String(),
+          AvroSerde.of(Article.class),
+          Map.of(TopicConfig.RETENTION_MS_CONFIG, "-1"));
+
+  /** Every tagged version of every article; consumed by the sink and by subscribers. */
+  public static final Topic<String, TaggedArticle> TAGGED =
+      new Topic<>(
+          "news.articles.tagged", Serdes.String(), AvroSerde.of(TaggedArticle.class), Map.of());
+
+  /**
+   * Dead letters: the original key and bytes, with headers (see {@link DeadLetters}) saying why.
+   */
+  public static final Topic<byte[], byte[]> DLQ =
+      new Topic<>("news.dlq", Serdes.ByteArray(), Serdes.ByteArray(), Map.of());
+
+  /** The fixed topics every deployment needs, in creation order. */
+  public static final List<Topic<?, ?>> CORE = List.of(RAW, TAGGED, DLQ);
+
+  /** The fan-out topic of one taxonomy tag, {@code news.tags.<tagId>}. */
+  public static Topic<String, TaggedArticle> tag(String tagId) {
+    if (tagId == null || !TAG_ID.matcher(tagId).matches()) {
+      throw new IllegalArgumentException(
+          "invalid tag id '"
+              + tagId
+              + "': tag ids are lower-case letters, digits and '-' (they name Kafka topics)");
+    }
+    return new Topic<>(
+        TAG_TOPIC_PREFIX + tagId, Serdes.String(), AvroSerde.of(TaggedArticle.class), Map.of());
+  }
+
+  /** The serde for a value class, for code that is generic over topics. */
+  public static <T extends org.apache.avro.specific.SpecificRecord> Serde<T> serde(Class<T> type) {
+    return AvroSerde.of(type);
+  }
+}
