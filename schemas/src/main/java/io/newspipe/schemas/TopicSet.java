@@ -1,0 +1,48 @@
+package io.newspipe.schemas;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The topics one pipeline deployment uses. Services take a {@code TopicSet} rather than reaching
+ * for {@link Topics} directly, so that tests (and side-by-side deployments on one cluster) can run
+ * isolated pipelines under a namespace without spelling topic names anywhere.
+ */
+public record TopicSet(
+    Topic<String, Article> raw,
+    Topic<String, TaggedArticle> tagged,
+    Topic<byte[], byte[]> dlq,
+    String tagPrefix) {
+
+  /** The production topics from {@link Topics}. */
+  public static final TopicSet DEFAULT =
+      new TopicSet(Topics.RAW, Topics.TAGGED, Topics.DLQ, Topics.TAG_TOPIC_PREFIX);
+
+  public TopicSet {
+    Objects.requireNonNull(raw, "raw");
+    Objects.requireNonNull(tagged, "tagged");
+    Objects.requireNonNull(dlq, "dlq");
+    Objects.requireNonNull(tagPrefix, "tagPrefix");
+  }
+
+  /** The same topics with {@code namespace + "."} in front of every name. */
+  public TopicSet withNamespace(String namespace) {
+    String p = namespace + ".";
+    return new TopicSet(
+        raw.withName(p + raw.name()),
+        tagged.withName(p + tagged.name()),
+        dlq.withName(p + dlq.name()),
+        p + tagPrefix);
+  }
+
+  /** The fan-out topic of one tag in this set. */
+  public Topic<String, TaggedArticle> tag(String tagId) {
+    Topic<String, TaggedArticle> canonical = Topics.tag(tagId); // validates the id
+    return canonical.withName(tagPrefix + tagId);
+  }
+
+  /** The fixed topics of this set, in creation order. */
+  public List<Topic<?, ?>> core() {
+    return List.of(raw, tagged, dlq);
+  }
+}
