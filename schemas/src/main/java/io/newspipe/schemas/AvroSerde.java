@@ -10,7 +10,6 @@ import org.apache.avro.message.BinaryMessageEncoder;
 import org.apache.avro.message.MissingSchemaException;
 import org.apache.avro.specific.SpecificData;
 import org.apache.avro.specific.SpecificRecord;
-import org.apache.avro.util.ClassSecurityValidator;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serde;
@@ -28,13 +27,7 @@ import org.apache.kafka.common.serialization.Serializer;
 public final class AvroSerde<T extends SpecificRecord> implements Serde<T> {
 
   static {
-    // Avro 1.12 refuses to instantiate classes it has not been told to trust; trust exactly ours.
-    var ours = ClassSecurityValidator.builder();
-    for (Class<?> c : EventTypes.ALL) {
-      ours.add(c);
-    }
-    ClassSecurityValidator.setGlobal(
-        ClassSecurityValidator.composite(ClassSecurityValidator.getGlobal(), ours.build()));
+    EventTypes.trust();
   }
 
   private final Class<T> type;

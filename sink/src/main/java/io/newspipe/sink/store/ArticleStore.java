@@ -1,0 +1,55 @@
+package io.newspipe.sink.store;
+
+import io.newspipe.schemas.TaggedArticle;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.kafka.common.TopicPartition;
+
+/**
+ * Where tagged articles land: the latest version of each article with its tags and entities, the
+ * history of versions, and the sink's consumer offsets. Dialect-neutral: {@link SqliteStore} is the
+ * embedded default; a PostgreSQL store implements the same contract.
+ *
+ * <p>Implementations are safe to call from several threads. Every dialect stores times as epoch
+ * milliseconds UTC (Avro's {@code timestamp-millis} precision) and keeps its versioned migrations
+ * under {@code db/migration/<dialect>/}, applied when the store opens.
+ */
+public interface ArticleStore extends AutoCloseable {
+
+  /**
+   * Stores a batch and the consumer offsets it advances to, in ONE database transaction: either all
+   * of it is stored or none of it.
+   *
+   * <p>Per article: a version higher than the stored one replaces it (and its tags and entities);
+   * the same version is rewritten only if it was enriched at the same time or later (re-delivery is
+   * an identical rewrite, re-tagging wins); a lower version never touches the latest row but is
+   * added to the version history if absent. A {@code CANCELED} signal marks the article withdrawn;
+   * the row is kept for the record.
+   *
+   * @param batch articles in consumption order; may be empty (offsets only, e.g. dead letters)
+   * @param group consumer group the offsets belong to
+   * @param nextOffsets per partition, the offset of the next record to read
+   * @throws StoreException when the transaction failed; nothing was stored, so retrying is safe
+   */
+  void write(List<TaggedArticle> batch, String group, Map<TopicPartition, Long> nextOffsets);
+
+  /** The next offsets stored for a consumer group; empty if the group never wrote. */
+  Map<TopicPartition, Long> offsets(String group);
+
+  /** The latest stored version of an article, with its tags (and evidence) and entities. */
+  Optional<StoredArticle> article(String id);
+
+  /** Number of distinct articles stored (withdrawn ones included). */
+  long articleCount();
+
+  /** Tags of the stored version of an article, highest score first; empty if none or unknown. */
+  List<StoredTag> tags(String articleId);
+
+  /** Number of versions of an article recorded in the history (0 if unknown). */
+  long versionCount(String id);
+
+  /** Releases the database connection. Idempotent. */
+  @Override
+  void close();
+}

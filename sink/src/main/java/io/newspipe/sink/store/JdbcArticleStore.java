@@ -1,0 +1,172 @@
+package io.newspipe.sink.store;
+
+import io.newspipe.schemas.TaggedArticle;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import org.apache.kafka.common.TopicPartition;
+
+/**
+ * The {@link ArticleStore} behaviour over JDBC, shared by every SQL dialect: the SQL is portable
+ * between SQLite and PostgreSQL, so a dialect only supplies connections (and its migrations).
+ */
+public abstract class JdbcArticleStore implements ArticleStore {
+
+  /** Work to do on a connection. */
+  @FunctionalInterface
+  protected interface SqlWork<T> {
+    T apply(Connection connection) throws SQLException;
+  }
+
+  private final String description;
+
+  /**
+   * @param description names the database in error messages, e.g. {@code "SQLite store
+   *     /data/newspipe.db"}
+   */
+  protected JdbcArticleStore(String description) {
+    this.description = Objects.requireNonNull(description, "description");
+  }
+
+  /**
+   * Runs work on a connection in auto-commit mode, returning it to that mode afterwards. The
+   * implementation decides how connections are shared between threads.
+   */
+  protected abstract <T> T withConnection(SqlWork<T> work) throws SQLException;
+
+  /** What an operator should check when a database operation fails; ends error messages. */
+  protected abstract String troubleshooting();
+
+  @Override
+  public void write(
+      List<TaggedArticle> batch, String group, Map<TopicPartition, Long> nextOffsets) {
+    Objects.requireNonNull(batch, "batch");
+    Objects.requireNonNull(group, "group");
+    Objects.requireNonNull(nextOffsets, "nextOffsets");
+    inTransaction(
+        true,
+        "store " + batch.size() + " articles and the offsets of consumer group " + group,
+        c -> {
+          try (ArticleWriter writer = new ArticleWriter(c)) {
+            for (TaggedArticle tagged : batch) {
+              writer.write(tagged);
+            }
+            writer.offsets(group, nextOffsets);
+          }
+          return null;
+        });
+  }
+
+  @Override
+  public Map<TopicPartition, Long> offsets(String group) {
+    return query(
+        "read the offsets of consumer group " + group, c -> ArticleReader.offsets(c, group));
+  }
+
+  @Override
+  public Optional<StoredArticle> article(String id) {
+    // One transaction so the article and its tags come from the same version.
+    return inTransaction(false, "read article " + id, c -> ArticleReader.article(c, id));
+  }
+
+  @Override
+  public long articleCount() {
+    return query(
+        "count articles", c -> ArticleReader.count(c, "SELECT count(*) FROM articles", null));
+  }
+
+  @Override
+  public List<StoredTag> tags(String articleId) {
+    return query("read the tags of article " + articleId, c -> ArticleReader.tags(c, articleId));
+  }
+
+  @Override
+  public long versionCount(String id) {
+    return query(
+        "count the versions of article " + id,
+        c -> ArticleReader.count(c, "SELECT count(*) FROM article_versions WHERE id = ?", id));
+  }
+
+  @Override
+  public String toString() {
+    return description;
+  }
+
+  private <T> T query(String what, SqlWork<T> work) {
+    try {
+      return withConnection(work);
+    } catch (SQLException | RuntimeException e) {
+      throw failure(what, false, e);
+    }
+  }
+
+  private <T> T inTransaction(boolean writes, String what, SqlWork<T> work) {
+    try {
+      return withConnection(
+          c -> {
+            begin(c, writes); // if this fails, no transaction was started
+            try {
+              T result = work.apply(c);
+              commit(c);
+              return result;
+            } catch (SQLException | RuntimeException e) {
+              try {
+                rollback(c);
+              } catch (SQLException rollbackFailure) {
+                e.addSuppressed(rollbackFailure);
+                // Its transaction state is unknown: never reuse it, it might commit half a batch.
+                discard(c);
+              }
+              throw e;
+            }
+          });
+    } catch (SQLException | RuntimeException e) {
+      throw failure(what, writes, e);
+    }
+  }
+
+  /**
+   * Starts a transaction; {@code writes} tells whether it will write. The default switches off JDBC
+   * auto-commit.
+   */
+  protected void begin(Connection c, boolean writes) throws SQLException {
+    c.setAutoCommit(false);
+  }
+
+  /** Commits the transaction started by {@link #begin} and leaves the connection in auto-commit. */
+  protected void commit(Connection c) throws SQLException {
+    c.commit();
+    c.setAutoCommit(true);
+  }
+
+  /** Rolls the transaction back and leaves the connection in auto-commit. */
+  protected void rollback(Connection c) throws SQLException {
+    c.rollback();
+    c.setAutoCommit(true);
+  }
+
+  /**
+   * Called when a connection is left in an unknown transaction state (its rollback failed): the
+   * implementation must close it without committing and not hand it out again.
+   */
+  protected abstract void discard(Connection connection);
+
+  private StoreException failure(String what, boolean wrote, Exception cause) {
+    if (cause instanceof StoreException se) {
+      return se;
+    }
+    return new StoreException(
+        "cannot "
+            + what
+            + " in "
+            + description
+            + ": "
+            + cause.getMessage()
+            + (wrote ? ". Nothing of it was stored, so it is safe to retry. " : ". ")
+            + troubleshooting(),
+        cause);
+  }
+}
