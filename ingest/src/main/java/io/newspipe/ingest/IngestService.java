@@ -1,0 +1,161 @@
+package io.newspipe.ingest;
+
+import io.newspipe.ingest.format.ArticleParser;
+import io.newspipe.ingest.publish.ArticlePublisher;
+import io.newspipe.ingest.source.ArticleSink;
+import io.newspipe.ingest.source.DirectorySource;
+import io.newspipe.ingest.source.StdinSource;
+import io.newspipe.schemas.Article;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The ingest service: reads the configured directories (and stdin) and publishes what it finds.
+ *
+ * <p>{@link #runOnce()} imports what is there and returns; {@link #run()} imports, then watches the
+ * directories until {@link #close()} (call it from a shutdown hook for Ctrl-C) and returns once
+ * everything sent is flushed. The publisher belongs to the caller and is not closed here.
+ */
+public final class IngestService implements AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(IngestService.class);
+
+  private final IngestConfig config;
+  private final ArticlePublisher publisher;
+  private final InputStream stdin;
+  private final ArticleParser parser;
+  private final List<DirectorySource> sources = new ArrayList<>();
+  private final AtomicLong stdinRejected = new AtomicLong();
+  private volatile boolean closed;
+
+  /** Reads {@code System.in} if the config says so, stamping {@code receivedAt} in UTC. */
+  public IngestService(IngestConfig config, ArticlePublisher publisher) {
+    this(config, publisher, Clock.systemUTC(), System.in);
+  }
+
+  public IngestService(
+      IngestConfig config, ArticlePublisher publisher, Clock clock, InputStream stdin) {
+    this.config = Objects.requireNonNull(config, "config");
+    this.publisher = Objects.requireNonNull(publisher, "publisher");
+    this.stdin = stdin;
+    this.parser = new ArticleParser(clock);
+    ArticleSink sink = new PublishingSink();
+    for (IngestConfig.DirectorySpec d : config.directories()) {
+      sources.add(new DirectorySource(d.path(), d.sourceId(), config.settings(), parser, sink));
+    }
+  }
+
+  /**
+   * Imports every existing file (and stdin), waits for the sends, and returns what happened.
+   *
+   * @throws IOException if a source directory is missing or cannot be listed
+   */
+  public IngestSummary runOnce() throws IOException {
+    importAll();
+    publisher.flush();
+    return summary();
+  }
+
+  /**
+   * Imports, then watches every directory until {@link #close()} or an interrupt. Blocks.
+   *
+   * @throws IOException if a directory is missing or cannot be watched (the others stop too)
+   */
+  public IngestSummary run() throws IOException {
+    importAll();
+    publisher.flush();
+    AtomicReference<IOException> failure = new AtomicReference<>();
+    List<Thread> watchers = new ArrayList<>();
+    for (DirectorySource source : sources) {
+      Thread t = new Thread(() -> watch(source, failure), "newspipe-watch-" + source.sourceId());
+      watchers.add(t);
+      t.start();
+    }
+    boolean interrupted = false;
+    for (Thread t : watchers) {
+      while (t.isAlive()) {
+        try {
+          t.join();
+        } catch (InterruptedException e) {
+          interrupted = true;
+          close();
+        }
+      }
+    }
+    publisher.flush();
+    if (interrupted) {
+      Thread.currentThread().interrupt();
+    }
+    if (failure.get() != null) {
+      throw failure.get();
+    }
+    return summary();
+  }
+
+  private void watch(DirectorySource source, AtomicReference<IOException> failure) {
+    try {
+      source.watch();
+    } catch (IOException | UncheckedIOException e) {
+      IOException io = e instanceof UncheckedIOException u ? u.getCause() : (IOException) e;
+      LOG.error("stopped ingesting: watching {} failed: {}", source.directory(), io.getMessage());
+      failure.compareAndSet(null, io);
+      close();
+    }
+  }
+
+  private void importAll() throws IOException {
+    for (DirectorySource source : sources) {
+      if (closed) {
+        return;
+      }
+      source.importExisting();
+    }
+    if (config.stdinSourceId() != null && stdin != null && !closed) {
+      StdinSource source =
+          new StdinSource(stdin, config.stdinSourceId(), config.settings(), parser);
+      source.readInto(new PublishingSink());
+      stdinRejected.addAndGet(source.rejected());
+    }
+  }
+
+  /** Counts so far; acknowledged counts are only final after a flush. */
+  public IngestSummary summary() {
+    long read = 0;
+    long rejected = stdinRejected.get();
+    for (DirectorySource source : sources) {
+      read += source.filesRead();
+      rejected += source.filesRejected();
+    }
+    return new IngestSummary(
+        read, rejected, publisher.published(), publisher.deadLettered(), publisher.failed());
+  }
+
+  /** Stops importing and watching; {@link #run()} then flushes and returns. Idempotent. */
+  @Override
+  public void close() {
+    closed = true;
+    sources.forEach(DirectorySource::close);
+  }
+
+  /** Publishes articles, dead-letters rejected documents. */
+  private final class PublishingSink implements ArticleSink {
+    @Override
+    public void accept(Article article) {
+      publisher.publish(article);
+    }
+
+    @Override
+    public void reject(String document, byte[] payload, Exception reason) {
+      publisher.deadLetter(document, payload, reason);
+    }
+  }
+}

@@ -1,0 +1,209 @@
+package io.newspipe.ingest.format;
+
+import com.rometools.rome.feed.atom.Entry;
+import com.rometools.rome.feed.module.DCModule;
+import com.rometools.rome.feed.module.DCSubject;
+import com.rometools.rome.feed.rss.Item;
+import com.rometools.rome.feed.synd.SyndCategory;
+import com.rometools.rome.feed.synd.SyndContent;
+import com.rometools.rome.feed.synd.SyndEntry;
+import com.rometools.rome.feed.synd.SyndFeed;
+import com.rometools.rome.feed.synd.SyndPerson;
+import io.newspipe.schemas.Article;
+import io.newspipe.schemas.Source;
+import io.newspipe.schemas.Subject;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/** Maps the entries of one parsed feed to articles; see {@link FeedFormat}. */
+final class FeedEntries {
+
+  /** Headlines derived from body text (items without a title) are cut at this length. */
+  private static final int DERIVED_HEADLINE_CHARS = 160;
+
+  private final Source source;
+  private final boolean rdf;
+  private final String language;
+  private final String feedRights;
+
+  FeedEntries(Source source, String language, SyndFeed feed) {
+    this.source = source;
+    this.rdf = "rss_1.0".equals(feed.getFeedType()) || "rss_0.9".equals(feed.getFeedType());
+    this.language = language;
+    this.feedRights = PlainText.fromMaybeHtml(feed.getCopyright());
+  }
+
+  /** The article for one entry, or null if the entry carries neither a title nor any text. */
+  Article toArticle(SyndEntry entry, Instant receivedAt) {
+    String body = bodyOf(entry);
+    String headline = oneLine(titleOf(entry));
+    if (ArticleIds.isBlank(headline)) {
+      if (body.isEmpty()) {
+        return null;
+      }
+      headline = derivedHeadline(body);
+    }
+    Instant published = instant(entry.getPublishedDate());
+    String guid = guidOf(entry);
+    String link = blankToNull(entry.getLink());
+    return Article.newBuilder()
+        .setId(ArticleIds.forFeedItem(source.getId(), guid, link, headline, published))
+        .setVersion(ArticleIds.FIRST_VERSION)
+        .setSource(source)
+        .setGuid(guid)
+        .setUrl(link)
+        .setHeadline(headline)
+        .setByline(bylineOf(entry))
+        .setLanguage(language)
+        .setBody(body)
+        .setSummary(entry.getDescription() == null ? null : entry.getDescription().getValue())
+        .setHtml(htmlOf(entry))
+        .setPublishedAt(published)
+        .setUpdatedAt(instant(entry.getUpdatedDate()))
+        .setReceivedAt(receivedAt)
+        .setSubjects(subjectsOf(entry))
+        .setRights(rightsOf(entry))
+        .setContentHash(ContentHash.of(headline, null, body))
+        .build();
+  }
+
+  /** The source's own item id: RSS guid, RSS 1.0 rdf:about, Atom id. */
+  private String guidOf(SyndEntry entry) {
+    Object wire = entry.getWireEntry();
+    if (wire instanceof Item item) {
+      // Not SyndEntry/Item.getUri() for RSS 0.9x/2.0: ROME falls back to the link there, which
+      // is not the source's id. In RDF feeds (RSS 0.90, 1.0) it is the item's rdf:about.
+      String guid = item.getGuid() == null ? null : item.getGuid().getValue();
+      return blankToNull(guid == null && rdf ? item.getUri() : guid);
+    }
+    if (wire instanceof Entry atom) {
+      return blankToNull(atom.getId());
+    }
+    return blankToNull(entry.getUri());
+  }
+
+  private static String titleOf(SyndEntry entry) {
+    SyndContent title = entry.getTitleEx();
+    String type = title == null ? null : title.getType();
+    if (isHtml(type)) {
+      return PlainText.fromHtml(entry.getTitle());
+    }
+    if ("text".equals(type)) {
+      return PlainText.paragraphs(entry.getTitle()); // Atom says plain: keep a literal '<'
+    }
+    return PlainText.fromMaybeHtml(entry.getTitle());
+  }
+
+  /** Plain text of the full content where there is one, else of the description. */
+  private static String bodyOf(SyndEntry entry) {
+    List<String> parts = new ArrayList<>();
+    for (SyndContent content : entry.getContents()) {
+      addText(parts, content, false);
+    }
+    if (parts.isEmpty() && entry.getDescription() != null) {
+      // RSS descriptions are HTML by convention even when ROME cannot tell.
+      addText(parts, entry.getDescription(), entry.getWireEntry() instanceof Item);
+    }
+    return String.join(PlainText.PARAGRAPH_BREAK, parts);
+  }
+
+  private static void addText(List<String> parts, SyndContent content, boolean assumeHtml) {
+    String value = content.getValue();
+    if (value == null) {
+      return;
+    }
+    String text =
+        isHtml(content.getType()) || assumeHtml
+            ? PlainText.fromHtml(value)
+            : PlainText.paragraphs(value);
+    if (!text.isEmpty()) {
+      parts.add(text);
+    }
+  }
+
+  private static String htmlOf(SyndEntry entry) {
+    String html =
+        entry.getContents().stream()
+            .filter(c -> isHtml(c.getType()) && c.getValue() != null)
+            .map(SyndContent::getValue)
+            .collect(Collectors.joining("\n"));
+    return html.isEmpty() ? null : html;
+  }
+
+  private static boolean isHtml(String type) {
+    return type != null && type.toLowerCase(Locale.ROOT).contains("html");
+  }
+
+  private static String bylineOf(SyndEntry entry) {
+    // getAuthor() is only the first of several Atom authors.
+    String names =
+        entry.getAuthors().stream()
+            .map(SyndPerson::getName)
+            .filter(n -> !ArticleIds.isBlank(n))
+            .map(String::strip)
+            .collect(Collectors.joining(", "));
+    if (!names.isEmpty()) {
+      return names;
+    }
+    return ArticleIds.isBlank(entry.getAuthor()) ? null : entry.getAuthor().strip();
+  }
+
+  /** Categories and Dublin Core subjects, once each. */
+  private static List<Subject> subjectsOf(SyndEntry entry) {
+    Map<String, Subject> subjects = new LinkedHashMap<>();
+    for (SyndCategory category : entry.getCategories()) {
+      add(subjects, category.getName(), category.getTaxonomyUri());
+    }
+    if (entry.getModule(DCModule.URI) instanceof DCModule dc) {
+      for (DCSubject subject : dc.getSubjects()) {
+        add(subjects, subject.getValue(), subject.getTaxonomyUri());
+      }
+    }
+    return new ArrayList<>(subjects.values());
+  }
+
+  private static void add(Map<String, Subject> subjects, String name, String scheme) {
+    if (ArticleIds.isBlank(name)) {
+      return;
+    }
+    String label = name.strip();
+    String domain = blankToNull(scheme);
+    subjects.putIfAbsent(
+        label + '\u0000' + domain,
+        Subject.newBuilder().setName(label).setCode(null).setScheme(domain).build());
+  }
+
+  private String rightsOf(SyndEntry entry) {
+    if (entry.getWireEntry() instanceof Entry atom && !ArticleIds.isBlank(atom.getRights())) {
+      return PlainText.fromMaybeHtml(atom.getRights());
+    }
+    return ArticleIds.isBlank(feedRights) ? null : feedRights;
+  }
+
+  private static String derivedHeadline(String body) {
+    String firstParagraph = body.split(PlainText.PARAGRAPH_BREAK, 2)[0];
+    if (firstParagraph.length() <= DERIVED_HEADLINE_CHARS) {
+      return firstParagraph;
+    }
+    int cut = firstParagraph.lastIndexOf(' ', DERIVED_HEADLINE_CHARS);
+    return firstParagraph.substring(0, cut > 0 ? cut : DERIVED_HEADLINE_CHARS) + "…";
+  }
+
+  private static String oneLine(String text) {
+    return text == null ? null : text.replace(PlainText.PARAGRAPH_BREAK, " ").strip();
+  }
+
+  private static Instant instant(Date date) {
+    return date == null ? null : date.toInstant();
+  }
+
+  private static String blankToNull(String s) {
+    return ArticleIds.isBlank(s) ? null : s.strip();
+  }
+}

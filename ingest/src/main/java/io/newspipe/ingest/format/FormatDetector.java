@@ -1,0 +1,75 @@
+package io.newspipe.ingest.format;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Tells formats apart by content, not by file name: a feed saved as {@code .txt} is still a feed.
+ * The name only decides between text and Markdown, which look the same to a machine.
+ */
+public final class FormatDetector {
+
+  /** How far into a document to look for the root element (past comments and a DOCTYPE). */
+  private static final int HEAD_BYTES = 64 * 1024;
+
+  private static final Set<String> FEED_ROOTS = Set.of("rss", "RDF", "feed");
+
+  private FormatDetector() {}
+
+  /**
+   * Detects the format of {@code bytes}. {@code fileName} may be null (stdin).
+   *
+   * <p>XML whose root is {@code rss}, {@code rdf:RDF} or {@code feed} is a feed; a document that
+   * declares itself XML ({@code <?xml}) or starts with a DOCTYPE but has another root is {@link
+   * Format#OTHER_XML}; a first line holding a JSON object means JSON lines; anything else is text.
+   */
+  public static Format detect(byte[] bytes, String fileName) {
+    String head = head(bytes).stripLeading();
+    if (head.startsWith("<")) {
+      XmlProlog prolog = XmlProlog.scan(head);
+      String root = prolog.rootLocalName();
+      if (root != null && FEED_ROOTS.contains(root)) {
+        return Format.FEED;
+      }
+      boolean declaredXml = head.startsWith("<?xml") || prolog.doctype() != null;
+      if (declaredXml && root == null) {
+        // The root lies beyond what we looked at (e.g. behind a huge DOCTYPE): let the hardened
+        // feed parser judge, it refuses anything dangerous.
+        return Format.FEED;
+      }
+      if (declaredXml) {
+        return Format.OTHER_XML;
+      }
+    }
+    if (head.startsWith("{")) {
+      int eol = head.indexOf('\n');
+      String firstLine = (eol < 0 ? head : head.substring(0, eol)).strip();
+      if (firstLine.endsWith("}")) {
+        return Format.JSON_LINES;
+      }
+    }
+    return isMarkdownName(fileName) ? Format.MARKDOWN : Format.TEXT;
+  }
+
+  static boolean isMarkdownName(String fileName) {
+    if (fileName == null) {
+      return false;
+    }
+    String lower = fileName.toLowerCase(Locale.ROOT);
+    return lower.endsWith(".md") || lower.endsWith(".markdown");
+  }
+
+  /** The first bytes as text, good enough to read ASCII markup whatever the real encoding. */
+  private static String head(byte[] bytes) {
+    int length = Math.min(bytes.length, HEAD_BYTES);
+    if (length >= 2 && (bytes[0] & 0xFF) == 0xFE && (bytes[1] & 0xFF) == 0xFF) {
+      return new String(bytes, 2, length - 2, StandardCharsets.UTF_16BE);
+    }
+    if (length >= 2 && (bytes[0] & 0xFF) == 0xFF && (bytes[1] & 0xFF) == 0xFE) {
+      return new String(bytes, 2, length - 2, StandardCharsets.UTF_16LE);
+    }
+    int offset = Utf8.hasBom(bytes) ? 3 : 0;
+    return new String(bytes, offset, Math.max(0, length - offset), StandardCharsets.ISO_8859_1);
+  }
+}

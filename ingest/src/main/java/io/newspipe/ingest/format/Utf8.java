@@ -1,0 +1,39 @@
+package io.newspipe.ingest.format;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+
+/** Strict UTF-8 decoding: a mis-encoded file is rejected with a fix, not silently garbled. */
+final class Utf8 {
+
+  private Utf8() {}
+
+  static boolean hasBom(byte[] bytes) {
+    return bytes.length >= 3
+        && (bytes[0] & 0xFF) == 0xEF
+        && (bytes[1] & 0xFF) == 0xBB
+        && (bytes[2] & 0xFF) == 0xBF;
+  }
+
+  /** Decodes UTF-8, dropping a leading byte-order mark. */
+  static String decode(byte[] bytes, String document) throws ParseException {
+    int offset = hasBom(bytes) ? 3 : 0;
+    try {
+      return StandardCharsets.UTF_8
+          .newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT)
+          .decode(ByteBuffer.wrap(bytes, offset, bytes.length - offset))
+          .toString();
+    } catch (CharacterCodingException e) {
+      throw new ParseException(
+          document,
+          "the text is not valid UTF-8 ("
+              + e.getMessage()
+              + "): save the file as UTF-8 (e.g. `iconv -f windows-1252 -t utf-8`)",
+          e);
+    }
+  }
+}

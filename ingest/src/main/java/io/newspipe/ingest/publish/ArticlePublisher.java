@@ -1,0 +1,215 @@
+package io.newspipe.ingest.publish;
+
+import io.newspipe.schemas.Article;
+import io.newspipe.schemas.DeadLetters;
+import io.newspipe.schemas.TopicSet;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Publishes articles to the raw topic and rejected documents to the dead-letter topic.
+ *
+ * <p>One idempotent producer ({@code enable.idempotence=true}, {@code acks=all}) carries both, so
+ * retries never duplicate an article. Articles are keyed by id and stamped with their event time
+ * ({@link RecordTimestamps}). Thread-safe; sends are asynchronous: call {@link #flush()} before
+ * reporting counts.
+ */
+public final class ArticlePublisher implements AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(ArticlePublisher.class);
+
+  /** The {@link DeadLetters#STAGE} value of everything ingest dead-letters. */
+  public static final String STAGE = "ingest";
+
+  /** Header set on a dead letter whose payload was cut to fit: the original size in bytes. */
+  public static final String ORIGINAL_SIZE_HEADER = "newspipe.dlq.original.size";
+
+  /** Dead-letter payloads are cut to this, below Kafka's default 1 MiB request size. */
+  public static final int MAX_DEAD_LETTER_PAYLOAD_BYTES = 900 * 1024;
+
+  private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
+
+  private final Producer<byte[], byte[]> producer;
+  private final TopicSet topics;
+  private final AtomicLong published = new AtomicLong();
+  private final AtomicLong deadLettered = new AtomicLong();
+  private final AtomicLong failed = new AtomicLong();
+
+  /**
+   * @param kafkaProps producer properties ({@code bootstrap.servers}, TLS/SASL, ...); serializers
+   *     are set here, and idempotence and {@code acks=all} are enforced
+   * @param topics the raw and dead-letter topics to write
+   * @throws IllegalArgumentException if the properties switch idempotence off or weaken acks
+   */
+  public ArticlePublisher(Map<String, Object> kafkaProps, TopicSet topics) {
+    this(new KafkaProducer<>(producerConfig(kafkaProps)), topics);
+  }
+
+  /** For tests: publishes through the given producer. */
+  ArticlePublisher(Producer<byte[], byte[]> producer, TopicSet topics) {
+    this.producer = Objects.requireNonNull(producer, "producer");
+    this.topics = Objects.requireNonNull(topics, "topics");
+  }
+
+  static Map<String, Object> producerConfig(Map<String, Object> kafkaProps) {
+    Map<String, Object> config = new HashMap<>(kafkaProps);
+    Object idempotence = config.get(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG);
+    if (idempotence != null && !"true".equalsIgnoreCase(idempotence.toString())) {
+      throw new IllegalArgumentException(
+          "enable.idempotence="
+              + idempotence
+              + " is not allowed for ingest: retries would duplicate articles; remove the"
+              + " setting");
+    }
+    Object acks = config.get(ProducerConfig.ACKS_CONFIG);
+    if (acks != null && !"all".equals(acks.toString()) && !"-1".equals(acks.toString())) {
+      throw new IllegalArgumentException(
+          "acks="
+              + acks
+              + " is not allowed for ingest: an article acknowledged by one broker can be lost;"
+              + " remove the setting (ingest uses acks=all)");
+    }
+    config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+    config.put(ProducerConfig.ACKS_CONFIG, "all");
+    config.putIfAbsent(ProducerConfig.CLIENT_ID_CONFIG, "newspipe-ingest");
+    config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
+    config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
+    return config;
+  }
+
+  /**
+   * Sends one article to the raw topic, keyed by its id.
+   *
+   * @return completes when the brokers acknowledged it, or exceptionally (also counted in {@link
+   *     #failed()} and logged)
+   */
+  public CompletableFuture<RecordMetadata> publish(Article article) {
+    String topic = topics.raw().name();
+    ProducerRecord<byte[], byte[]> record;
+    try {
+      record =
+          new ProducerRecord<>(
+              topic,
+              null,
+              RecordTimestamps.of(article),
+              topics.raw().keySerde().serializer().serialize(topic, article.getId()),
+              topics.raw().valueSerde().serializer().serialize(topic, article));
+    } catch (RuntimeException e) {
+      return failure("article " + article.getId(), e);
+    }
+    return send(record, published, "article " + article.getId() + " from " + sourceOf(article));
+  }
+
+  /**
+   * Sends a document that could not be ingested to the dead-letter topic: its bytes as the value,
+   * the document description as key and in {@link DeadLetters#SOURCE}, and the reason in the {@link
+   * DeadLetters} headers with stage {@value #STAGE}.
+   */
+  public CompletableFuture<RecordMetadata> deadLetter(
+      String sourceDescription, byte[] payload, Throwable reason) {
+    LOG.warn(
+        "dead-lettering {}: {}. Fix the document at its source (a file is re-read when saved"
+            + " again); its original bytes are kept on topic {}",
+        sourceDescription,
+        reason.getMessage(),
+        topics.dlq().name());
+    byte[] bytes = payload == null ? new byte[0] : payload;
+    RecordHeaders headers = new RecordHeaders();
+    DeadLetters.describe(headers, STAGE, reason, null, null, null);
+    DeadLetters.put(headers, DeadLetters.SOURCE, sourceDescription);
+    if (bytes.length > MAX_DEAD_LETTER_PAYLOAD_BYTES) {
+      DeadLetters.put(headers, ORIGINAL_SIZE_HEADER, Integer.toString(bytes.length));
+      bytes = Arrays.copyOf(bytes, MAX_DEAD_LETTER_PAYLOAD_BYTES);
+    }
+    ProducerRecord<byte[], byte[]> record =
+        new ProducerRecord<>(
+            topics.dlq().name(),
+            null,
+            null,
+            sourceDescription.getBytes(StandardCharsets.UTF_8),
+            bytes,
+            headers);
+    return send(record, deadLettered, "dead letter for " + sourceDescription);
+  }
+
+  private CompletableFuture<RecordMetadata> send(
+      ProducerRecord<byte[], byte[]> record, AtomicLong counter, String what) {
+    CompletableFuture<RecordMetadata> result = new CompletableFuture<>();
+    try {
+      producer.send(
+          record,
+          (metadata, error) -> {
+            if (error == null) {
+              counter.incrementAndGet();
+              result.complete(metadata);
+            } else {
+              fail(what, error);
+              result.completeExceptionally(error);
+            }
+          });
+    } catch (RuntimeException e) {
+      return failure(what, e);
+    }
+    return result;
+  }
+
+  private CompletableFuture<RecordMetadata> failure(String what, Throwable error) {
+    fail(what, error);
+    return CompletableFuture.failedFuture(error);
+  }
+
+  private void fail(String what, Throwable error) {
+    failed.incrementAndGet();
+    LOG.error(
+        "could not publish {}: {}. Check that the brokers are reachable and the topics exist;"
+            + " a record too large needs a higher max.request.size and message.max.bytes",
+        what,
+        error.toString());
+  }
+
+  private static String sourceOf(Article article) {
+    var source = article.getSource();
+    return source.getUrl() != null ? source.getUrl() : source.getId();
+  }
+
+  /** Blocks until every send so far is acknowledged or failed. */
+  public void flush() {
+    producer.flush();
+  }
+
+  /** Articles acknowledged by the brokers. */
+  public long published() {
+    return published.get();
+  }
+
+  /** Dead letters acknowledged by the brokers. */
+  public long deadLettered() {
+    return deadLettered.get();
+  }
+
+  /** Sends (articles or dead letters) that failed. */
+  public long failed() {
+    return failed.get();
+  }
+
+  /** Flushes and closes the producer, waiting up to 30 s for outstanding sends. */
+  @Override
+  public void close() {
+    producer.close(CLOSE_TIMEOUT);
+  }
+}
