@@ -1,0 +1,192 @@
+package io.newspipe.enrich.tagging;
+
+import io.newspipe.enrich.taxonomy.Exclusion;
+import io.newspipe.enrich.taxonomy.NearRule;
+import io.newspipe.enrich.taxonomy.PhraseRule;
+import io.newspipe.enrich.taxonomy.Place;
+import io.newspipe.enrich.taxonomy.TagDefinition;
+import io.newspipe.schemas.Evidence;
+import io.newspipe.schemas.Tag;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Scores one tag for one article from the hits of its rules. Not thread-safe: one per tag per
+ * article.
+ *
+ * <p>Scoring: each piece of evidence is worth its rule's weight times the field weight. The same
+ * rule firing again counts half as much as the time before (1, 1/2, 1/4 ...), so one rule can never
+ * reach more than twice its weight: a story that repeats one word does not outscore one that gives
+ * several kinds of evidence. Words already used as evidence by a stronger rule are not counted
+ * again ("election interference" is not also counted as "interference" near "election"). Exclusions
+ * then veto the tag or subtract their weight.
+ */
+final class TagScorer {
+
+  /** Evidence is capped so one long article cannot make a huge record. */
+  static final int MAX_EVIDENCE = 25;
+
+  /**
+   * One piece of evidence; {@code claim} is the hit whose words it uses up, {@code [start, end)}
+   * the quoted span.
+   */
+  private record Candidate(String rule, double base, Hit claim, int start, int end) {}
+
+  private final TagDefinition tag;
+  private final List<Candidate> candidates = new ArrayList<>();
+  private final Map<Integer, List<Hit>> nearAny = new HashMap<>();
+  private final Map<Integer, List<Hit>> nearOf = new HashMap<>();
+  private final Map<Integer, List<Hit>> exclusionAny = new HashMap<>();
+  private final Map<Integer, List<Hit>> exclusionOf = new HashMap<>();
+  private final BitSet excluded = new BitSet();
+
+  TagScorer(TagDefinition tag) {
+    this.tag = tag;
+  }
+
+  void phrase(int rule, Hit hit) {
+    PhraseRule phrase = tag.phrases().get(rule);
+    candidates.add(
+        new Candidate(phrase.ruleId(), weigh(phrase.weight(), hit), hit, hit.start(), hit.end()));
+  }
+
+  void near(int rule, boolean anySide, Hit hit) {
+    (anySide ? nearAny : nearOf).computeIfAbsent(rule, r -> new ArrayList<>()).add(hit);
+  }
+
+  void exclusionTerm(int exclusion) {
+    excluded.set(exclusion);
+  }
+
+  void exclusionNear(int exclusion, boolean anySide, Hit hit) {
+    (anySide ? exclusionAny : exclusionOf)
+        .computeIfAbsent(exclusion, r -> new ArrayList<>())
+        .add(hit);
+  }
+
+  void place(Place place, boolean ambiguous, Hit hit) {
+    if (tag.places() == null
+        || place.regions().stream().noneMatch(tag.places().regions()::contains)) {
+      return;
+    }
+    double weight = ambiguous ? tag.places().ambiguousWeight() : tag.places().weight();
+    candidates.add(
+        new Candidate("place:" + place.name(), weigh(weight, hit), hit, hit.start(), hit.end()));
+  }
+
+  /** The tag, or null when the evidence does not reach the threshold or an exclusion vetoes it. */
+  Tag result(Map<Field, String> texts) {
+    addNearCandidates();
+    double penalty = 0;
+    for (int e = 0; e < tag.exclusions().size(); e++) {
+      Exclusion exclusion = tag.exclusions().get(e);
+      boolean matched =
+          excluded.get(e)
+              || (exclusion.near() != null
+                  && !pairs(exclusion.near(), exclusionAny.get(e), exclusionOf.get(e)).isEmpty());
+      if (matched && exclusion.veto()) {
+        return null;
+      }
+      if (matched) {
+        penalty += exclusion.weight();
+      }
+    }
+    candidates.sort(
+        Comparator.comparingDouble(Candidate::base)
+            .reversed()
+            .thenComparing(c -> c.claim().field())
+            .thenComparingInt(Candidate::start));
+    Map<Field, BitSet> claimed = new EnumMap<>(Field.class);
+    Map<String, Integer> timesUsed = new HashMap<>();
+    List<Candidate> used = new ArrayList<>();
+    double score = -penalty;
+    for (Candidate c : candidates) {
+      BitSet words = claimed.computeIfAbsent(c.claim().field(), f -> new BitSet());
+      if (words.get(c.claim().from(), c.claim().to() + 1).cardinality() > 0) {
+        continue;
+      }
+      words.set(c.claim().from(), c.claim().to() + 1);
+      int n = timesUsed.merge(c.rule() + '@' + c.claim().field(), 1, Integer::sum);
+      score += c.base() / (1 << Math.min(n - 1, 30));
+      used.add(c);
+    }
+    if (score < tag.threshold() || used.isEmpty()) {
+      return null;
+    }
+    used.sort(
+        Comparator.comparing((Candidate c) -> c.claim().field())
+            .thenComparingInt(Candidate::start));
+    List<Evidence> evidence = new ArrayList<>();
+    for (Candidate c : used.subList(0, Math.min(used.size(), MAX_EVIDENCE))) {
+      String text = texts.get(c.claim().field());
+      evidence.add(
+          Evidence.newBuilder()
+              .setField(c.claim().field().key())
+              .setStart(c.start())
+              .setEnd(c.end())
+              .setText(text.substring(c.start(), c.end()))
+              .setRule(c.rule())
+              .build());
+    }
+    double rounded = Math.round(score * 1000) / 1000.0;
+    return Tag.newBuilder()
+        .setId(tag.id())
+        .setLabel(tag.label())
+        .setMediaTopics(tag.mediaTopics())
+        .setScore(rounded)
+        .setConfidence(Math.round(1000 * score / (score + tag.threshold())) / 1000.0)
+        .setEvidence(evidence)
+        .build();
+  }
+
+  private void addNearCandidates() {
+    for (int r = 0; r < tag.near().size(); r++) {
+      NearRule rule = tag.near().get(r);
+      for (Hit[] pair : pairs(rule, nearAny.get(r), nearOf.get(r))) {
+        Hit a = pair[0];
+        Hit b = pair[1];
+        // Only the "any" side is claimed, so "influence" and "interfere" may both pair with the
+        // one "elections" that follows them.
+        candidates.add(
+            new Candidate(
+                rule.ruleId(),
+                weigh(rule.weight(), a),
+                a,
+                Math.min(a.start(), b.start()),
+                Math.max(a.end(), b.end())));
+      }
+    }
+  }
+
+  /** Each "any" hit with its nearest "of" hit within range, in the same field. */
+  private static List<Hit[]> pairs(NearRule rule, List<Hit> any, List<Hit> of) {
+    List<Hit[]> pairs = new ArrayList<>();
+    if (any == null || of == null) {
+      return pairs;
+    }
+    for (Hit a : any) {
+      Hit best = null;
+      int bestDistance = Integer.MAX_VALUE;
+      for (Hit b : of) {
+        int d = a.distanceTo(b);
+        if (d > 0 && d <= rule.within() && d < bestDistance) {
+          best = b;
+          bestDistance = d;
+        }
+      }
+      if (best != null) {
+        pairs.add(new Hit[] {a, best});
+      }
+    }
+    return pairs;
+  }
+
+  private double weigh(double weight, Hit hit) {
+    return weight * tag.fieldWeight(hit.field().key());
+  }
+}

@@ -1,0 +1,32 @@
+package io.newspipe.enrich.topology;
+
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * In-memory counts of what this enrich instance did, for logs, status output and tests. Under
+ * exactly-once a retried transaction may count a record twice: these are operator hints, not
+ * accounting (Kafka Streams' own metrics are the exact record).
+ */
+public final class EnrichCounters {
+
+  private final AtomicLong tagged = new AtomicLong();
+  private final AtomicLong deadLetters = new AtomicLong();
+
+  /** Articles tagged and written to the tagged topic (whether or not any tag was given). */
+  public long tagged() {
+    return tagged.get();
+  }
+
+  /** Records sent to the dead-letter topic. */
+  public long deadLetters() {
+    return deadLetters.get();
+  }
+
+  void countTagged() {
+    tagged.incrementAndGet();
+  }
+
+  void countDeadLetter() {
+    deadLetters.incrementAndGet();
+  }
+}

@@ -1,0 +1,280 @@
+package io.newspipe.enrich.topology;
+
+import io.newspipe.enrich.tagging.Tagger;
+import io.newspipe.schemas.Topic;
+import io.newspipe.schemas.TopicSet;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.kafka.clients.CommonClientConfigs;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.KafkaFuture;
+import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs the {@link EnrichTopology} as a Kafka Streams application: {@code exactly_once_v2}, bad
+ * records to the dead-letter topic, and the topics it writes created at start. Scale out by
+ * starting more instances with the same {@code application.id}.
+ *
+ * <pre>{@code
+ * EnrichService service = new EnrichService(tagger, TopicSet.DEFAULT, "localhost:9092", Map.of());
+ * service.start();
+ * Runtime.getRuntime().addShutdownHook(new Thread(() -> service.close(Duration.ofSeconds(30))));
+ * }</pre>
+ */
+public final class EnrichService implements AutoCloseable {
+
+  /** {@code application.id} unless the client properties give another. */
+  public static final String DEFAULT_APPLICATION_ID = "newspipe-enrich";
+
+  /** Partitions of the per-tag topics this service creates. */
+  public static final int TAG_TOPIC_PARTITIONS = 3;
+
+  private static final Logger LOG = LoggerFactory.getLogger(EnrichService.class);
+  private static final int MAX_THREAD_REPLACEMENTS = 5;
+  private static final Duration ADMIN_TIMEOUT = Duration.ofSeconds(30);
+
+  private final Tagger tagger;
+  private final TopicSet topics;
+  private final Clock clock;
+  private final Properties config;
+  private final EnrichCounters counters = new EnrichCounters();
+  private final AtomicInteger threadReplacements = new AtomicInteger();
+  private KafkaStreams streams;
+
+  /**
+   * @param bootstrapServers the Kafka cluster, e.g. {@code localhost:9092}; null to take {@code
+   *     bootstrap.servers} from {@code clientProperties}
+   * @param clientProperties any Streams, consumer, producer or admin property (TLS, SASL, {@code
+   *     application.id}, {@code state.dir}, ...); they override the defaults here
+   */
+  public EnrichService(
+      Tagger tagger, TopicSet topics, String bootstrapServers, Map<String, ?> clientProperties) {
+    this(tagger, topics, bootstrapServers, clientProperties, Clock.systemUTC());
+  }
+
+  public EnrichService(
+      Tagger tagger,
+      TopicSet topics,
+      String bootstrapServers,
+      Map<String, ?> clientProperties,
+      Clock clock) {
+    this.tagger = Objects.requireNonNull(tagger, "tagger");
+    this.topics = Objects.requireNonNull(topics, "topics");
+    this.clock = Objects.requireNonNull(clock, "clock");
+    this.config = streamsConfig(bootstrapServers, clientProperties);
+  }
+
+  /**
+   * The Streams configuration this service runs with. Throws {@link IllegalArgumentException}
+   * naming the key when bootstrap servers are missing.
+   */
+  private Properties streamsConfig(String bootstrapServers, Map<String, ?> clientProperties) {
+    Properties props = new Properties();
+    props.put(StreamsConfig.APPLICATION_ID_CONFIG, DEFAULT_APPLICATION_ID);
+    props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+    if (clientProperties != null) {
+      clientProperties.forEach((k, v) -> props.put(k, v));
+    }
+    if (bootstrapServers != null && !bootstrapServers.isBlank()) {
+      props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+    }
+    Object servers = props.get(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG);
+    if (servers == null || servers.toString().isBlank()) {
+      throw new IllegalArgumentException(
+          "enrich needs "
+              + StreamsConfig.BOOTSTRAP_SERVERS_CONFIG
+              + " (e.g. localhost:9092): pass the Kafka bootstrap servers");
+    }
+    // Dead-letter handling is not optional: without it one bad record would stop the service.
+    props.putAll(EnrichTopology.errorHandling(topics));
+    props.put(DeadLetterHandler.COUNTERS_CONFIG, counters);
+    return props;
+  }
+
+  /** Creates the topics enrich needs (idempotent), then starts processing in the background. */
+  public synchronized void start() {
+    if (streams != null) {
+      throw new IllegalStateException("enrich is already started; create a new EnrichService");
+    }
+    createTopics();
+    streams = new KafkaStreams(EnrichTopology.build(tagger, topics, clock, counters), config);
+    streams.setStateListener(this::onStateChange);
+    streams.setUncaughtExceptionHandler(this::onUncaughtException);
+    LOG.info(
+        "enrich starting: application.id {}, {} -> {} and {}<tag> for {} tags, dead letters to {},"
+            + " taxonomy {} from {}",
+        config.get(StreamsConfig.APPLICATION_ID_CONFIG),
+        topics.raw().name(),
+        topics.tagged().name(),
+        topics.tagPrefix(),
+        tagger.taxonomy().tagIds().size(),
+        topics.dlq().name(),
+        tagger.taxonomy().version(),
+        tagger.taxonomy().source());
+    streams.start();
+  }
+
+  /** Waits until the app is processing; false if it did not get there in time. */
+  public boolean awaitRunning(Duration timeout) throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (System.nanoTime() < deadline) {
+      KafkaStreams.State state = state();
+      if (state == KafkaStreams.State.RUNNING) {
+        return true;
+      }
+      if (state != null && !state.isRunningOrRebalancing() && state != KafkaStreams.State.CREATED) {
+        return false;
+      }
+      Thread.sleep(50);
+    }
+    return false;
+  }
+
+  /** The Streams state, or null before {@link #start()}. */
+  public KafkaStreams.State state() {
+    KafkaStreams s = streams;
+    return s == null ? null : s.state();
+  }
+
+  /** What this instance has done since it started. */
+  public EnrichCounters counters() {
+    return counters;
+  }
+
+  /** Stops processing, committing what was done, waiting at most {@code timeout}. */
+  public synchronized void close(Duration timeout) {
+    if (streams == null) {
+      return;
+    }
+    LOG.info(
+        "enrich stopping: {} articles tagged, {} dead letters",
+        counters.tagged(),
+        counters.deadLetters());
+    if (!streams.close(timeout)) {
+      LOG.warn(
+          "enrich did not stop within {}; it will be fenced when restarted, no data is lost",
+          timeout);
+    }
+  }
+
+  @Override
+  public void close() {
+    close(Duration.ofSeconds(30));
+  }
+
+  private void createTopics() {
+    List<Topic<?, ?>> wanted = new ArrayList<>(topics.core());
+    wanted.addAll(EnrichTopology.tagTopics(tagger, topics));
+    List<NewTopic> requests = new ArrayList<>();
+    for (Topic<?, ?> topic : wanted) {
+      requests.add(
+          new NewTopic(topic.name(), Optional.of(TAG_TOPIC_PARTITIONS), Optional.empty())
+              .configs(topic.configs()));
+    }
+    try (Admin admin = Admin.create(adminConfig())) {
+      Map<String, KafkaFuture<Void>> results = admin.createTopics(requests).values();
+      List<String> created = new ArrayList<>();
+      for (Map.Entry<String, KafkaFuture<Void>> result : results.entrySet()) {
+        try {
+          result.getValue().get(ADMIN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+          created.add(result.getKey());
+        } catch (ExecutionException e) {
+          if (!(e.getCause() instanceof TopicExistsException)) {
+            throw new IllegalStateException(
+                "enrich cannot create topic "
+                    + result.getKey()
+                    + ": "
+                    + e.getCause().getMessage()
+                    + " (create it by hand, or give enrich's principal CREATE on the cluster)",
+                e.getCause());
+          }
+        } catch (TimeoutException e) {
+          throw new IllegalStateException(
+              "timed out creating topic "
+                  + result.getKey()
+                  + " on "
+                  + config.get(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG)
+                  + ": is the broker reachable?",
+              e);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new IllegalStateException("interrupted while creating topics", e);
+        }
+      }
+      if (!created.isEmpty()) {
+        LOG.info("enrich created topics {}", created);
+      }
+    }
+  }
+
+  /** The client properties that apply to an admin client (security settings included). */
+  private Map<String, Object> adminConfig() {
+    Map<String, Object> admin = new LinkedHashMap<>();
+    for (String name : AdminClientConfig.configNames()) {
+      if (config.containsKey(name)) {
+        admin.put(name, config.get(name));
+      }
+    }
+    admin.putIfAbsent(
+        CommonClientConfigs.CLIENT_ID_CONFIG,
+        config.get(StreamsConfig.APPLICATION_ID_CONFIG) + "-admin");
+    return admin;
+  }
+
+  private void onStateChange(KafkaStreams.State now, KafkaStreams.State before) {
+    switch (now) {
+      case RUNNING -> LOG.info("enrich is running (was {})", before);
+      case REBALANCING -> LOG.info("enrich is rebalancing partitions among instances");
+      case ERROR ->
+          LOG.error(
+              "enrich stopped with an error and processes nothing: see the errors above, fix"
+                  + " the cause (broker, permissions, configuration) and restart it");
+      case NOT_RUNNING -> LOG.info("enrich stopped");
+      default -> LOG.debug("enrich state {} (was {})", now, before);
+    }
+  }
+
+  private StreamThreadExceptionResponse onUncaughtException(Throwable error) {
+    // Bad records never get here (they go to the dead-letter topic), so this is infrastructure:
+    // worth a few retries, not a hot loop.
+    int failures = threadReplacements.incrementAndGet();
+    if (failures > MAX_THREAD_REPLACEMENTS) {
+      LOG.error(
+          "enrich stream thread failed {} times, giving up and stopping: {}. Check that the"
+              + " brokers at {} are reachable and that enrich may read {} and write {}, then"
+              + " restart it",
+          failures,
+          error.toString(),
+          config.get(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG),
+          topics.raw().name(),
+          topics.tagged().name(),
+          error);
+      return StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
+    }
+    LOG.error(
+        "enrich stream thread failed ({} of {} tolerated), replacing it: {}",
+        failures,
+        MAX_THREAD_REPLACEMENTS,
+        error.toString(),
+        error);
+    return StreamThreadExceptionResponse.REPLACE_THREAD;
+  }
+}

@@ -1,0 +1,89 @@
+package io.newspipe.enrich.eval;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import io.newspipe.enrich.tagging.Tagger;
+import io.newspipe.enrich.taxonomy.Taxonomy;
+import java.io.StringReader;
+import org.junit.jupiter.api.Test;
+
+class EvaluatorTest {
+
+  private static final Tagger TAGGER =
+      new Tagger(
+          Taxonomy.parse(
+              new StringReader(
+                  """
+                  version: eval-test
+                  tags:
+                    - id: narcotics
+                      label: Narcotics
+                      threshold: 1
+                      phrases: [{weight: 1, terms: [cocaine]}]
+                    - id: espionage
+                      label: Espionage
+                      threshold: 1
+                      phrases: [{weight: 1, terms: [spy]}]
+                  """),
+              "eval-test.yaml"));
+
+  private static final String LINES =
+      """
+      {"id":"tp","headline":"Cocaine","body":"","labels":["narcotics"]}
+      {"id":"fp","headline":"Cocaine song","body":"","labels":[]}
+      {"id":"fn","headline":"Heroin","body":"","labels":["narcotics"]}
+
+      {"id":"tn","headline":"Weather","body":"Sunny","labels":[]}
+      {"id":"spy","headline":"","body":"a spy","labels":["espionage","sport"]}
+      """;
+
+  @Test
+  void shouldComputePerTagPrecisionRecallAndF1WithWrongIds() {
+    EvalReport report = new Evaluator(TAGGER).evaluate(new StringReader(LINES), "test.jsonl");
+
+    TagMetrics narcotics = report.tag("narcotics").orElseThrow();
+    assertThat(report.items()).isEqualTo(5);
+    assertThat(narcotics.truePositives()).isEqualTo(1);
+    assertThat(narcotics.falsePositiveIds()).containsExactly("fp");
+    assertThat(narcotics.falseNegativeIds()).containsExactly("fn");
+    assertThat(narcotics.precision()).isEqualTo(0.5);
+    assertThat(narcotics.recall()).isEqualTo(0.5);
+    assertThat(narcotics.f1()).isEqualTo(0.5);
+    assertThat(report.tag("espionage").orElseThrow().f1()).isEqualTo(1.0);
+  }
+
+  @Test
+  void shouldPoolAllTagsInTheMicroAverageAndReportUnknownLabels() {
+    EvalReport report = new Evaluator(TAGGER).evaluate(new StringReader(LINES), "test.jsonl");
+
+    // tp: tp, spy; fp: fp; fn: fn, and "sport" which no tag can give
+    assertThat(report.micro().truePositives()).isEqualTo(2);
+    assertThat(report.micro().falsePositives()).isEqualTo(1);
+    assertThat(report.micro().falseNegatives()).isEqualTo(2);
+    assertThat(report.micro().f1()).isCloseTo(2 * (2 / 3.0) * 0.5 / (2 / 3.0 + 0.5), within(1e-9));
+    assertThat(report.unknownLabels()).containsExactly("sport");
+    assertThat(report.toTable()).contains("micro-average", "narcotics false positives: [fp]");
+  }
+
+  @Test
+  void shouldNameTheLineOfABadRecord() {
+    String bad = "{\"id\":\"a\",\"labels\":[]}\n{\"id\":\"b\",\"headline\":\"x\"}\n";
+
+    assertThatThrownBy(() -> Evaluator.read(new StringReader(bad), "labels.jsonl"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("labels.jsonl line 2")
+        .hasMessageContaining("\"labels\"");
+  }
+
+  @Test
+  void shouldRejectInvalidJsonAndDuplicateIds() {
+    assertThatThrownBy(() -> Evaluator.read(new StringReader("{nope"), "x.jsonl"))
+        .hasMessageContaining("x.jsonl line 1: not valid JSON");
+    String twice = "{\"id\":\"a\",\"labels\":[]}\n{\"id\":\"a\",\"labels\":[]}";
+    assertThatThrownBy(() -> Evaluator.read(new StringReader(twice), "x.jsonl"))
+        .hasMessageContaining("line 2")
+        .hasMessageContaining("appears twice");
+  }
+}

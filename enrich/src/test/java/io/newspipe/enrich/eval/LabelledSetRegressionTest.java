@@ -1,0 +1,60 @@
+package io.newspipe.enrich.eval;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.newspipe.enrich.tagging.Tagger;
+import io.newspipe.enrich.taxonomy.Taxonomy;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.util.Objects;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Guards tagging quality: the default taxonomy against the hand-labelled set in {@code
+ * eval/labelled.jsonl} (hard negatives included). When a taxonomy change fails this, look at the
+ * false positive/negative ids printed and fix the rule, not the floor.
+ */
+class LabelledSetRegressionTest {
+
+  private static EvalReport report;
+
+  @BeforeAll
+  static void evaluate() throws Exception {
+    try (Reader reader =
+        new InputStreamReader(
+            Objects.requireNonNull(
+                LabelledSetRegressionTest.class.getResourceAsStream("/eval/labelled.jsonl")),
+            StandardCharsets.UTF_8)) {
+      report = new Evaluator(new Tagger(Taxonomy.loadDefault())).evaluate(reader, "labelled.jsonl");
+    }
+    System.out.print(report.toTable());
+  }
+
+  @Test
+  void shouldEvaluateEnoughItemsForTheFloorsToMeanSomething() {
+    assertThat(report.items()).isGreaterThanOrEqualTo(60);
+    assertThat(report.unknownLabels()).isEmpty();
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"election-interference", "narcotics", "middle-east"})
+  void shouldKeepCoreTagsAtNinetyPercentPrecisionAndRecall(String tag) {
+    TagMetrics metrics = report.tag(tag).orElseThrow();
+
+    assertThat(metrics.support()).as("labelled %s items", tag).isGreaterThanOrEqualTo(10);
+    assertThat(metrics.precision())
+        .as("%s precision; %s", tag, metrics)
+        .isGreaterThanOrEqualTo(0.9);
+    assertThat(metrics.recall()).as("%s recall; %s", tag, metrics).isGreaterThanOrEqualTo(0.9);
+    assertThat(metrics.f1()).as("%s F1", tag).isGreaterThanOrEqualTo(0.9);
+  }
+
+  @Test
+  void shouldKeepTheMicroAverageF1AboveNinetyPercent() {
+    assertThat(report.micro().f1()).isGreaterThanOrEqualTo(0.9);
+  }
+}

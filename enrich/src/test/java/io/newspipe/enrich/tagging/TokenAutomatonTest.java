@@ -1,0 +1,52 @@
+package io.newspipe.enrich.tagging;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.newspipe.enrich.text.Tokenizer;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class TokenAutomatonTest {
+
+  private static List<String> found(List<List<String>> patterns, String text) {
+    TokenAutomaton automaton = new TokenAutomaton(patterns);
+    List<String> found = new ArrayList<>();
+    automaton.scan(
+        Tokenizer.tokenize(text),
+        (p, first, last) ->
+            found.add(String.join(" ", patterns.get(p)) + "@" + first + "-" + last));
+    return found;
+  }
+
+  @Test
+  void shouldFindEveryPatternInOnePassIncludingOverlaps() {
+    List<List<String>> patterns =
+        List.of(
+            List.of("iran", "and", "its", "proxy"),
+            List.of("its", "proxy"),
+            List.of("iran"),
+            List.of("middle", "east"));
+
+    assertThat(found(patterns, "stop Iran and its proxies in the Middle East"))
+        .containsExactlyInAnyOrder(
+            "iran@1-1", "iran and its proxy@1-4", "its proxy@3-4", "middle east@7-8");
+  }
+
+  @Test
+  void shouldFollowFailureLinksAfterAPartialMatch() {
+    List<List<String>> patterns =
+        List.of(List.of("drug", "trade", "route"), List.of("trade", "war"));
+
+    assertThat(found(patterns, "the drug trade war")).containsExactly("trade war@2-3");
+  }
+
+  @Test
+  void shouldNotMatchAcrossAnUnknownWordOrASentenceEnd() {
+    List<List<String>> patterns = List.of(List.of("us", "china"));
+
+    assertThat(found(patterns, "US and China")).isEmpty();
+    assertThat(found(patterns, "in the US. China said")).isEmpty();
+    assertThat(found(patterns, "US-China")).containsExactly("us china@0-1");
+  }
+}

@@ -1,0 +1,234 @@
+package io.newspipe.enrich.topology;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.newspipe.enrich.tagging.SeedArticle;
+import io.newspipe.enrich.tagging.Tagger;
+import io.newspipe.enrich.taxonomy.Taxonomy;
+import io.newspipe.schemas.Article;
+import io.newspipe.schemas.AvroSerde;
+import io.newspipe.schemas.DeadLetters;
+import io.newspipe.schemas.Tag;
+import io.newspipe.schemas.TaggedArticle;
+import io.newspipe.schemas.TopicSet;
+import io.newspipe.testkit.Articles;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Properties;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.test.TestRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class EnrichTopologyTest {
+
+  private static final Tagger TAGGER = new Tagger(Taxonomy.loadDefault());
+  private static final TopicSet TOPICS = TopicSet.DEFAULT.withNamespace("t");
+  private static final Instant NOW = Instant.parse("2024-04-26T12:00:00Z");
+  private static final Instant PUBLISHED = Instant.parse("2024-04-26T09:30:00Z");
+
+  private final EnrichCounters counters = new EnrichCounters();
+  private final AtomicBoolean clockFails = new AtomicBoolean();
+  private TopologyTestDriver driver;
+  private TestInputTopic<String, Article> raw;
+  private TestInputTopic<byte[], byte[]> rawBytes;
+  private TestOutputTopic<String, TaggedArticle> tagged;
+  private TestOutputTopic<byte[], byte[]> dlq;
+
+  @BeforeEach
+  void startDriver() {
+    // A clock that can be told to fail stands in for any exception thrown while tagging.
+    Clock clock =
+        new Clock() {
+          @Override
+          public Instant instant() {
+            if (clockFails.getAndSet(false)) {
+              throw new IllegalStateException("clock broke while tagging");
+            }
+            return NOW;
+          }
+
+          @Override
+          public java.time.ZoneId getZone() {
+            return ZoneOffset.UTC;
+          }
+
+          @Override
+          public Clock withZone(java.time.ZoneId zone) {
+            return this;
+          }
+        };
+    Properties config = new Properties();
+    config.put(StreamsConfig.APPLICATION_ID_CONFIG, "enrich-topology-test");
+    config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+    config.putAll(EnrichTopology.errorHandling(TOPICS));
+    config.put(DeadLetterHandler.COUNTERS_CONFIG, counters);
+    driver = new TopologyTestDriver(EnrichTopology.build(TAGGER, TOPICS, clock, counters), config);
+    raw =
+        driver.createInputTopic(
+            TOPICS.raw().name(),
+            TOPICS.raw().keySerde().serializer(),
+            TOPICS.raw().valueSerde().serializer());
+    rawBytes =
+        driver.createInputTopic(
+            TOPICS.raw().name(), new ByteArraySerializer(), new ByteArraySerializer());
+    tagged = output(TOPICS.tagged().name());
+    dlq =
+        driver.createOutputTopic(
+            TOPICS.dlq().name(), new ByteArrayDeserializer(), new ByteArrayDeserializer());
+  }
+
+  @AfterEach
+  void closeDriver() {
+    driver.close();
+  }
+
+  private TestOutputTopic<String, TaggedArticle> output(String topic) {
+    return driver.createOutputTopic(
+        topic,
+        TOPICS.tagged().keySerde().deserializer(),
+        TOPICS.tagged().valueSerde().deserializer());
+  }
+
+  private static Article seedArticle() {
+    SeedArticle seed = SeedArticle.load();
+    return Articles.builder("seed-1", seed.headline(), seed.body())
+        .setPublishedAt(PUBLISHED)
+        .build();
+  }
+
+  @Test
+  void shouldTagTheSeedArticleAndKeepItsKeyAndTimestamp() {
+    raw.pipeInput("seed-1", seedArticle(), PUBLISHED);
+
+    TestRecord<String, TaggedArticle> out = tagged.readRecord();
+    assertThat(out.key()).isEqualTo("seed-1");
+    assertThat(out.getRecordTime()).isEqualTo(PUBLISHED);
+    assertThat(out.value().getArticle().getId()).isEqualTo("seed-1");
+    assertThat(out.value().getEnrichedAt()).isEqualTo(NOW);
+    assertThat(out.value().getTaxonomyVersion()).isEqualTo(TAGGER.taxonomy().version());
+    assertThat(out.value().getTags())
+        .extracting(Tag::getId)
+        .contains("election-interference", "narcotics", "middle-east");
+    assertThat(tagged.isEmpty()).isTrue();
+    assertThat(counters.tagged()).isEqualTo(1);
+  }
+
+  @Test
+  void shouldFanOutEachTaggedArticleToExactlyTheTopicsOfItsTags() {
+    raw.pipeInput("seed-1", seedArticle(), PUBLISHED);
+    List<String> given = tagged.readValue().getTags().stream().map(Tag::getId).toList();
+
+    for (String tagId : TAGGER.taxonomy().tagIds()) {
+      List<TestRecord<String, TaggedArticle>> records =
+          output(TOPICS.tag(tagId).name()).readRecordsToList();
+      if (given.contains(tagId)) {
+        assertThat(records).as(tagId).hasSize(1);
+        assertThat(records.get(0).key()).isEqualTo("seed-1");
+        assertThat(records.get(0).value().getArticle().getId()).isEqualTo("seed-1");
+      } else {
+        assertThat(records).as(tagId).isEmpty();
+      }
+    }
+    assertThat(given).doesNotContain("espionage");
+  }
+
+  @Test
+  void shouldWriteAnUntaggedArticleToTaggedButToNoTagTopic() {
+    raw.pipeInput("weather", Articles.article("weather", "Sunny spells", "Warm for April."));
+
+    assertThat(tagged.readValue().getTags()).isEmpty();
+    for (String tagId : TAGGER.taxonomy().tagIds()) {
+      assertThat(output(TOPICS.tag(tagId).name()).isEmpty()).as(tagId).isTrue();
+    }
+  }
+
+  @Test
+  void shouldSendRandomBytesToTheDeadLetterTopicAndKeepProcessing() {
+    byte[] junk = {0x13, 0x37, 0x00, (byte) 0xFF, 0x42};
+    rawBytes.pipeInput("bad-1".getBytes(StandardCharsets.UTF_8), junk);
+    raw.pipeInput("seed-1", seedArticle(), PUBLISHED);
+
+    TestRecord<byte[], byte[]> dead = dlq.readRecord();
+    assertThat(new String(dead.key(), StandardCharsets.UTF_8)).isEqualTo("bad-1");
+    assertThat(dead.value()).isEqualTo(junk);
+    assertThat(header(dead, DeadLetters.STAGE)).isEqualTo("enrich");
+    assertThat(header(dead, DeadLetters.EXCEPTION)).contains("SerializationException");
+    assertThat(header(dead, DeadLetters.MESSAGE)).contains("Article");
+    assertThat(header(dead, DeadLetters.SOURCE_TOPIC)).isEqualTo(TOPICS.raw().name());
+    assertThat(header(dead, DeadLetters.SOURCE_PARTITION)).isEqualTo("0");
+    assertThat(header(dead, DeadLetters.SOURCE_OFFSET)).isEqualTo("0");
+    assertThat(dlq.isEmpty()).isTrue();
+    assertThat(tagged.readKeyValue().key).isEqualTo("seed-1");
+    assertThat(counters.deadLetters()).isEqualTo(1);
+  }
+
+  @Test
+  void shouldSendAnUnknownSchemaFingerprintToTheDeadLetterTopicNamingIt() {
+    byte[] good = AvroSerde.of(Article.class).encode(seedArticle());
+    byte[] unknown = good.clone();
+    unknown[2] ^= 0x5A; // same body, fingerprint of no schema we know
+
+    rawBytes.pipeInput("seed-1".getBytes(StandardCharsets.UTF_8), unknown);
+
+    TestRecord<byte[], byte[]> dead = dlq.readRecord();
+    assertThat(dead.value()).isEqualTo(unknown);
+    assertThat(header(dead, DeadLetters.EXCEPTION)).contains("UnknownSchemaException");
+    assertThat(header(dead, DeadLetters.MESSAGE)).containsIgnoringCase("fingerprint");
+    assertThat(tagged.isEmpty()).isTrue();
+  }
+
+  @Test
+  void shouldSendAnArticleThatFailsWhileTaggingToTheDeadLetterTopicWithItsOriginalBytes() {
+    Article article = seedArticle();
+    clockFails.set(true);
+    raw.pipeInput("seed-1", article, PUBLISHED);
+    raw.pipeInput("seed-2", Articles.article("seed-2", "Sunny", "Warm."));
+
+    TestRecord<byte[], byte[]> dead = dlq.readRecord();
+    assertThat(new String(dead.key(), StandardCharsets.UTF_8)).isEqualTo("seed-1");
+    assertThat(AvroSerde.of(Article.class).decode(dead.value())).isEqualTo(article);
+    assertThat(header(dead, DeadLetters.EXCEPTION))
+        .isEqualTo(IllegalStateException.class.getName());
+    assertThat(header(dead, DeadLetters.MESSAGE)).isEqualTo("clock broke while tagging");
+    assertThat(tagged.readKeyValue().key).isEqualTo("seed-2");
+  }
+
+  @Test
+  void shouldSkipTombstones() {
+    raw.pipeInput("gone", (Article) null);
+
+    assertThat(tagged.isEmpty()).isTrue();
+    assertThat(dlq.isEmpty()).isTrue();
+  }
+
+  @Test
+  void shouldNameEveryProcessor() {
+    String description =
+        EnrichTopology.build(TAGGER, TOPICS, Clock.systemUTC()).describe().toString();
+
+    assertThat(description)
+        .contains(
+            "read-raw-articles",
+            "skip-tombstones",
+            "tag-article",
+            "write-tagged",
+            "route-by-tag",
+            "write-tag-topics")
+        .doesNotContain("KSTREAM-");
+  }
+
+  private static String header(TestRecord<byte[], byte[]> record, String name) {
+    return DeadLetters.get(record.headers(), name);
+  }
+}
