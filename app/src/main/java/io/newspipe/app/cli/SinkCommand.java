@@ -1,0 +1,47 @@
+package io.newspipe.app.cli;
+
+import io.newspipe.app.config.Settings;
+import io.newspipe.app.run.KafkaConnection;
+import io.newspipe.app.run.Stores;
+import io.newspipe.schemas.TopicSet;
+import io.newspipe.sink.consume.SinkService;
+import io.newspipe.sink.store.ArticleStore;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+/** {@code newspipe sink}: the store writer alone (what compose runs). */
+@Command(
+    name = "sink",
+    mixinStandardHelpOptions = true,
+    description =
+        "Run sink alone: write news.articles.tagged into the store (offsets kept in the store's"
+            + " transaction), until Ctrl-C.")
+public final class SinkCommand implements Callable<Integer> {
+
+  @Mixin ConfigOptions config;
+
+  @Override
+  public Integer call() {
+    Settings settings = config.settings();
+    try (KafkaConnection kafka = KafkaConnection.open(settings);
+        ArticleStore store = Stores.open(settings.storeUrl());
+        SinkService sink =
+            new SinkService(
+                kafka.clientProps(),
+                TopicSet.DEFAULT,
+                store,
+                settings.getString(Settings.SINK_GROUP_ID))) {
+      Thread hook = new Thread(sink::close, "newspipe-sink-shutdown");
+      Runtime.getRuntime().addShutdownHook(hook);
+      try {
+        sink.run();
+      } finally {
+        Shutdown.removeHook(hook);
+      }
+    } catch (Exception e) {
+      throw e instanceof RuntimeException r ? r : new IllegalStateException(e);
+    }
+    return 0;
+  }
+}

@@ -1,0 +1,68 @@
+package io.newspipe.app.cli;
+
+import io.newspipe.app.config.Settings;
+import io.newspipe.app.run.Pipeline;
+import io.newspipe.schemas.TopicSet;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code newspipe up}: the whole pipeline in one process on the embedded defaults. */
+@Command(
+    name = "up",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Run the whole pipeline: Kafka (embedded unless --bootstrap-servers), ingest watching the"
+          + " source directories, enrich, and sink into the store.",
+      "With --once: import what is there, wait until it is tagged and stored, print a summary,"
+          + " and exit."
+    })
+public final class UpCommand implements Callable<Integer> {
+
+  @Mixin ConfigOptions config;
+
+  @Option(names = "--once", description = "Import, tag and store what is there now, then exit.")
+  boolean once;
+
+  @Option(
+      names = "--source",
+      paramLabel = "DIR",
+      description =
+          "Directory of article/feed files to import and watch (repeatable; default" + " seeds/).")
+  List<String> sources = new ArrayList<>();
+
+  @Spec CommandSpec spec;
+
+  @Override
+  public Integer call() throws Exception {
+    Settings settings =
+        config.settings(sources.isEmpty() ? Map.of() : Map.of(Settings.SOURCES, sources));
+    PrintWriter out = spec.commandLine().getOut();
+    Pipeline pipeline = Pipeline.start(settings, TopicSet.DEFAULT);
+    Thread hook = new Thread(pipeline::close, "newspipe-shutdown");
+    Runtime.getRuntime().addShutdownHook(hook);
+    try {
+      if (once) {
+        out.println(pipeline.runOnce().render());
+      } else {
+        out.printf(
+            "newspipe is running: watching %s, storing to %s. Press Ctrl-C to stop.%n",
+            settings.sources(), settings.storeUrl());
+        out.flush();
+        pipeline.runUntilStopped();
+      }
+      out.flush();
+      return 0;
+    } finally {
+      pipeline.close();
+      Shutdown.removeHook(hook);
+    }
+  }
+}

@@ -1,0 +1,154 @@
+package io.newspipe.app.config;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.kafka.common.config.AbstractConfig;
+import org.apache.kafka.common.config.ConfigDef;
+import org.apache.kafka.common.config.ConfigDef.Importance;
+import org.apache.kafka.common.config.ConfigDef.Range;
+import org.apache.kafka.common.config.ConfigDef.Type;
+
+/**
+ * newspipe's settings: every key typed, defaulted, validated and documented in one place. Values
+ * come from {@code newspipe.yaml} (nested keys join with '.'), then {@code NEWSPIPE_*} environment
+ * variables ({@code NEWSPIPE_STORE_URL} sets {@code store.url}), then command-line flags. Keys
+ * under {@code kafka.} that are not listed here are passed to every Kafka client unchanged (minus
+ * the prefix), so TLS/SASL settings need no code.
+ */
+public final class Settings extends AbstractConfig {
+
+  public static final String DATA_DIR = "data.dir";
+  public static final String SOURCES = "sources";
+  public static final String STORE_URL = "store.url";
+  public static final String BOOTSTRAP_SERVERS = "kafka.bootstrap.servers";
+  public static final String KAFKA_PREFIX = "kafka.";
+  public static final String BROKER_PORT = "broker.port";
+  public static final String BROKER_CONTROLLER_PORT = "broker.controller.port";
+  public static final String TOPIC_PARTITIONS = "topics.partitions";
+  public static final String TOPIC_REPLICATION = "topics.replication.factor";
+  public static final String TAXONOMY = "taxonomy";
+  public static final String ENRICH_APPLICATION_ID = "enrich.application.id";
+  public static final String SINK_GROUP_ID = "sink.group.id";
+  public static final String INGEST_MAX_FILE_BYTES = "ingest.max.file.bytes";
+
+  public static final ConfigDef DEFINITION =
+      new ConfigDef()
+          .define(
+              DATA_DIR,
+              Type.STRING,
+              "./data",
+              new ConfigDef.NonEmptyString(),
+              Importance.HIGH,
+              "Directory for local state: the embedded broker's log (kafka/) and the default"
+                  + " SQLite store (newspipe.db).")
+          .define(
+              SOURCES,
+              Type.LIST,
+              List.of("seeds"),
+              Importance.HIGH,
+              "Directories watched for article and feed files (imported, then watched).")
+          .define(
+              STORE_URL,
+              Type.STRING,
+              "",
+              Importance.HIGH,
+              "Store to write to: 'sqlite:PATH'. Empty means sqlite:<data.dir>/newspipe.db.")
+          .define(
+              BOOTSTRAP_SERVERS,
+              Type.STRING,
+              "",
+              Importance.HIGH,
+              "Kafka bootstrap servers (HOST:PORT,...). Empty means the embedded single-node"
+                  + " broker over <data.dir>/kafka, started if none is running.")
+          .define(
+              BROKER_PORT,
+              Type.INT,
+              9092,
+              Range.between(1, 65535),
+              Importance.LOW,
+              "Port of the embedded broker (bound to 127.0.0.1).")
+          .define(
+              BROKER_CONTROLLER_PORT,
+              Type.INT,
+              9093,
+              Range.between(1, 65535),
+              Importance.LOW,
+              "Controller port of the embedded broker (bound to 127.0.0.1).")
+          .define(
+              TOPIC_PARTITIONS,
+              Type.INT,
+              3,
+              Range.between(1, 10_000),
+              Importance.MEDIUM,
+              "Partitions for topics newspipe creates; more partitions allow more instances.")
+          .define(
+              TOPIC_REPLICATION,
+              Type.SHORT,
+              (short) -1,
+              Importance.MEDIUM,
+              "Replication factor for topics newspipe creates; -1 uses the broker default.")
+          .define(
+              TAXONOMY,
+              Type.STRING,
+              "",
+              Importance.MEDIUM,
+              "Taxonomy YAML file; empty uses the taxonomy built into enrich.")
+          .define(
+              ENRICH_APPLICATION_ID,
+              Type.STRING,
+              "newspipe-enrich",
+              new ConfigDef.NonEmptyString(),
+              Importance.LOW,
+              "Kafka Streams application.id of enrich (instances sharing it share the work).")
+          .define(
+              SINK_GROUP_ID,
+              Type.STRING,
+              "newspipe-sink",
+              new ConfigDef.NonEmptyString(),
+              Importance.LOW,
+              "Consumer group of the sink (its offsets live in the store).")
+          .define(
+              INGEST_MAX_FILE_BYTES,
+              Type.LONG,
+              10L * 1024 * 1024,
+              Range.atLeast(1024),
+              Importance.LOW,
+              "Largest article/feed file ingest reads; larger files are dead-lettered.");
+
+  public Settings(Map<String, ?> values) {
+    super(DEFINITION, values, false);
+  }
+
+  public Path dataDir() {
+    return Path.of(getString(DATA_DIR));
+  }
+
+  public List<Path> sources() {
+    return getList(SOURCES).stream().map(Path::of).toList();
+  }
+
+  /** The store URL with the default filled in. */
+  public String storeUrl() {
+    String url = getString(STORE_URL);
+    return url.isBlank() ? "sqlite:" + dataDir().resolve("newspipe.db") : url;
+  }
+
+  /** Configured bootstrap servers, or empty for the embedded broker. */
+  public String bootstrapServers() {
+    return getString(BOOTSTRAP_SERVERS).strip();
+  }
+
+  /** Kafka client properties passed through from {@code kafka.*} keys (bootstrap excluded). */
+  public Map<String, Object> kafkaPassThrough() {
+    Map<String, Object> props = new TreeMap<>(originalsWithPrefix(KAFKA_PREFIX));
+    props.remove("bootstrap.servers");
+    return props;
+  }
+
+  /** Markdown table of all keys, for the README and {@code newspipe config --help}. */
+  public static String documentation() {
+    return DEFINITION.toEnrichedRst();
+  }
+}

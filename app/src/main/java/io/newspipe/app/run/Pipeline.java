@@ -1,0 +1,232 @@
+package io.newspipe.app.run;
+
+import io.newspipe.app.config.Settings;
+import io.newspipe.enrich.tagging.Tagger;
+import io.newspipe.enrich.taxonomy.Taxonomy;
+import io.newspipe.enrich.topology.EnrichService;
+import io.newspipe.ingest.IngestConfig;
+import io.newspipe.ingest.IngestService;
+import io.newspipe.ingest.IngestSummary;
+import io.newspipe.ingest.publish.ArticlePublisher;
+import io.newspipe.ingest.source.SourceSettings;
+import io.newspipe.schemas.TopicSet;
+import io.newspipe.sink.consume.SinkService;
+import io.newspipe.sink.store.ArticleStore;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.apache.kafka.streams.StreamsConfig;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The whole pipeline in one process, as {@code newspipe up} runs it: Kafka (embedded unless
+ * configured), enrich, sink and ingest, each the same service that runs alone in production. They
+ * talk only through Kafka topics.
+ */
+public final class Pipeline implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(Pipeline.class);
+
+  private final Settings settings;
+  private final TopicSet topics;
+  private final List<AutoCloseable> opened = new ArrayList<>();
+  private KafkaConnection kafka;
+  private EnrichService enrich;
+  private ArticleStore store;
+  private SinkService sink;
+  private ArticlePublisher publisher;
+  private IngestService ingest;
+  private Thread sinkThread;
+  private volatile boolean closed;
+
+  private Pipeline(Settings settings, TopicSet topics) {
+    this.settings = settings;
+    this.topics = topics;
+  }
+
+  /** Connects to (or starts) Kafka, creates topics, and starts enrich; ingest/sink wait for run. */
+  public static Pipeline start(Settings settings, TopicSet topics) {
+    Pipeline p = new Pipeline(settings, topics);
+    try {
+      p.open();
+      return p;
+    } catch (RuntimeException e) {
+      p.close();
+      throw e;
+    }
+  }
+
+  private void open() {
+    IngestConfig ingestConfig = ingestConfig(settings); // validate sources before starting Kafka
+    kafka = KafkaConnection.open(settings);
+    opened.add(kafka);
+    LOG.info("{}", kafka.describe());
+    TopicAdmin.ensure(
+        kafka.clientProps(),
+        topics.core(),
+        settings.getInt(Settings.TOPIC_PARTITIONS),
+        settings.getShort(Settings.TOPIC_REPLICATION));
+
+    Taxonomy taxonomy = Taxonomies.load(settings);
+    enrich =
+        new EnrichService(
+            new Tagger(taxonomy), topics, kafka.bootstrapServers(), enrichProps(settings, kafka));
+    opened.add(() -> enrich.close(Duration.ofSeconds(30)));
+    enrich.start();
+
+    store = Stores.open(settings.storeUrl());
+    opened.add(store);
+    sink =
+        new SinkService(
+            kafka.clientProps(), topics, store, settings.getString(Settings.SINK_GROUP_ID));
+    opened.add(sink);
+
+    publisher = new ArticlePublisher(kafka.clientProps(), topics);
+    opened.add(publisher);
+    ingest = new IngestService(ingestConfig, publisher);
+    opened.add(ingest);
+  }
+
+  /** Imports every source once, waits until all of it is tagged and stored, and reports. */
+  public Summary runOnce() throws IOException, InterruptedException {
+    long started = System.nanoTime();
+    IngestSummary read = ingest.runOnce();
+    Progress.awaitConsumed(
+        kafka.clientProps(),
+        settings.getString(Settings.ENRICH_APPLICATION_ID),
+        topics.raw().name(),
+        Duration.ofMinutes(2));
+    sink.runUntilIdle(Duration.ofMillis(300));
+    return new Summary(
+        kafka.describe(),
+        settings.storeUrl(),
+        read,
+        enrich.counters().tagged(),
+        enrich.counters().deadLetters(),
+        sink.stored(),
+        sink.deadLettered(),
+        store.articleCount(),
+        Duration.ofNanos(System.nanoTime() - started));
+  }
+
+  /** Runs until {@link #close()} (Ctrl-C): sources are watched, new files flow through. */
+  public void runUntilStopped() throws IOException {
+    sinkThread = new Thread(sink::run, "newspipe-sink");
+    sinkThread.start();
+    ingest.run(); // blocks until close()
+  }
+
+  @Override
+  public synchronized void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    // Stop the flow from its start: sources first, Kafka last.
+    List<AutoCloseable> reversed = new ArrayList<>(opened);
+    java.util.Collections.reverse(reversed);
+    for (AutoCloseable c : reversed) {
+      try {
+        c.close();
+        if (c == sink && sinkThread != null) {
+          sinkThread.join(Duration.ofSeconds(30).toMillis());
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      } catch (Exception e) {
+        LOG.warn("error while stopping {}: {}", c.getClass().getSimpleName(), e.toString());
+      }
+    }
+  }
+
+  /** Streams settings: pass-through client properties, application id, state under data.dir. */
+  public static Map<String, Object> enrichProps(Settings settings, KafkaConnection kafka) {
+    Map<String, Object> props = new HashMap<>(kafka.clientProps());
+    props.put(
+        StreamsConfig.APPLICATION_ID_CONFIG, settings.getString(Settings.ENRICH_APPLICATION_ID));
+    props.putIfAbsent(
+        StreamsConfig.STATE_DIR_CONFIG, settings.dataDir().resolve("streams").toString());
+    return props;
+  }
+
+  public static IngestConfig ingestConfig(Settings settings) {
+    List<IngestConfig.DirectorySpec> dirs = new ArrayList<>();
+    Set<String> ids = new HashSet<>();
+    for (Path dir : settings.sources()) {
+      if (!Files.isDirectory(dir)) {
+        throw new IllegalArgumentException(
+            "source directory "
+                + dir.toAbsolutePath()
+                + " does not exist; create it, or pass --source DIR (or set sources in"
+                + " newspipe.yaml)");
+      }
+      dirs.add(new IngestConfig.DirectorySpec(sourceId(dir, ids), dir));
+    }
+    SourceSettings sourceSettings =
+        SourceSettings.DEFAULTS.withMaxDocumentBytes(
+            settings.getLong(Settings.INGEST_MAX_FILE_BYTES));
+    return IngestConfig.ofDirectories(dirs).withSettings(sourceSettings);
+  }
+
+  /** A stable source id from the directory name (ids are part of article ids). */
+  static String sourceId(Path dir, Set<String> taken) {
+    Path name = dir.toAbsolutePath().normalize().getFileName();
+    String base =
+        (name == null ? "root" : name.toString())
+            .toLowerCase(Locale.ROOT)
+            .replaceAll("[^a-z0-9._-]+", "-")
+            .replaceAll("^[^a-z0-9]+", "");
+    if (base.isEmpty()) {
+      base = "source";
+    }
+    if (base.length() > 60) {
+      base = base.substring(0, 60);
+    }
+    String id = base;
+    for (int i = 2; !taken.add(id); i++) {
+      id = base + "-" + i;
+    }
+    return id;
+  }
+
+  /** What one {@code up --once} did. */
+  public record Summary(
+      String kafka,
+      String store,
+      IngestSummary ingest,
+      long tagged,
+      long enrichDeadLettered,
+      long stored,
+      long sinkDeadLettered,
+      long inStore,
+      Duration took) {
+
+    public long deadLettered() {
+      return ingest.deadLettered() + enrichDeadLettered + sinkDeadLettered;
+    }
+
+    /** One screen for people. */
+    public String render() {
+      return String.join(
+          "\n",
+          String.format("newspipe up --once finished in %.1f s", took.toMillis() / 1000.0),
+          "  kafka          " + kafka,
+          String.format(
+              "  read           %d articles from %d files (%d files rejected)",
+              ingest.published(), ingest.filesRead(), ingest.filesRejected()),
+          String.format("  tagged         %d articles processed by enrich", tagged),
+          String.format("  stored         %d articles written (%d in %s)", stored, inStore, store),
+          String.format(
+              "  dead-lettered  %d (ingest %d, enrich %d, sink %d) -> news.dlq",
+              deadLettered(), ingest.deadLettered(), enrichDeadLettered, sinkDeadLettered));
+    }
+  }
+}
