@@ -50,7 +50,9 @@ public final class UpCommand implements Callable<Integer> {
     Runtime.getRuntime().addShutdownHook(hook);
     try {
       if (once) {
-        out.println(pipeline.runOnce().render());
+        Pipeline.Summary summary = pipeline.runOnce();
+        pipeline.close(); // so the summary is the last thing on screen
+        out.println(summary.render());
       } else {
         out.printf(
             "newspipe is running: watching %s, storing to %s. Press Ctrl-C to stop.%n",

@@ -1,0 +1,34 @@
+package io.newspipe.app.logging;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.turbo.TurboFilter;
+import ch.qos.logback.core.spi.FilterReply;
+import java.util.List;
+import org.slf4j.Marker;
+
+/**
+ * Drops Kafka client warnings that are expected in a single-process pipeline and say nothing a user
+ * can act on (a consumer losing a partition during its first rebalance; a client closed twice
+ * during shutdown). Other warnings of the same loggers still show.
+ */
+public final class KnownNoiseFilter extends TurboFilter {
+
+  private static final List<String> NOISE =
+      List.of(
+          "Attempting to close NetworkClient that has already been closed",
+          "Not updating last stable offset for partition");
+
+  @Override
+  public FilterReply decide(
+      Marker marker, Logger logger, Level level, String format, Object[] params, Throwable t) {
+    if (format != null && level == Level.WARN) {
+      for (String noise : NOISE) {
+        if (format.startsWith(noise)) {
+          return FilterReply.DENY;
+        }
+      }
+    }
+    return FilterReply.NEUTRAL;
+  }
+}
