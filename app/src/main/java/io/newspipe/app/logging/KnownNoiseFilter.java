@@ -24,7 +24,7 @@ public final class KnownNoiseFilter extends TurboFilter {
       Marker marker, Logger logger, Level level, String format, Object[] params, Throwable t) {
     if (format != null && level == Level.WARN) {
       for (String noise : NOISE) {
-        if (format.startsWith(noise)) {
+        if (format.contains(noise)) {
           return FilterReply.DENY;
         }
       }
