@@ -40,7 +40,8 @@ public final class Newspipe {
     return commandLine().execute(args);
   }
 
-  static CommandLine commandLine() {
+  /** The configured command line (error handling included), without System.exit. */
+  public static CommandLine commandLine() {
     CommandLine cli = new CommandLine(new Newspipe());
     cli.setExecutionExceptionHandler(
         (e, commandLine, parseResult) -> {

@@ -17,7 +17,9 @@ public final class KnownNoiseFilter extends TurboFilter {
   private static final List<String> NOISE =
       List.of(
           "Attempting to close NetworkClient that has already been closed",
-          "Not updating last stable offset for partition");
+          "Not updating last stable offset for partition",
+          // newspipe's topology has no global stores, so the global thread's handler is moot.
+          "Processing exception handler is not enabled for the GlobalThread");
 
   @Override
   public FilterReply decide(
