@@ -31,11 +31,7 @@ public final class EnrichCommand implements Callable<Integer> {
     Settings settings = config.settings();
     TopicSet topics = TopicSet.DEFAULT;
     try (KafkaConnection kafka = KafkaConnection.open(settings)) {
-      TopicAdmin.ensure(
-          kafka.clientProps(),
-          topics.core(),
-          settings.getInt(Settings.TOPIC_PARTITIONS),
-          settings.getShort(Settings.TOPIC_REPLICATION));
+      TopicAdmin.ensureCore(kafka, settings, topics);
       EnrichService enrich =
           new EnrichService(
               new Tagger(Taxonomies.load(settings)),

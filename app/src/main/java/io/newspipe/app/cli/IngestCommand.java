@@ -55,11 +55,7 @@ public final class IngestCommand implements Callable<Integer> {
     }
     TopicSet topics = TopicSet.DEFAULT;
     try (KafkaConnection kafka = KafkaConnection.open(settings)) {
-      TopicAdmin.ensure(
-          kafka.clientProps(),
-          topics.core(),
-          settings.getInt(Settings.TOPIC_PARTITIONS),
-          settings.getShort(Settings.TOPIC_REPLICATION));
+      TopicAdmin.ensureCore(kafka, settings, topics);
       try (ArticlePublisher publisher = new ArticlePublisher(kafka.clientProps(), topics);
           IngestService ingest = new IngestService(ingestConfig, publisher)) {
         Thread hook = new Thread(ingest::close, "newspipe-ingest-shutdown");

@@ -69,11 +69,7 @@ public final class Pipeline implements AutoCloseable {
     kafka = KafkaConnection.open(settings);
     opened.add(kafka);
     LOG.info("{}", kafka.describe());
-    TopicAdmin.ensure(
-        kafka.clientProps(),
-        topics.core(),
-        settings.getInt(Settings.TOPIC_PARTITIONS),
-        settings.getShort(Settings.TOPIC_REPLICATION));
+    TopicAdmin.ensureCore(kafka, settings, topics);
 
     Taxonomy taxonomy = Taxonomies.load(settings);
     enrich =

@@ -1,6 +1,8 @@
 package io.newspipe.app.run;
 
+import io.newspipe.app.config.Settings;
 import io.newspipe.schemas.Topic;
+import io.newspipe.schemas.TopicSet;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -23,6 +25,15 @@ public final class TopicAdmin {
   private static final Logger LOG = LoggerFactory.getLogger(TopicAdmin.class);
 
   private TopicAdmin() {}
+
+  /** Creates the deployment's core topics with the configured partitions and replication. */
+  public static void ensureCore(KafkaConnection kafka, Settings settings, TopicSet topics) {
+    ensure(
+        kafka.clientProps(),
+        topics.core(),
+        settings.getInt(Settings.TOPIC_PARTITIONS),
+        settings.getShort(Settings.TOPIC_REPLICATION));
+  }
 
   /** Creates each topic that does not exist yet; existing topics are left as they are. */
   public static void ensure(
