@@ -25,10 +25,17 @@ public final class Topics {
           AvroSerde.of(Article.class),
           Map.of(TopicConfig.RETENTION_MS_CONFIG, "-1"));
 
+  /**
+   * Records carry publication time (event time), so time-based retention would delete archive
+   * coverage (an article from 1987) at once; derived topics keep history like the raw topic.
+   */
+  private static final Map<String, String> KEEP_FOREVER =
+      Map.of(TopicConfig.RETENTION_MS_CONFIG, "-1");
+
   /** Every tagged version of every article; consumed by the sink and by subscribers. */
   public static final Topic<String, TaggedArticle> TAGGED =
       new Topic<>(
-          "news.articles.tagged", Serdes.String(), AvroSerde.of(TaggedArticle.class), Map.of());
+          "news.articles.tagged", Serdes.String(), AvroSerde.of(TaggedArticle.class), KEEP_FOREVER);
 
   /**
    * Dead letters: the original key and bytes, with headers (see {@link DeadLetters}) saying why.
@@ -48,7 +55,7 @@ public final class Topics {
               + "': tag ids are lower-case letters, digits and '-' (they name Kafka topics)");
     }
     return new Topic<>(
-        TAG_TOPIC_PREFIX + tagId, Serdes.String(), AvroSerde.of(TaggedArticle.class), Map.of());
+        TAG_TOPIC_PREFIX + tagId, Serdes.String(), AvroSerde.of(TaggedArticle.class), KEEP_FOREVER);
   }
 
   /** The serde for a value class, for code that is generic over topics. */
