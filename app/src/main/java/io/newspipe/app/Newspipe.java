@@ -2,6 +2,7 @@ package io.newspipe.app;
 
 import io.newspipe.app.cli.BrokerCommand;
 import io.newspipe.app.cli.EnrichCommand;
+import io.newspipe.app.cli.EvalCommand;
 import io.newspipe.app.cli.IngestCommand;
 import io.newspipe.app.cli.ParseCommand;
 import io.newspipe.app.cli.SinkCommand;
@@ -26,6 +27,7 @@ import picocli.CommandLine.Command;
       BrokerCommand.class,
       ParseCommand.class,
       TagCommand.class,
+      EvalCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Newspipe {

@@ -1,7 +1,10 @@
 package io.newspipe.enrich.eval;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -10,17 +13,30 @@ import java.util.Set;
  * ids of the items it got wrong, and the micro average over all tags.
  *
  * @param unknownLabels labels in the set that the taxonomy has no tag for (always missed)
+ * @param explanations per {@code tag/id} of a wrong item: the evidence of a false positive, the
+ *     headline of a false negative
  */
 public record EvalReport(
     String taxonomyVersion,
     int items,
     List<TagMetrics> tags,
     TagMetrics micro,
-    Set<String> unknownLabels) {
+    Set<String> unknownLabels,
+    Map<String, String> explanations) {
 
   public EvalReport {
     tags = List.copyOf(tags);
     unknownLabels = Set.copyOf(unknownLabels);
+    explanations = Collections.unmodifiableMap(new LinkedHashMap<>(explanations));
+  }
+
+  public EvalReport(
+      String taxonomyVersion,
+      int items,
+      List<TagMetrics> tags,
+      TagMetrics micro,
+      Set<String> unknownLabels) {
+    this(taxonomyVersion, items, tags, micro, unknownLabels, Map.of());
   }
 
   public Optional<TagMetrics> tag(String id) {
@@ -29,11 +45,20 @@ public record EvalReport(
 
   /** A plain-text table for a terminal, followed by the misclassified ids. */
   public String toTable() {
+    return toTable(false);
+  }
+
+  /**
+   * A plain-text table for a terminal. {@code fired} is how many items got the tag (its rate on an
+   * all-negative set is the false-positive rate). Then the misclassified ids, or with {@code
+   * explain} one line per wrong item with the evidence that fired or the headline that was missed.
+   */
+  public String toTable(boolean explain) {
     StringBuilder out = new StringBuilder();
     out.append(
         String.format(
             Locale.ROOT,
-            "taxonomy %s, %d labelled items%n%-26s %7s %7s %7s %4s %4s %4s %8s%n",
+            "taxonomy %s, %d labelled items%n%-26s %7s %7s %7s %5s %5s %5s %8s %13s%n",
             taxonomyVersion,
             items,
             "tag",
@@ -43,12 +68,16 @@ public record EvalReport(
             "tp",
             "fp",
             "fn",
-            "support"));
+            "support",
+            "fired"));
     for (TagMetrics t : tags) {
-      row(out, t);
+      row(out, t, items);
     }
-    row(out, micro);
-    for (TagMetrics t : tags) {
+    row(out, micro, items * Math.max(1, tags.size()));
+    if (explain) {
+      explanations.forEach((key, why) -> out.append(key).append("  ").append(why).append('\n'));
+    }
+    for (TagMetrics t : explain ? List.<TagMetrics>of() : tags) {
       if (!t.falsePositiveIds().isEmpty()) {
         out.append(t.tag()).append(" false positives: ").append(t.falsePositiveIds()).append('\n');
       }
@@ -62,11 +91,12 @@ public record EvalReport(
     return out.toString();
   }
 
-  private static void row(StringBuilder out, TagMetrics t) {
+  private static void row(StringBuilder out, TagMetrics t, int items) {
+    int fired = t.truePositives() + t.falsePositives();
     out.append(
         String.format(
             Locale.ROOT,
-            "%-26s %7.3f %7.3f %7.3f %4d %4d %4d %8d%n",
+            "%-26s %7.3f %7.3f %7.3f %5d %5d %5d %8d %5d %6.2f%%%n",
             t.tag(),
             t.precision(),
             t.recall(),
@@ -74,6 +104,8 @@ public record EvalReport(
             t.truePositives(),
             t.falsePositives(),
             t.falseNegatives(),
-            t.support()));
+            t.support(),
+            fired,
+            items == 0 ? 0.0 : 100.0 * fired / items));
   }
 }

@@ -4,12 +4,14 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.newspipe.enrich.tagging.Tagger;
+import io.newspipe.schemas.Evidence;
 import io.newspipe.schemas.Tag;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -37,13 +39,28 @@ public final class Evaluator {
     return evaluate(read(jsonLines, source));
   }
 
+  /** Evaluates every taxonomy tag, and every label the items use. */
   public EvalReport evaluate(List<LabelledItem> items) {
+    return evaluate(items, Set.of());
+  }
+
+  /**
+   * Evaluates only {@code only} (all taxonomy tags and labels when empty). Restrict to the tags a
+   * set was labelled for: a set labelled for one tag says nothing about the others, and counting
+   * them would report correct tags as false positives.
+   */
+  public EvalReport evaluate(List<LabelledItem> items, Set<String> only) {
     Set<String> taxonomyTags = new LinkedHashSet<>(tagger.taxonomy().tagIds());
-    Set<String> allTags = new LinkedHashSet<>(taxonomyTags);
+    Set<String> allTags = new LinkedHashSet<>(only.isEmpty() ? taxonomyTags : only);
     Set<String> unknown = new LinkedHashSet<>();
+    for (String tag : allTags) {
+      if (!taxonomyTags.contains(tag)) {
+        unknown.add(tag);
+      }
+    }
     for (LabelledItem item : items) {
       for (String label : item.labels()) {
-        if (!taxonomyTags.contains(label)) {
+        if (!taxonomyTags.contains(label) && (only.isEmpty() || only.contains(label))) {
           unknown.add(label);
           allTags.add(label);
         }
@@ -52,12 +69,12 @@ public final class Evaluator {
     Map<String, Counts> counts = new LinkedHashMap<>();
     allTags.forEach(t -> counts.put(t, new Counts()));
     for (LabelledItem item : items) {
-      Set<String> predicted = new HashSet<>();
+      Map<String, Tag> predicted = new HashMap<>();
       for (Tag tag : tagger.tag(item.headline(), item.body())) {
-        predicted.add(tag.getId());
+        predicted.put(tag.getId(), tag);
       }
       for (String tag : allTags) {
-        counts.get(tag).add(item.id(), predicted.contains(tag), item.labels().contains(tag));
+        counts.get(tag).add(item, predicted.get(tag), item.labels().contains(tag));
       }
     }
     List<TagMetrics> perTag = new ArrayList<>();
@@ -72,7 +89,22 @@ public final class Evaluator {
         items.size(),
         perTag,
         pooled.metrics("micro-average"),
-        unknown);
+        unknown,
+        explanations(counts));
+  }
+
+  /** Why each wrong item was wrong: the evidence that fired, or the headline that was missed. */
+  private static Map<String, String> explanations(Map<String, Counts> counts) {
+    Map<String, String> all = new LinkedHashMap<>();
+    counts.forEach((tag, c) -> c.why.forEach((id, why) -> all.put(tag + "/" + id, why)));
+    return all;
+  }
+
+  /** The tags labelled anywhere in {@code items}, in first-seen order. */
+  public static Set<String> labelledTags(List<LabelledItem> items) {
+    Set<String> tags = new LinkedHashSet<>();
+    items.forEach(i -> tags.addAll(i.labels()));
+    return tags;
   }
 
   /** Parses labelled JSON lines; blank lines are skipped, any other bad line is an error. */
@@ -150,17 +182,38 @@ public final class Evaluator {
     int fn;
     final List<String> fpIds = new ArrayList<>();
     final List<String> fnIds = new ArrayList<>();
+    final Map<String, String> why = new LinkedHashMap<>();
 
-    void add(String id, boolean predicted, boolean labelled) {
-      if (predicted && labelled) {
+    void add(LabelledItem item, Tag predicted, boolean labelled) {
+      if (predicted != null && labelled) {
         tp++;
-      } else if (predicted) {
+      } else if (predicted != null) {
         fp++;
-        fpIds.add(id);
+        fpIds.add(item.id());
+        why.put(item.id(), evidence(predicted));
       } else if (labelled) {
         fn++;
-        fnIds.add(id);
+        fnIds.add(item.id());
+        why.put(item.id(), "missed: \"" + abbreviate(item.headline()) + "\"");
       }
+    }
+
+    private static String evidence(Tag tag) {
+      StringBuilder out = new StringBuilder("score " + tag.getScore() + ":");
+      for (Evidence e : tag.getEvidence()) {
+        out.append(' ')
+            .append(e.getRule())
+            .append("=\"")
+            .append(e.getText())
+            .append("\"@")
+            .append(e.getField());
+      }
+      return out.toString();
+    }
+
+    private static String abbreviate(String text) {
+      String line = text.replaceAll("\\s+", " ").strip();
+      return line.length() <= 100 ? line : line.substring(0, 100) + "...";
     }
 
     void merge(Counts other) {

@@ -4,6 +4,7 @@ import io.newspipe.enrich.taxonomy.Exclusion;
 import io.newspipe.enrich.taxonomy.NearRule;
 import io.newspipe.enrich.taxonomy.PhraseRule;
 import io.newspipe.enrich.taxonomy.Place;
+import io.newspipe.enrich.taxonomy.PlaceRule;
 import io.newspipe.enrich.taxonomy.TagDefinition;
 import io.newspipe.schemas.Evidence;
 import io.newspipe.schemas.Tag;
@@ -20,11 +21,12 @@ import java.util.Map;
  * article.
  *
  * <p>Scoring: each piece of evidence is worth its rule's weight times the field weight. The same
- * rule firing again counts half as much as the time before (1, 1/2, 1/4 ...), so one rule can never
- * reach more than twice its weight: a story that repeats one word does not outscore one that gives
- * several kinds of evidence. Words already used as evidence by a stronger rule are not counted
- * again ("election interference" is not also counted as "interference" near "election"). Exclusions
- * then veto the tag or subtract their weight.
+ * rule firing again counts half as much as the time before (1, 1/2, 1/4 ...; places use their
+ * rule's {@code repeat} factor, see {@link PlaceMentions}), so one rule has a bounded total: a
+ * story that repeats one word does not outscore one that gives several kinds of evidence. Words
+ * already used as evidence by a stronger rule are not counted again ("election interference" is not
+ * also counted as "interference" near "election"). Exclusions then veto the tag or subtract their
+ * weight.
  */
 final class TagScorer {
 
@@ -35,7 +37,11 @@ final class TagScorer {
    * One piece of evidence; {@code claim} is the hit whose words it uses up, {@code [start, end)}
    * the quoted span.
    */
-  private record Candidate(String rule, double base, Hit claim, int start, int end) {}
+  private record Candidate(String rule, double base, double repeat, Hit claim, int start, int end) {
+    Candidate(String rule, double base, Hit claim, int start, int end) {
+      this(rule, base, 0.5, claim, start, end);
+    }
+  }
 
   private final TagDefinition tag;
   private final List<Candidate> candidates = new ArrayList<>();
@@ -44,6 +50,7 @@ final class TagScorer {
   private final Map<Integer, List<Hit>> exclusionAny = new HashMap<>();
   private final Map<Integer, List<Hit>> exclusionOf = new HashMap<>();
   private final BitSet excluded = new BitSet();
+  private final PlaceMentions places = new PlaceMentions();
 
   TagScorer(TagDefinition tag) {
     this.tag = tag;
@@ -70,18 +77,37 @@ final class TagScorer {
   }
 
   void place(Place place, boolean ambiguous, Hit hit) {
-    if (tag.places() == null
-        || place.regions().stream().noneMatch(tag.places().regions()::contains)) {
+    if (tag.places() == null) {
       return;
     }
-    double weight = ambiguous ? tag.places().ambiguousWeight() : tag.places().weight();
-    candidates.add(
-        new Candidate("place:" + place.name(), weigh(weight, hit), hit, hit.start(), hit.end()));
+    // Places outside the tag's regions are kept too: they tell a list of countries from a story.
+    boolean inRegion = place.regions().stream().anyMatch(tag.places().regions()::contains);
+    places.add(place, ambiguous, inRegion, hit);
+  }
+
+  private void addPlaceCandidates(Map<Field, String> texts) {
+    PlaceRule rule = tag.places();
+    if (rule == null) {
+      return;
+    }
+    places.weigh(
+        rule,
+        texts,
+        (place, hit, weight) ->
+            candidates.add(
+                new Candidate(
+                    "place:" + place.name(),
+                    weigh(weight, hit),
+                    rule.repeat(),
+                    hit,
+                    hit.start(),
+                    hit.end())));
   }
 
   /** The tag, or null when the evidence does not reach the threshold or an exclusion vetoes it. */
   Tag result(Map<Field, String> texts) {
     addNearCandidates();
+    addPlaceCandidates(texts);
     double penalty = 0;
     for (int e = 0; e < tag.exclusions().size(); e++) {
       Exclusion exclusion = tag.exclusions().get(e);
@@ -112,7 +138,7 @@ final class TagScorer {
       }
       words.set(c.claim().from(), c.claim().to() + 1);
       int n = timesUsed.merge(c.rule() + '@' + c.claim().field(), 1, Integer::sum);
-      score += c.base() / (1 << Math.min(n - 1, 30));
+      score += c.base() * Math.pow(c.repeat(), n - 1);
       used.add(c);
     }
     if (score < tag.threshold() || used.isEmpty()) {

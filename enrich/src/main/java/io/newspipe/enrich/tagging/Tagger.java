@@ -20,10 +20,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * Tags articles with a {@link Taxonomy}: one pass over each field's normalised tokens matches every
@@ -81,10 +83,11 @@ public final class Tagger {
     List<TagScorer> scorers = new ArrayList<>(definitions.size());
     definitions.forEach(d -> scorers.add(new TagScorer(d)));
     Map<Place, int[]> mentions = new IdentityHashMap<>(); // [all mentions, unambiguous mentions]
+    Set<String> seen = new HashSet<>();
     for (Map.Entry<Field, String> field : texts.entrySet()) {
       for (TermHit termHit : index.scan(field.getKey(), Tokenizer.tokenize(field.getValue()))) {
         for (Use use : termHit.term().uses()) {
-          dispatch(use, termHit.hit(), scorers, mentions);
+          dispatch(use, termHit.hit(), scorers, mentions, seen);
         }
       }
     }
@@ -99,7 +102,8 @@ public final class Tagger {
     return new Analysis(tags, entities(mentions));
   }
 
-  private void dispatch(Use use, Hit hit, List<TagScorer> scorers, Map<Place, int[]> mentions) {
+  private void dispatch(
+      Use use, Hit hit, List<TagScorer> scorers, Map<Place, int[]> mentions, Set<String> seen) {
     if (use instanceof PhraseUse p) {
       scorers.get(p.tag()).phrase(p.rule(), hit);
     } else if (use instanceof NearUse n) {
@@ -111,9 +115,15 @@ public final class Tagger {
     } else if (use instanceof PlaceUse p) {
       Place place = taxonomy.gazetteer().get(p.place());
       int[] count = mentions.computeIfAbsent(place, k -> new int[2]);
-      count[0]++;
-      if (!p.ambiguous()) {
-        count[1]++;
+      // "Vladimir Putin" also matches "Putin": one mention, counted once (the words it starts
+      // or ends on are remembered per place and field).
+      boolean newStart = seen.add(place.name() + '@' + hit.field() + '<' + hit.from());
+      boolean newEnd = seen.add(place.name() + '@' + hit.field() + '>' + hit.to());
+      if (newStart && newEnd) {
+        count[0]++;
+        if (!p.ambiguous()) {
+          count[1]++;
+        }
       }
       for (TagScorer scorer : scorers) {
         scorer.place(place, p.ambiguous(), hit);

@@ -41,7 +41,15 @@ final class TaxonomyParser {
   private static final Set<String> PHRASES = Set.of("weight", "terms");
   private static final Set<String> NEAR = Set.of("id", "any", "within", "of", "weight");
   private static final Set<String> NEAR_PATTERN = Set.of("any", "within", "of");
-  private static final Set<String> PLACES = Set.of("regions", "weight", "ambiguousWeight");
+  private static final Set<String> PLACES =
+      Set.of(
+          "regions",
+          "weight",
+          "ambiguousWeight",
+          "leadWeight",
+          "leadWords",
+          "repeat",
+          "listWeight");
   private static final Set<String> EXCLUSION = Set.of("id", "terms", "near", "effect", "weight");
   private static final Map<String, Double> DEFAULT_FIELD_WEIGHTS =
       Map.of("headline", 2.0, "subheadline", 1.5, "body", 1.0);
@@ -181,29 +189,8 @@ final class TaxonomyParser {
         near.add(parsed);
       }
     }
-    PlaceRule places = null;
-    if (f.containsKey("places")) {
-      Map<String, Node> p =
-          yaml.fields(
-              f.get("places"), "places", "places of " + where, PLACES, Set.of("regions", "weight"));
-      Set<String> regions = Set.copyOf(yaml.strings(p.get("regions"), "regions", false));
-      for (String region : regions) {
-        if (!knownRegions.contains(region)) {
-          throw yaml.error(
-              p.get("regions"),
-              "regions",
-              "no gazetteer entry has region '"
-                  + region
-                  + "': add it to some entries' regions or fix the spelling");
-        }
-      }
-      double weight = yaml.positive(p.get("weight"), "weight");
-      double ambiguous =
-          p.containsKey("ambiguousWeight")
-              ? yaml.positive(p.get("ambiguousWeight"), "ambiguousWeight")
-              : weight / 4;
-      places = new PlaceRule(regions, weight, ambiguous);
-    }
+    PlaceRule places =
+        f.containsKey("places") ? places(f.get("places"), where, knownRegions) : null;
     if (phrases.isEmpty() && near.isEmpty() && places == null) {
       throw yaml.error(
           node, "phrases", where + " has no rules: give it phrases, near rules or places");
@@ -278,6 +265,41 @@ final class TaxonomyParser {
       near = nearRule(n, id, weight);
     }
     return new Exclusion(id, terms, near, veto, weight);
+  }
+
+  private PlaceRule places(Node node, String where, Set<String> knownRegions) {
+    Map<String, Node> p =
+        yaml.fields(node, "places", "places of " + where, PLACES, Set.of("regions", "weight"));
+    Set<String> regions = Set.copyOf(yaml.strings(p.get("regions"), "regions", false));
+    for (String region : regions) {
+      if (!knownRegions.contains(region)) {
+        throw yaml.error(
+            p.get("regions"),
+            "regions",
+            "no gazetteer entry has region '"
+                + region
+                + "': add it to some entries' regions or fix the spelling");
+      }
+    }
+    double weight = yaml.positive(p.get("weight"), "weight");
+    double ambiguous =
+        p.containsKey("ambiguousWeight")
+            ? yaml.positive(p.get("ambiguousWeight"), "ambiguousWeight")
+            : weight / 4;
+    double lead =
+        p.containsKey("leadWeight") ? yaml.positive(p.get("leadWeight"), "leadWeight") : weight;
+    int leadWords =
+        p.containsKey("leadWords") ? yaml.positiveInt(p.get("leadWords"), "leadWords") : 0;
+    double repeat = p.containsKey("repeat") ? yaml.positive(p.get("repeat"), "repeat") : 0.5;
+    if (repeat > 1) {
+      throw yaml.error(
+          p.get("repeat"),
+          "repeat",
+          "repeat must be between 0 and 1 (each further mention counts this times the one before)");
+    }
+    double list =
+        p.containsKey("listWeight") ? yaml.positive(p.get("listWeight"), "listWeight") : weight;
+    return new PlaceRule(regions, weight, ambiguous, lead, leadWords, repeat, list);
   }
 
   private Map<String, Double> fieldWeights(Node node, Map<String, Double> defaults) {

@@ -11,6 +11,7 @@ public final class EnrichCounters {
 
   private final AtomicLong tagged = new AtomicLong();
   private final AtomicLong deadLetters = new AtomicLong();
+  private final AtomicLong duplicates = new AtomicLong();
 
   /** Articles tagged and written to the tagged topic (whether or not any tag was given). */
   public long tagged() {
@@ -20,6 +21,15 @@ public final class EnrichCounters {
   /** Records sent to the dead-letter topic. */
   public long deadLetters() {
     return deadLetters.get();
+  }
+
+  /** Records dropped because their id and content hash were already processed. */
+  public long duplicates() {
+    return duplicates.get();
+  }
+
+  void countDuplicate() {
+    duplicates.incrementAndGet();
   }
 
   void countTagged() {

@@ -1,7 +1,6 @@
 package io.newspipe.enrich.topology;
 
 import io.newspipe.enrich.tagging.Tagger;
-import io.newspipe.schemas.Tag;
 import io.newspipe.schemas.TaggedArticle;
 import io.newspipe.schemas.Topic;
 import io.newspipe.schemas.TopicSet;
@@ -10,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
@@ -17,18 +17,23 @@ import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.state.Stores;
 
 /**
  * The enrich topology, built by one pure method that does no I/O, so the service and the tests run
  * the very same graph:
  *
  * <pre>
- * raw (Article) -> skip-tombstones -> tag-article -> tagged (TaggedArticle)
- *                                                \-> route-by-tag -> news.tags.&lt;id&gt; (one copy per tag)
+ * raw (Article) -> skip-tombstones -> version-and-tag [article-versions] -> tagged (TaggedArticle)
+ *                                                          \-> route-by-tag -> news.tags.&lt;id&gt;
  * </pre>
  *
- * Records keep their key (article id) and timestamp (publication time). Bad input is handled by the
- * {@link DeadLetterHandler} that {@link #errorHandling} configures.
+ * {@link VersionAndTag} drops repeated (id, content hash), numbers changed content as the next
+ * version, passes withdrawals on, and routes each version to its tags' topics and to the topics of
+ * the tags the previous version had (so subscribers see an article leave a tag or be withdrawn).
+ *
+ * <p>Records keep their key (article id) and timestamp (publication time). Bad input is handled by
+ * the {@link DeadLetterHandler} that {@link #errorHandling} configures.
  */
 public final class EnrichTopology {
 
@@ -49,19 +54,29 @@ public final class EnrichTopology {
     Topic<String, TaggedArticle> tagged = topics.tagged();
 
     StreamsBuilder builder = new StreamsBuilder();
-    KStream<String, TaggedArticle> enriched =
+    builder.addStateStore(
+        Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(VersionAndTag.STORE),
+                Serdes.String(),
+                Serdes.String())
+            .withLoggingEnabled(Map.of()));
+    KStream<String, Enriched> enriched =
         builder.stream(
                 topics.raw().name(),
                 Consumed.with(topics.raw().keySerde(), topics.raw().valueSerde())
                     .withName("read-raw-articles"))
             .filter((id, article) -> article != null, Named.as("skip-tombstones"))
-            .mapValues(article -> tagger.enrich(article, clock.instant()), Named.as("tag-article"))
-            .peek((id, article) -> counters.countTagged(), Named.as("count-tagged"));
-    enriched.to(
-        tagged.name(),
-        Produced.with(tagged.keySerde(), tagged.valueSerde()).withName("write-tagged"));
+            .processValues(
+                () -> new VersionAndTag(tagger, clock, counters),
+                Named.as("version-and-tag"),
+                VersionAndTag.STORE);
     enriched
-        .flatMapValues(article -> routes(article, topics, tagTopicNames), Named.as("route-by-tag"))
+        .mapValues(Enriched::article, Named.as("tagged-article"))
+        .to(
+            tagged.name(),
+            Produced.with(tagged.keySerde(), tagged.valueSerde()).withName("write-tagged"));
+    enriched
+        .flatMapValues(e -> routes(e, topics, tagTopicNames), Named.as("route-by-tag"))
         .to(
             (id, route, context) -> route.topic(),
             Produced.with(tagged.keySerde(), TagRoute.serde(tagged.valueSerde()))
@@ -95,11 +110,11 @@ public final class EnrichTopology {
   }
 
   private static List<TagRoute> routes(
-      TaggedArticle article, TopicSet topics, Map<String, String> tagTopicNames) {
-    List<TagRoute> routes = new ArrayList<>(article.getTags().size());
-    for (Tag tag : article.getTags()) {
-      String topic = tagTopicNames.get(tag.getId());
-      routes.add(new TagRoute(topic != null ? topic : topics.tag(tag.getId()).name(), article));
+      Enriched enriched, TopicSet topics, Map<String, String> tagTopicNames) {
+    List<TagRoute> routes = new ArrayList<>(enriched.routeTags().size());
+    for (String tag : enriched.routeTags()) {
+      String topic = tagTopicNames.get(tag);
+      routes.add(new TagRoute(topic != null ? topic : topics.tag(tag).name(), enriched.article()));
     }
     return routes;
   }

@@ -7,6 +7,8 @@ import static org.assertj.core.api.Assertions.within;
 import io.newspipe.enrich.tagging.Tagger;
 import io.newspipe.enrich.taxonomy.Taxonomy;
 import java.io.StringReader;
+import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class EvaluatorTest {
@@ -65,6 +67,47 @@ class EvaluatorTest {
     assertThat(report.micro().f1()).isCloseTo(2 * (2 / 3.0) * 0.5 / (2 / 3.0 + 0.5), within(1e-9));
     assertThat(report.unknownLabels()).containsExactly("sport");
     assertThat(report.toTable()).contains("micro-average", "narcotics false positives: [fp]");
+  }
+
+  @Test
+  void shouldEvaluateOnlyTheTagsItIsAskedFor() {
+    List<LabelledItem> items = Evaluator.read(new StringReader(LINES), "test.jsonl");
+
+    EvalReport report = new Evaluator(TAGGER).evaluate(items, Set.of("espionage"));
+
+    assertThat(report.tags()).extracting(TagMetrics::tag).containsExactly("espionage");
+    assertThat(report.unknownLabels()).isEmpty();
+    assertThat(Evaluator.labelledTags(items))
+        .containsExactlyInAnyOrder("narcotics", "espionage", "sport");
+  }
+
+  @Test
+  void shouldExplainAFalsePositiveByItsEvidenceAndAMissByItsHeadline() {
+    EvalReport report = new Evaluator(TAGGER).evaluate(new StringReader(LINES), "test.jsonl");
+
+    assertThat(report.explanations())
+        .containsEntry("narcotics/fn", "missed: \"Heroin\"")
+        .hasEntrySatisfying(
+            "narcotics/fp", why -> assertThat(why).contains("=\"Cocaine\"@headline"));
+    assertThat(report.toTable(true))
+        .contains("narcotics/fp  score")
+        .contains("fired")
+        .doesNotContain("false positives: [");
+  }
+
+  @Test
+  void shouldShowHowOftenATagFiredOnAnAllNegativeSet() {
+    String negatives =
+        """
+        {"id":"n1","headline":"Cocaine song tops charts","body":"","labels":[]}
+        {"id":"n2","headline":"Weather","body":"","labels":[]}
+        """;
+
+    EvalReport report =
+        new Evaluator(TAGGER).evaluate(new StringReader(negatives), "negatives.jsonl");
+
+    assertThat(report.tag("narcotics").orElseThrow().falsePositives()).isEqualTo(1);
+    assertThat(report.toTable()).containsPattern("narcotics .* 1  50\\.00%");
   }
 
   @Test

@@ -140,6 +140,81 @@ class TaggerTest {
   }
 
   @Test
+  void shouldNotTagAListOfOilProducersThatNamesGulfStatesInPassing() {
+    assertThat(
+            ids(
+                "Oil prices rise before producers meet",
+                "Oil prices rose on Monday. Ministers from Saudi Arabia, Iraq, Kuwait, Nigeria and"
+                    + " Venezuela meet next week to discuss output, traders said."))
+        .doesNotContain("middle-east");
+  }
+
+  @Test
+  void shouldNotMistakeACommaBeforeTheNextClauseForAListOfPlaces() {
+    assertThat(
+            ids(
+                "Bonus bid accepted on wheat flour to Iraq",
+                "Bids were accepted for sales of wheat flour to Iraq, the U.S. Agriculture"
+                    + " Department said."))
+        .contains("middle-east");
+  }
+
+  @Test
+  void shouldTagAStoryWhoseHeadlineAndLeadAreAboutAMiddleEasternCountry() {
+    assertThat(
+            ids(
+                "Turkish inflation rises in March",
+                "Turkish retail prices rose 2.7 pct in March, the state statistics institute"
+                    + " said."))
+        .contains("middle-east");
+  }
+
+  @Test
+  void shouldReadJordanAsTheCountryOnlyWhenItStandsAloneAsAProperNoun() {
+    assertThat(
+            ids(
+                "Jordan buys wheat",
+                "Traders said Jordan bought 100,000 tonnes of wheat for April shipment."))
+        .contains("middle-east");
+    assertThat(
+            ids(
+                "Jordan sneakers sell for record sum",
+                "Sneakers worn by Michael Jordan sold for 2.2 million dollars. Jordan wore them"
+                    + " in the 1998 finals."))
+        .doesNotContain("middle-east");
+  }
+
+  @Test
+  void shouldListPeopleAndOrganisationsFromTheTaxonomyWithMentionCounts() {
+    Instant now = Instant.parse("2024-04-26T10:00:00Z");
+    Article article =
+        Article.newBuilder()
+            .setId("a2")
+            .setSource(Source.newBuilder().setId("s").setName("s").setFormat("text").build())
+            .setHeadline("Putin meets OPEC chief")
+            .setBody("Vladimir Putin told OPEC that Russia would keep output steady. Putin said.")
+            .setReceivedAt(now)
+            .setSignal(Signal.USABLE)
+            .setContentHash("h")
+            .build();
+
+    List<Entity> entities = TAGGER.enrich(article, now).getEntities();
+
+    assertThat(entities)
+        .contains(
+            Entity.newBuilder()
+                .setKind(EntityKind.PERSON)
+                .setName("Vladimir Putin")
+                .setMentions(3)
+                .build(),
+            Entity.newBuilder()
+                .setKind(EntityKind.ORGANISATION)
+                .setName("OPEC")
+                .setMentions(2)
+                .build());
+  }
+
+  @Test
   void shouldEnrichAnArticleWithTagsEntitiesVersionAndTime() {
     Instant now = Instant.parse("2024-04-26T10:00:00Z");
     Article article =

@@ -158,6 +158,26 @@ class TaxonomyTest {
   }
 
   @Test
+  void shouldRejectAPlacesRepeatFactorAboveOneNamingLineAndKey() {
+    String yaml =
+        """
+        version: "t1"
+        gazetteer:
+          - {name: Iran, regions: [middle-east], aliases: [Iran]}
+        tags:
+          - id: middle-east
+            label: Middle East
+            threshold: 3
+            places: {regions: [middle-east], weight: 1.0, repeat: 1.5}
+        """;
+
+    TaxonomyException e = failure(yaml);
+
+    assertThat(e.line()).isEqualTo(8);
+    assertThat(e.getMessage()).contains("test.yaml", "repeat", "between 0 and 1");
+  }
+
+  @Test
   void shouldRejectAVetoWithAWeight() {
     String yaml =
         MINIMAL + "    exclusions: [{id: doping, terms: [doping], effect: veto, weight: 2}]\n";

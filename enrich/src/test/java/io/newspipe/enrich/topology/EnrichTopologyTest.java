@@ -8,6 +8,7 @@ import io.newspipe.enrich.taxonomy.Taxonomy;
 import io.newspipe.schemas.Article;
 import io.newspipe.schemas.AvroSerde;
 import io.newspipe.schemas.DeadLetters;
+import io.newspipe.schemas.Signal;
 import io.newspipe.schemas.Tag;
 import io.newspipe.schemas.TaggedArticle;
 import io.newspipe.schemas.TopicSet;
@@ -25,6 +26,7 @@ import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -221,11 +223,104 @@ class EnrichTopologyTest {
         .contains(
             "read-raw-articles",
             "skip-tombstones",
-            "tag-article",
+            "version-and-tag",
+            "tagged-article",
             "write-tagged",
             "route-by-tag",
             "write-tag-topics")
         .doesNotContain("KSTREAM-");
+  }
+
+  private static final String CAPTAGON = "Captagon haul seized in Jordan";
+  private static final String CAPTAGON_BODY =
+      "Jordanian troops seized millions of captagon pills smuggled across the border from Syria,"
+          + " the army in Amman said. Drug traffickers had hidden the pills in a truck.";
+
+  private List<String> tagIds(TaggedArticle article) {
+    return article.getTags().stream().map(Tag::getId).toList();
+  }
+
+  @Test
+  void shouldDropARepeatedIdAndContentHash() {
+    Article article = Articles.article("cap-1", CAPTAGON, CAPTAGON_BODY);
+
+    raw.pipeInput("cap-1", article);
+    raw.pipeInput("cap-1", article);
+
+    assertThat(tagged.readRecordsToList()).hasSize(1);
+    assertThat(output(TOPICS.tag("narcotics").name()).readRecordsToList()).hasSize(1);
+    assertThat(counters.duplicates()).isEqualTo(1);
+  }
+
+  @Test
+  void shouldEmitChangedContentForAKnownIdAsTheNextVersion() {
+    raw.pipeInput("cap-1", Articles.article("cap-1", CAPTAGON, CAPTAGON_BODY));
+    raw.pipeInput("cap-1", Articles.article("cap-1", CAPTAGON, CAPTAGON_BODY + " Two were held."));
+
+    List<TaggedArticle> versions = tagged.readValuesToList();
+    assertThat(versions).extracting(t -> t.getArticle().getVersion()).containsExactly(1, 2);
+    assertThat(tagIds(versions.get(1))).contains("narcotics", "middle-east");
+  }
+
+  @Test
+  void shouldKeepAHigherIncomingVersion() {
+    raw.pipeInput("cap-1", Articles.article("cap-1", CAPTAGON, CAPTAGON_BODY));
+    raw.pipeInput(
+        "cap-1",
+        Articles.builder("cap-1", CAPTAGON, CAPTAGON_BODY + " Update.").setVersion(7).build());
+
+    assertThat(tagged.readValuesToList())
+        .extracting(t -> t.getArticle().getVersion())
+        .containsExactly(1, 7);
+  }
+
+  @Test
+  void shouldPassAWithdrawalToTaggedAndToEveryTagTopicTheArticleWasOn() {
+    Article article = Articles.article("cap-1", CAPTAGON, CAPTAGON_BODY);
+    raw.pipeInput("cap-1", article);
+    List<String> given = tagIds(tagged.readValue());
+
+    raw.pipeInput(
+        "cap-1",
+        Articles.builder("cap-1", CAPTAGON, CAPTAGON_BODY).setSignal(Signal.CANCELED).build());
+
+    TaggedArticle withdrawal = tagged.readValue();
+    assertThat(withdrawal.getArticle().getSignal()).isEqualTo(Signal.CANCELED);
+    assertThat(withdrawal.getArticle().getVersion()).isEqualTo(2);
+    assertThat(withdrawal.getTags()).isEmpty();
+    assertThat(given).contains("narcotics", "middle-east");
+    for (String tagId : given) {
+      assertThat(output(TOPICS.tag(tagId).name()).readValuesToList())
+          .as(tagId)
+          .extracting(t -> t.getArticle().getSignal())
+          .containsExactly(Signal.USABLE, Signal.CANCELED);
+    }
+  }
+
+  @Test
+  void shouldTellATagTopicWhenAnUpdateTakesTheArticleOffTheTag() {
+    raw.pipeInput("cap-1", Articles.article("cap-1", CAPTAGON, CAPTAGON_BODY));
+    raw.pipeInput(
+        "cap-1",
+        Articles.article(
+            "cap-1",
+            "Police seize captagon haul",
+            "Police seized millions of captagon pills and arrested two drug traffickers."));
+
+    List<TaggedArticle> middleEast = output(TOPICS.tag("middle-east").name()).readValuesToList();
+    assertThat(middleEast).hasSize(2);
+    assertThat(tagIds(middleEast.get(1))).doesNotContain("middle-east").contains("narcotics");
+    assertThat(output(TOPICS.tag("narcotics").name()).readValuesToList()).hasSize(2);
+  }
+
+  @Test
+  void shouldRememberEachIdInANamedChangelogBackedStore() {
+    raw.pipeInput("cap-1", Articles.article("cap-1", CAPTAGON, CAPTAGON_BODY));
+
+    KeyValueStore<String, String> store = driver.getKeyValueStore("article-versions");
+    assertThat(store.get("cap-1")).startsWith("1\t").contains("narcotics");
+    assertThat(driver.producedTopicNames())
+        .contains("enrich-topology-test-article-versions-changelog");
   }
 
   private static String header(TestRecord<byte[], byte[]> record, String name) {

@@ -1,0 +1,90 @@
+package io.newspipe.app.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.newspipe.app.Newspipe;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class EvalCommandTest {
+
+  private static final String LABELLED =
+      """
+      {"id":"hit","headline":"Captagon haul seized in Jordan","body":"Jordanian troops seized captagon pills smuggled from Syria.","labels":["narcotics"]}
+      {"id":"doping","headline":"Sprinter banned","body":"She tested positive for a banned steroid; the anti-doping agency said cocaine was not involved.","labels":[]}
+      {"id":"miss","headline":"Quiet day","body":"Nothing happened.","labels":["narcotics"]}
+      """;
+
+  @TempDir Path dir;
+
+  private final StringWriter out = new StringWriter();
+  private final StringWriter err = new StringWriter();
+
+  private int run(String... args) {
+    CommandLine cli = Newspipe.commandLine();
+    cli.setOut(new PrintWriter(out, true));
+    cli.setErr(new PrintWriter(err, true));
+    return cli.execute(args);
+  }
+
+  @Test
+  void shouldPrintPrecisionRecallAndF1OfOnlyTheTagsTheFileLabels() throws Exception {
+    Path labels = Files.writeString(dir.resolve("labels.jsonl"), LABELLED);
+
+    int code = run("eval", "--labels", labels.toString());
+
+    assertThat(code).isZero();
+    assertThat(out.toString())
+        .contains("3 labelled items")
+        .containsPattern("narcotics +1\\.000 +0\\.500 +0\\.667")
+        .contains("micro-average")
+        .contains("narcotics false negatives: [miss]")
+        .doesNotContain("middle-east");
+    assertThat(err.toString()).contains("tagged 3 items in");
+  }
+
+  @Test
+  void shouldExplainMissesAndFalsePositivesWithEvidence() throws Exception {
+    Path labels =
+        Files.writeString(
+            dir.resolve("labels.jsonl"),
+            LABELLED.replace(
+                "\"labels\":[\"narcotics\"]}\n{\"id\":\"doping\"",
+                "\"labels\":[]}\n{\"id\":\"doping\""));
+
+    int code =
+        run("eval", "--labels", labels.toString(), "--tags", "narcotics,middle-east", "--explain");
+
+    assertThat(code).isZero();
+    assertThat(out.toString())
+        .contains("narcotics/hit  score")
+        .contains("=\"Captagon\"@headline")
+        .contains("narcotics/miss  missed: \"Quiet day\"")
+        .contains("middle-east");
+  }
+
+  @Test
+  void shouldFailNamingATagTheTaxonomyDoesNotHave() throws Exception {
+    Path labels = Files.writeString(dir.resolve("labels.jsonl"), LABELLED);
+
+    int code = run("eval", "--labels", labels.toString(), "--tags", "narcotcs");
+
+    assertThat(code).isEqualTo(1);
+    assertThat(err.toString()).contains("[narcotcs] are not tags of taxonomy");
+  }
+
+  @Test
+  void shouldNameTheLineOfABadLabelledRecord() throws Exception {
+    Path labels = Files.writeString(dir.resolve("labels.jsonl"), "{\"id\":\"a\"}\n");
+
+    int code = run("eval", "--labels", labels.toString());
+
+    assertThat(code).isEqualTo(1);
+    assertThat(err.toString()).contains("labels.jsonl line 1").contains("\"labels\"");
+  }
+}
