@@ -1,17 +1,21 @@
 package io.newspipe.ingest;
 
+import io.newspipe.ingest.feed.FeedSource;
+import io.newspipe.ingest.feed.FeedStateStore;
 import io.newspipe.ingest.format.ArticleParser;
 import io.newspipe.ingest.publish.ArticlePublisher;
 import io.newspipe.ingest.source.ArticleSink;
 import io.newspipe.ingest.source.DirectorySource;
 import io.newspipe.ingest.source.StdinSource;
 import io.newspipe.schemas.Article;
+import io.newspipe.schemas.FeedState;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
@@ -29,11 +33,16 @@ public final class IngestService implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(IngestService.class);
 
+  /** Partitions of the feed state topic when ingest creates it (it is small and compacted). */
+  private static final int STATE_PARTITIONS = 1;
+
   private final IngestConfig config;
   private final ArticlePublisher publisher;
   private final InputStream stdin;
   private final ArticleParser parser;
   private final List<DirectorySource> sources = new ArrayList<>();
+  private final Clock clock;
+  private FeedSource feeds;
   private final AtomicLong stdinRejected = new AtomicLong();
   private volatile boolean closed;
 
@@ -48,6 +57,7 @@ public final class IngestService implements AutoCloseable {
     this.publisher = Objects.requireNonNull(publisher, "publisher");
     this.stdin = stdin;
     this.parser = new ArticleParser(clock);
+    this.clock = clock;
     ArticleSink sink = new PublishingSink();
     for (IngestConfig.DirectorySpec d : config.directories()) {
       sources.add(new DirectorySource(d.path(), d.sourceId(), config.settings(), parser, sink));
@@ -61,8 +71,28 @@ public final class IngestService implements AutoCloseable {
    */
   public IngestSummary runOnce() throws IOException {
     importAll();
+    if (feedSource() != null && !closed) {
+      try {
+        feeds.pollAllOnce();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
     publisher.flush();
     return summary();
+  }
+
+  /** The feed poller, created on first use (it reads the saved feed state from Kafka). */
+  private synchronized FeedSource feedSource() {
+    if (feeds == null && !config.feeds().isEmpty()) {
+      Map<String, FeedState> states =
+          FeedStateStore.load(
+              publisher.clientProps(), publisher.topics().ingestState(), STATE_PARTITIONS);
+      feeds = new FeedSource(config.feeds(), states, config.http(), parser, publisher, clock);
+      LOG.info(
+          "polling {} feed(s); state of {} known from earlier runs", feeds.feeds(), states.size());
+    }
+    return feeds;
   }
 
   /**
@@ -73,6 +103,9 @@ public final class IngestService implements AutoCloseable {
   public IngestSummary run() throws IOException {
     importAll();
     publisher.flush();
+    if (feedSource() != null && !closed) {
+      feeds.start();
+    }
     AtomicReference<IOException> failure = new AtomicReference<>();
     List<Thread> watchers = new ArrayList<>();
     for (DirectorySource source : sources) {
@@ -81,6 +114,19 @@ public final class IngestService implements AutoCloseable {
       t.start();
     }
     boolean interrupted = false;
+    if (watchers.isEmpty() && feeds != null) {
+      // feeds only: block here until close() like the directory watchers would
+      synchronized (this) {
+        while (!closed) {
+          try {
+            wait(500);
+          } catch (InterruptedException e) {
+            interrupted = true;
+            close();
+          }
+        }
+      }
+    }
     for (Thread t : watchers) {
       while (t.isAlive()) {
         try {
@@ -144,6 +190,14 @@ public final class IngestService implements AutoCloseable {
   public void close() {
     closed = true;
     sources.forEach(DirectorySource::close);
+    FeedSource f;
+    synchronized (this) {
+      f = feeds;
+      notifyAll();
+    }
+    if (f != null) {
+      f.close();
+    }
   }
 
   /** Publishes articles, dead-letters rejected documents. */

@@ -17,7 +17,8 @@ public final class EventTypes {
           Tag.class,
           Entity.class,
           EntityKind.class,
-          TaggedArticle.class);
+          TaggedArticle.class,
+          FeedState.class);
 
   private static volatile boolean trusted;
 

@@ -41,6 +41,19 @@ public record TopicSet(
     return canonical.withName(tagPrefix + tagId);
   }
 
+  /**
+   * The feed polling state topic of this set: {@link Topics#INGEST_STATE} under the same namespace
+   * as {@link #raw()} (created by ingest when it polls feeds, not one of the core topics).
+   */
+  public Topic<String, FeedState> ingestState() {
+    String canonical = Topics.RAW.name();
+    String namespace =
+        raw.name().endsWith(canonical)
+            ? raw.name().substring(0, raw.name().length() - canonical.length())
+            : "";
+    return Topics.INGEST_STATE.withName(namespace + Topics.INGEST_STATE.name());
+  }
+
   /** The fixed topics of this set, in creation order. */
   public List<Topic<?, ?>> core() {
     return List.of(raw, tagged, dlq);

@@ -43,6 +43,17 @@ public final class Topics {
   public static final Topic<byte[], byte[]> DLQ =
       new Topic<>("news.dlq", Serdes.ByteArray(), Serdes.ByteArray(), Map.of());
 
+  /**
+   * HTTP feed polling state, one {@link FeedState} per feed id. Compacted: only the latest state of
+   * a feed matters, and it must survive forever so a restarted ingest does not re-emit items.
+   */
+  public static final Topic<String, FeedState> INGEST_STATE =
+      new Topic<>(
+          "news.ingest.state",
+          Serdes.String(),
+          AvroSerde.of(FeedState.class),
+          Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
+
   /** The fixed topics every deployment needs, in creation order. */
   public static final List<Topic<?, ?>> CORE = List.of(RAW, TAGGED, DLQ);
 

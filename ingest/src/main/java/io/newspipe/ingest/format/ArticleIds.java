@@ -16,13 +16,14 @@ import java.util.regex.Pattern;
  *       slugged ({@code World News/Xi.txt} becomes {@code world-news/xi.txt}).
  * </ul>
  *
- * <p>Versioning seam: every article leaves ingest with {@link #FIRST_VERSION}. Detecting an edit of
- * an already-seen id (same id, different {@code contentHash}) and incrementing the version needs
- * state across runs and is a separate step; it must keep these ids unchanged.
+ * <p>Versions: parsers give every article {@link #FIRST_VERSION}. For HTTP feeds, {@code
+ * feed.FeedPoller} keeps the last published fingerprint of each id in the feed state topic and
+ * publishes an edit (or a kill) as the next version with the same id; files and stdin still publish
+ * version 1 (the store upserts by id).
  */
 public final class ArticleIds {
 
-  /** The version ingest assigns; see the class comment for where edits will be counted. */
+  /** The version parsers assign; see the class comment for where edits are counted. */
   public static final int FIRST_VERSION = 1;
 
   /** Source ids prefix article ids and appear in config: keep them boring. */

@@ -24,12 +24,18 @@ public final class ArticleParser {
   private final TextFormat text;
   private final FeedFormat feed;
   private final JsonLinesFormat jsonLines;
+  private final JsonFeedFormat jsonFeed;
+  private final NinjsFormat ninjs;
+  private final NewsmlG2Format newsml;
 
   public ArticleParser(Clock clock) {
     Objects.requireNonNull(clock, "clock");
     this.text = new TextFormat(clock);
     this.feed = new FeedFormat(clock);
     this.jsonLines = new JsonLinesFormat(clock);
+    this.jsonFeed = new JsonFeedFormat(clock);
+    this.ninjs = new NinjsFormat(clock);
+    this.newsml = new NewsmlG2Format(clock);
   }
 
   /**
@@ -39,17 +45,39 @@ public final class ArticleParser {
    * @throws ParseException if the document cannot be read; the message names it and says why
    */
   public List<Article> parse(byte[] bytes, Origin origin) throws ParseException {
-    Format format = FormatDetector.detect(bytes, origin.fileName());
-    return switch (format) {
+    return parse(bytes, origin, null, null);
+  }
+
+  /**
+   * Parses one document fetched over HTTP or configured with an explicit format.
+   *
+   * @param format the format to use, or null to detect it from the content
+   * @param httpContentType the response's Content-Type (its charset wins over the XML declaration,
+   *     as the XML-over-HTTP rules say), or null
+   */
+  public List<Article> parse(byte[] bytes, Origin origin, Format format, String httpContentType)
+      throws ParseException {
+    Format f = format != null ? format : FormatDetector.detect(bytes, origin.fileName());
+    return switch (f) {
       case TEXT -> List.of(text.parse(bytes, origin, false));
       case MARKDOWN -> List.of(text.parse(bytes, origin, true));
-      case FEED -> feed.parse(bytes, origin);
+      case FEED -> feed.parse(bytes, origin, httpContentType);
       case JSON_LINES -> parseJsonLines(bytes, origin);
+      case JSON_FEED -> jsonFeed.parse(Utf8.decode(bytes, origin.description()), origin);
+      case NINJS -> ninjs.parse(Utf8.decode(bytes, origin.description()), origin);
+      case NEWSML_G2 -> parseNewsml(bytes, origin, httpContentType);
       case OTHER_XML ->
           throw new ParseException(
               origin.description(),
-              "XML, but not a feed: the root element must be <rss>, <rdf:RDF> or <feed>");
+              "XML, but not a feed: the root element must be <rss>, <rdf:RDF> or <feed>, or"
+                  + " <newsItem>/<newsMessage> for NewsML-G2");
     };
+  }
+
+  private List<Article> parseNewsml(byte[] bytes, Origin origin, String httpContentType)
+      throws ParseException {
+    String xml = XmlText.decode(bytes, httpContentType, origin.description());
+    return newsml.parse(FeedFormat.defuse(xml, XmlProlog.scan(xml), origin), origin);
   }
 
   /** Parses one JSON line (for sources that want to dead-letter bad lines one by one). */

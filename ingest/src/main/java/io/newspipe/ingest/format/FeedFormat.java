@@ -1,16 +1,12 @@
 package io.newspipe.ingest.format;
 
+import com.rometools.rome.feed.synd.SyndEntry;
 import com.rometools.rome.feed.synd.SyndFeed;
 import com.rometools.rome.io.FeedException;
 import com.rometools.rome.io.SyndFeedInput;
-import com.rometools.rome.io.XmlReader;
 import io.newspipe.schemas.Article;
 import io.newspipe.schemas.Source;
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.io.Reader;
 import java.io.StringReader;
-import java.io.StringWriter;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,24 +35,51 @@ final class FeedFormat {
     this.clock = clock;
   }
 
-  List<Article> parse(byte[] bytes, Origin origin) throws ParseException {
-    String xml = decode(bytes, origin);
-    XmlProlog prolog = XmlProlog.scan(xml);
-    xml = defuse(xml, prolog, origin);
-    SyndFeed feed = build(xml, origin);
-    FeedEntries entries =
-        new FeedEntries(feedSource(feed, origin), feedLanguage(feed, prolog), feed);
+  List<Article> parse(byte[] bytes, Origin origin, String httpContentType) throws ParseException {
     List<Article> articles = new ArrayList<>();
-    for (int i = 0; i < feed.getEntries().size(); i++) {
-      Article article = entries.toArticle(feed.getEntries().get(i), clock.instant());
-      if (article == null) {
+    List<Article> entries = parseEntries(bytes, origin, httpContentType, false);
+    for (int i = 0; i < entries.size(); i++) {
+      if (entries.get(i) == null) {
         LOG.warn(
             "skipped item {} of feed {}: it has neither a title nor any text; nothing to publish",
             i + 1,
             origin.description());
       } else {
-        articles.add(article);
+        articles.add(entries.get(i));
       }
+    }
+    return articles;
+  }
+
+  /**
+   * One element per feed entry; where the entry has neither a title nor any text, null, or with
+   * {@code keepEmpty} an article with an empty headline.
+   */
+  List<Article> parseEntries(byte[] bytes, Origin origin, String httpContentType, boolean keepEmpty)
+      throws ParseException {
+    String xml = XmlText.decode(bytes, httpContentType, origin.description());
+    XmlProlog prolog = XmlProlog.scan(xml);
+    xml = defuse(xml, prolog, origin);
+    SyndFeed feed;
+    try {
+      feed = build(xml, origin);
+    } catch (ParseException strict) {
+      // Second chance for the commonest breakage: HTML entities (&nbsp;) or bare '&' in XML.
+      String repaired = XmlText.repairEntities(xml);
+      if (repaired.equals(xml)) {
+        throw strict;
+      }
+      feed = build(repaired, origin);
+      LOG.warn(
+          "{}: repaired HTML entities or bare '&' that XML does not define; the feed's producer"
+              + " should escape them",
+          origin.description());
+    }
+    FeedEntries entries =
+        new FeedEntries(feedSource(feed, origin), feedLanguage(feed, prolog), feed);
+    List<Article> articles = new ArrayList<>();
+    for (SyndEntry entry : feed.getEntries()) {
+      articles.add(entries.toArticle(entry, clock.instant(), keepEmpty));
     }
     return articles;
   }
@@ -67,22 +90,6 @@ final class FeedFormat {
     input.setAllowDoctypes(false); // the default; stated because our safety depends on it
     input.setPreserveWireFeed(true); // RSS guid and Atom id are read from the wire entries
     return input;
-  }
-
-  private static String decode(byte[] bytes, Origin origin) throws ParseException {
-    // ROME's reader applies the XML encoding rules (BOM, <?xml encoding>), leniently.
-    try (Reader reader = new XmlReader(new ByteArrayInputStream(bytes), true)) {
-      StringWriter out = new StringWriter(bytes.length);
-      reader.transferTo(out);
-      return out.toString();
-    } catch (IOException e) {
-      throw new ParseException(
-          origin.description(),
-          "cannot decode the XML text ("
-              + e.getMessage()
-              + "): fix the encoding declaration or save the file as UTF-8",
-          e);
-    }
   }
 
   static String defuse(String xml, XmlProlog prolog, Origin origin) throws ParseException {

@@ -10,6 +10,12 @@ public enum Format {
   FEED("rss"),
   /** One JSON article object per line. */
   JSON_LINES("jsonl"),
+  /** JSON Feed 1.0/1.1. */
+  JSON_FEED("jsonfeed"),
+  /** IPTC ninjs 1.x-3.x: a JSON object with a {@code uri}, an array of them, or one per line. */
+  NINJS("ninjs"),
+  /** IPTC NewsML-G2: a {@code newsItem}, or a {@code newsMessage} carrying news items. */
+  NEWSML_G2("newsml-g2"),
   /** XML whose root is not a feed: refused rather than read as text. */
   OTHER_XML("xml");
 

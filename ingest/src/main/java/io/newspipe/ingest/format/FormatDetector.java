@@ -3,6 +3,7 @@ package io.newspipe.ingest.format;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Tells formats apart by content, not by file name: a feed saved as {@code .txt} is still a feed.
@@ -14,6 +15,13 @@ public final class FormatDetector {
   private static final int HEAD_BYTES = 64 * 1024;
 
   private static final Set<String> FEED_ROOTS = Set.of("rss", "RDF", "feed");
+  private static final Set<String> NEWSML_ROOTS = Set.of("newsItem", "newsMessage");
+  private static final Pattern JSON_FEED_VERSION =
+      Pattern.compile("\"version\"\\s*:\\s*\"https?://jsonfeed\\.org/version/");
+  private static final Pattern NINJS_KEY =
+      Pattern.compile(
+          "\"(uri|type|headline|headlines|bodies|body_text|body_xhtml|versioncreated"
+              + "|versionCreated|\\$standard)\"\\s*:");
 
   private FormatDetector() {}
 
@@ -32,6 +40,9 @@ public final class FormatDetector {
       if (root != null && FEED_ROOTS.contains(root)) {
         return Format.FEED;
       }
+      if (root != null && NEWSML_ROOTS.contains(root)) {
+        return Format.NEWSML_G2;
+      }
       boolean declaredXml = head.startsWith("<?xml") || prolog.doctype() != null;
       if (declaredXml && root == null) {
         // The root lies beyond what we looked at (e.g. behind a huge DOCTYPE): let the hardened
@@ -42,14 +53,30 @@ public final class FormatDetector {
         return Format.OTHER_XML;
       }
     }
-    if (head.startsWith("{")) {
-      int eol = head.indexOf('\n');
-      String firstLine = (eol < 0 ? head : head.substring(0, eol)).strip();
-      if (firstLine.endsWith("}")) {
-        return Format.JSON_LINES;
-      }
+    if (head.startsWith("{") || head.startsWith("[")) {
+      return detectJson(head);
     }
     return isMarkdownName(fileName) ? Format.MARKDOWN : Format.TEXT;
+  }
+
+  /**
+   * JSON Feed by its version URL; JSON lines when the first line is a complete object in the
+   * article-line shape (no ninjs {@code uri}); ninjs otherwise, whose parser says what is wrong if
+   * the document is neither.
+   */
+  private static Format detectJson(String head) {
+    if (JSON_FEED_VERSION.matcher(head).find()) {
+      return Format.JSON_FEED;
+    }
+    int eol = head.indexOf('\n');
+    String firstLine = (eol < 0 ? head : head.substring(0, eol)).strip();
+    if (firstLine.startsWith("{") && firstLine.endsWith("}")) {
+      boolean ninjs = firstLine.contains("\"uri\"") && !firstLine.contains("\"body\"");
+      return ninjs ? Format.NINJS : Format.JSON_LINES;
+    }
+    // A multi-line JSON document is not JSON lines; one with ninjs keys is read as ninjs (whose
+    // parser names what is missing), anything else stays text, as a headline may start with '{'.
+    return NINJS_KEY.matcher(head).find() || head.startsWith("[") ? Format.NINJS : Format.TEXT;
   }
 
   static boolean isMarkdownName(String fileName) {

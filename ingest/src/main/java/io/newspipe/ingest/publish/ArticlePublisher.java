@@ -2,6 +2,8 @@ package io.newspipe.ingest.publish;
 
 import io.newspipe.schemas.Article;
 import io.newspipe.schemas.DeadLetters;
+import io.newspipe.schemas.FeedState;
+import io.newspipe.schemas.Topic;
 import io.newspipe.schemas.TopicSet;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -46,6 +48,7 @@ public final class ArticlePublisher implements AutoCloseable {
 
   private final Producer<byte[], byte[]> producer;
   private final TopicSet topics;
+  private final Map<String, Object> clientProps;
   private final AtomicLong published = new AtomicLong();
   private final AtomicLong deadLettered = new AtomicLong();
   private final AtomicLong failed = new AtomicLong();
@@ -57,13 +60,46 @@ public final class ArticlePublisher implements AutoCloseable {
    * @throws IllegalArgumentException if the properties switch idempotence off or weaken acks
    */
   public ArticlePublisher(Map<String, Object> kafkaProps, TopicSet topics) {
-    this(new KafkaProducer<>(producerConfig(kafkaProps)), topics);
+    this(new KafkaProducer<>(producerConfig(kafkaProps)), topics, kafkaProps);
   }
 
   /** For tests: publishes through the given producer. */
   ArticlePublisher(Producer<byte[], byte[]> producer, TopicSet topics) {
+    this(producer, topics, Map.of());
+  }
+
+  private ArticlePublisher(
+      Producer<byte[], byte[]> producer, TopicSet topics, Map<String, Object> clientProps) {
     this.producer = Objects.requireNonNull(producer, "producer");
     this.topics = Objects.requireNonNull(topics, "topics");
+    this.clientProps = Map.copyOf(clientProps);
+  }
+
+  /**
+   * The connection properties this publisher was built with (bootstrap servers, TLS/SASL), for the
+   * feed state reader; empty for a publisher built around a given producer.
+   */
+  public Map<String, Object> clientProps() {
+    return clientProps;
+  }
+
+  /** The topics this publisher writes. */
+  public TopicSet topics() {
+    return topics;
+  }
+
+  /**
+   * Writes a feed's polling state to the compacted state topic, keyed by feed id. Call after the
+   * articles it records are flushed, so that a crash re-emits rather than loses items.
+   */
+  public CompletableFuture<RecordMetadata> publishState(FeedState state) {
+    Topic<String, FeedState> topic = topics.ingestState();
+    ProducerRecord<byte[], byte[]> record =
+        new ProducerRecord<>(
+            topic.name(),
+            topic.keySerde().serializer().serialize(topic.name(), state.getFeedId()),
+            topic.valueSerde().serializer().serialize(topic.name(), state));
+    return send(record, new AtomicLong(), "state of feed " + state.getFeedId());
   }
 
   static Map<String, Object> producerConfig(Map<String, Object> kafkaProps) {

@@ -23,7 +23,8 @@ record DirectoryListing(List<Path> files, List<Path> directories) {
   private static final Logger LOG = LoggerFactory.getLogger(DirectoryListing.class);
 
   static final Set<String> EXTENSIONS =
-      Set.of("txt", "md", "markdown", "xml", "rss", "rdf", "atom");
+      Set.of(
+          "txt", "md", "markdown", "xml", "rss", "rdf", "atom", "json", "jsonl", "ndjson", "nml");
 
   static DirectoryListing of(Path root) throws IOException {
     List<Path> files = new ArrayList<>();

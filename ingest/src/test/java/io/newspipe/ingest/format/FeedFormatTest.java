@@ -68,7 +68,7 @@ class FeedFormatTest {
         .isEqualTo(
             "The central bank held its key rate at 3.5%.\n\nAnalysts had expected the decision.");
     assertThat(rates.getHtml()).isNull();
-    assertThat(rates.getByline()).isEqualTo("desk@wire.example.org (Markets Desk)");
+    assertThat(rates.getByline()).isEqualTo("Markets Desk"); // the name, not the address
     assertThat(rates.getPublishedAt()).isEqualTo(Instant.parse("2025-03-13T15:05:00Z"));
   }
 

@@ -118,4 +118,44 @@ class XmlHardeningTest {
   private static byte[] utf8(String s) {
     return s.getBytes(StandardCharsets.UTF_8);
   }
+
+  @Test
+  void shouldNeverLeakALocalFileThroughNewsmlG2() throws Exception {
+    Path secret = Files.writeString(tmp.resolve("secret.txt"), SECRET);
+    String xxe =
+        "<?xml version=\"1.0\"?>\n<!DOCTYPE newsItem [ <!ENTITY xxe SYSTEM \""
+            + secret.toUri()
+            + "\"> ]>\n<newsItem xmlns=\"http://iptc.org/std/nar/2006-10-01/\" guid=\"g\">"
+            + "<contentMeta><headline>&xxe;</headline></contentMeta></newsItem>";
+
+    Throwable error = catchThrowable(() -> parser.parse(utf8(xxe), origin("g2.xml")));
+
+    assertThat(error).isInstanceOf(ParseException.class).hasMessageContaining("refused");
+    assertThat(error.toString()).doesNotContain(SECRET);
+  }
+
+  @Test
+  void shouldRefuseABillionLaughsNewsmlG2DocumentQuickly() {
+    String bomb =
+        new String(bytes("billion-laughs.xml"), StandardCharsets.UTF_8)
+            .replace("<rss", "<newsItem")
+            .replace("</rss>", "</newsItem>");
+
+    Throwable error =
+        assertTimeoutPreemptively(
+            Duration.ofSeconds(2),
+            () -> catchThrowable(() -> parser.parse(utf8(bomb), origin("b.xml"))));
+
+    assertThat(error).isInstanceOf(ParseException.class).hasMessageContaining("entity-expansion");
+  }
+
+  @Test
+  void shouldHaveTheNewsmlG2ParserItselfRefuseDoctypesAsSecondLine() {
+    assertThatThrownBy(
+            () ->
+                SafeXml.parse(
+                    "<!DOCTYPE n [<!ENTITY a \"b\">]><newsItem>&a;</newsItem>", "direct.xml"))
+        .isInstanceOf(ParseException.class)
+        .hasMessageContaining("DOCTYPE");
+  }
 }

@@ -1,0 +1,183 @@
+package io.newspipe.ingest.feed;
+
+import io.newspipe.ingest.format.ArticleParser;
+import io.newspipe.ingest.format.Origin;
+import io.newspipe.ingest.format.ParseException;
+import io.newspipe.ingest.publish.ArticlePublisher;
+import io.newspipe.schemas.Article;
+import io.newspipe.schemas.FeedState;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Polls one feed: a conditional GET, then publishes only what is new or changed.
+ *
+ * <p>Identity and versions: article ids are deterministic (source + guid/uri, see {@code
+ * ArticleIds}); the state remembers each id's last published fingerprint (content hash + signal)
+ * and version. An unseen id is published as version 1, a changed fingerprint as the next version (a
+ * kill/cancel changes the signal, so it is published as a withdrawal even with unchanged text), an
+ * unchanged one not at all. After the articles are acknowledged the new state is written to the
+ * compacted state topic, so a restarted ingest neither re-emits nor loses items.
+ *
+ * <p>Not thread-safe: one poller per feed, polled by one thread at a time.
+ */
+public final class FeedPoller {
+
+  private static final Logger LOG = LoggerFactory.getLogger(FeedPoller.class);
+
+  /** Items remembered per feed; beyond this, ids absent from the latest document are forgotten. */
+  static final int MAX_REMEMBERED_ITEMS = 10_000;
+
+  private final FeedSpec spec;
+  private final HttpFetcher fetcher;
+  private final HostRateLimiter limiter;
+  private final ArticleParser parser;
+  private final ArticlePublisher publisher;
+  private final HttpSettings settings;
+  private final Clock clock;
+  private FeedState state;
+  private int failures;
+
+  FeedPoller(
+      FeedSpec spec,
+      FeedState initial,
+      HttpFetcher fetcher,
+      HostRateLimiter limiter,
+      ArticleParser parser,
+      ArticlePublisher publisher,
+      HttpSettings settings,
+      Clock clock) {
+    this.spec = spec;
+    this.fetcher = fetcher;
+    this.limiter = limiter;
+    this.parser = parser;
+    this.publisher = publisher;
+    this.settings = settings;
+    this.clock = clock;
+    boolean sameUrl = initial != null && spec.url().toString().equals(initial.getUrl());
+    this.state =
+        sameUrl
+            ? initial
+            : FeedState.newBuilder()
+                .setFeedId(spec.id())
+                .setUrl(spec.url().toString())
+                .setItemHashes(new HashMap<>())
+                .setItemVersions(new HashMap<>())
+                .build();
+  }
+
+  /** What one poll did and when the next should happen. */
+  public record Outcome(int published, boolean notModified, boolean failed, Duration nextDelay) {}
+
+  /** Polls once; never throws for a bad feed (it logs, dead-letters and backs off). */
+  public Outcome poll() throws InterruptedException {
+    limiter.acquire(spec.url());
+    FetchResult result;
+    try {
+      result = fetcher.fetch(spec.url(), state.getEtag(), state.getLastModified());
+    } catch (FeedFetchException e) {
+      return failed(e.getMessage(), e.payload(), e, e.retryAfter());
+    }
+    if (result.notModified()) {
+      failures = 0;
+      LOG.debug("feed {}: not modified", spec.id());
+      return new Outcome(0, true, false, spec.interval());
+    }
+    Origin origin =
+        new Origin(spec.id(), spec.id(), spec.url().toString(), null, spec.url().toString());
+    List<Article> articles;
+    try {
+      articles = parser.parse(result.body(), origin, spec.format(), result.contentType());
+    } catch (ParseException e) {
+      return failed(
+          "cannot parse what " + spec.url() + " sent: " + e.reason(), result.body(), e, null);
+    }
+    int published = publishChanges(articles);
+    publisher.flush(); // the state may only claim what the brokers acknowledged
+    rememberValidators(result, articles);
+    publisher.publishState(state);
+    failures = 0;
+    return new Outcome(published, false, false, later(result.retryAfter()));
+  }
+
+  private int publishChanges(List<Article> articles) {
+    Map<String, String> hashes = new HashMap<>(state.getItemHashes());
+    Map<String, Integer> versions = new HashMap<>(state.getItemVersions());
+    int published = 0;
+    for (Article article : articles) {
+      String fingerprint = article.getContentHash() + ":" + article.getSignal();
+      String previous = hashes.get(article.getId());
+      if (fingerprint.equals(previous)) {
+        continue;
+      }
+      int version = previous == null ? 1 : versions.getOrDefault(article.getId(), 1) + 1;
+      article.setVersion(version);
+      publisher.publish(article);
+      hashes.put(article.getId(), fingerprint);
+      versions.put(article.getId(), version);
+      published++;
+    }
+    if (hashes.size() > MAX_REMEMBERED_ITEMS) {
+      var current =
+          articles.stream().map(Article::getId).collect(java.util.stream.Collectors.toSet());
+      hashes.keySet().retainAll(current);
+      versions.keySet().retainAll(current);
+    }
+    state.setItemHashes(hashes);
+    state.setItemVersions(versions);
+    return published;
+  }
+
+  private void rememberValidators(FetchResult result, List<Article> articles) {
+    state.setEtag(result.etag());
+    state.setLastModified(result.lastModified());
+    state.setPolledAt(clock.instant());
+    LOG.debug("feed {}: {} items", spec.id(), articles.size());
+  }
+
+  private Outcome failed(String reason, byte[] payload, Exception cause, Duration retryAfter) {
+    failures++;
+    Duration delay = Backoff.delay(spec.interval(), failures, settings.maxBackoff());
+    if (retryAfter != null && retryAfter.compareTo(delay) > 0) {
+      delay = retryAfter;
+    }
+    LOG.warn(
+        "feed {} ({}): {}. Next attempt in {} s (failure {} in a row); other feeds are not"
+            + " affected. If it keeps failing, fix the URL or set enabled: false for it in"
+            + " newspipe.yaml",
+        spec.id(),
+        spec.url(),
+        reason,
+        delay.toSeconds(),
+        failures);
+    publisher.deadLetter(
+        "feed " + spec.id() + " " + spec.url(),
+        payload,
+        new FeedFailure("feed " + spec.id() + ": " + reason, cause));
+    return new Outcome(0, false, true, delay);
+  }
+
+  private Duration later(Duration retryAfter) {
+    return retryAfter != null && retryAfter.compareTo(spec.interval()) > 0
+        ? retryAfter
+        : spec.interval();
+  }
+
+  public FeedSpec spec() {
+    return spec;
+  }
+
+  /** The reason of a dead-lettered feed document, as the DLQ exception header shows it. */
+  static final class FeedFailure extends Exception {
+    private static final long serialVersionUID = 1L;
+
+    FeedFailure(String message, Throwable cause) {
+      super(message, cause);
+    }
+  }
+}
