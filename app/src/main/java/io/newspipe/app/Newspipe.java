@@ -5,6 +5,7 @@ import io.newspipe.app.cli.EnrichCommand;
 import io.newspipe.app.cli.EvalCommand;
 import io.newspipe.app.cli.IngestCommand;
 import io.newspipe.app.cli.ParseCommand;
+import io.newspipe.app.cli.SearchCommand;
 import io.newspipe.app.cli.SinkCommand;
 import io.newspipe.app.cli.TagCommand;
 import io.newspipe.app.cli.UpCommand;
@@ -28,6 +29,7 @@ import picocli.CommandLine.Command;
       ParseCommand.class,
       TagCommand.class,
       EvalCommand.class,
+      SearchCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Newspipe {

@@ -2,6 +2,7 @@ package io.newspipe.app.cli;
 
 import io.newspipe.app.config.Settings;
 import io.newspipe.app.run.Pipeline;
+import io.newspipe.app.run.Stores;
 import io.newspipe.schemas.TopicSet;
 import java.io.PrintWriter;
 import java.util.ArrayList;
@@ -56,7 +57,7 @@ public final class UpCommand implements Callable<Integer> {
       } else {
         out.printf(
             "newspipe is running: watching %s, storing to %s. Press Ctrl-C to stop.%n",
-            settings.sources(), settings.storeUrl());
+            settings.sources(), Stores.describe(settings.storeUrl()));
         out.flush();
         pipeline.runUntilStopped();
       }

@@ -90,11 +90,25 @@ public final class ConfigLoader {
           if (v instanceof Map<?, ?> nested) {
             flatten(key + ".", nested, out);
           } else if (v instanceof List<?> list) {
-            out.put(key, list.stream().map(String::valueOf).toList());
+            out.put(key, list.stream().map(ConfigLoader::listItem).toList());
           } else {
             out.put(key, v == null ? null : String.valueOf(v));
           }
         });
+  }
+
+  /**
+   * A list item as text. A map (such as a feed, {@code {id: bbc, url: https://…}}) becomes {@code
+   * id=bbc;url=https://…}, the compact form its setting parses, so lists of objects fit the flat
+   * key/value settings.
+   */
+  private static String listItem(Object item) {
+    if (item instanceof Map<?, ?> map) {
+      StringBuilder sb = new StringBuilder();
+      map.forEach((k, v) -> sb.append(sb.length() == 0 ? "" : ";").append(k).append('=').append(v));
+      return sb.toString();
+    }
+    return String.valueOf(item);
   }
 
   static Map<String, Object> fromEnvironment(Map<String, String> env) {

@@ -32,6 +32,11 @@ public final class Settings extends AbstractConfig {
   public static final String ENRICH_APPLICATION_ID = "enrich.application.id";
   public static final String SINK_GROUP_ID = "sink.group.id";
   public static final String INGEST_MAX_FILE_BYTES = "ingest.max.file.bytes";
+  public static final String FEEDS = "feeds";
+  public static final String INGEST_HTTP_MAX_BODY_BYTES = "ingest.http.max.body.bytes";
+  public static final String INGEST_HTTP_CONNECT_TIMEOUT_MS = "ingest.http.connect.timeout.ms";
+  public static final String INGEST_HTTP_READ_TIMEOUT_MS = "ingest.http.read.timeout.ms";
+  public static final String INGEST_HTTP_PER_HOST_INTERVAL_MS = "ingest.http.per.host.interval.ms";
 
   public static final ConfigDef DEFINITION =
       new ConfigDef()
@@ -54,7 +59,9 @@ public final class Settings extends AbstractConfig {
               Type.STRING,
               "",
               Importance.HIGH,
-              "Store to write to: 'sqlite:PATH'. Empty means sqlite:<data.dir>/newspipe.db.")
+              "Store to write to: 'sqlite:PATH' or 'jdbc:postgresql://HOST:PORT/DATABASE'"
+                  + " (credentials from NEWSPIPE_STORE_USER/NEWSPIPE_STORE_PASSWORD or"
+                  + " PGUSER/PGPASSWORD). Empty means sqlite:<data.dir>/newspipe.db.")
           .define(
               BOOTSTRAP_SERVERS,
               Type.STRING,
@@ -115,7 +122,57 @@ public final class Settings extends AbstractConfig {
               10L * 1024 * 1024,
               Range.atLeast(1024),
               Importance.LOW,
-              "Largest article/feed file ingest reads; larger files are dead-lettered.");
+              "Largest article/feed file ingest reads; larger files are dead-lettered.")
+          .define(
+              FEEDS,
+              Type.LIST,
+              List.of(),
+              (name, value) -> {
+                if (value instanceof List<?> feeds) {
+                  for (Object feed : feeds) {
+                    try {
+                      io.newspipe.ingest.feed.FeedSpec.parse(String.valueOf(feed));
+                    } catch (IllegalArgumentException e) {
+                      throw new org.apache.kafka.common.config.ConfigException(
+                          name, feed, e.getMessage());
+                    }
+                  }
+                }
+              },
+              Importance.HIGH,
+              "HTTP(S) feeds ingest polls, each {id, url, interval (90s, 5m, 1h; default 5m),"
+                  + " format (optional: rss, atom, jsonfeed, ninjs, newsml-g2, jsonl), enabled"
+                  + " (default true)}. In NEWSPIPE_FEEDS: 'id=x;url=https://...;interval=5m',"
+                  + " comma-separated.")
+          .define(
+              INGEST_HTTP_MAX_BODY_BYTES,
+              Type.LONG,
+              10L * 1024 * 1024,
+              Range.atLeast(1024),
+              Importance.LOW,
+              "Largest feed response body (after gzip decoding); a larger one is cut off and"
+                  + " dead-lettered, never buffered.")
+          .define(
+              INGEST_HTTP_CONNECT_TIMEOUT_MS,
+              Type.LONG,
+              10_000L,
+              Range.atLeast(100),
+              Importance.LOW,
+              "Connect timeout of feed requests.")
+          .define(
+              INGEST_HTTP_READ_TIMEOUT_MS,
+              Type.LONG,
+              30_000L,
+              Range.atLeast(100),
+              Importance.LOW,
+              "Time a feed response (headers and body) may take.")
+          .define(
+              INGEST_HTTP_PER_HOST_INTERVAL_MS,
+              Type.LONG,
+              1_000L,
+              Range.atLeast(0),
+              Importance.LOW,
+              "Minimum time between two requests to the same host, across all feeds.");
 
   public Settings(Map<String, ?> values) {
     super(DEFINITION, values, false);

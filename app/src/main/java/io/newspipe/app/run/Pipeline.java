@@ -7,6 +7,8 @@ import io.newspipe.enrich.topology.EnrichService;
 import io.newspipe.ingest.IngestConfig;
 import io.newspipe.ingest.IngestService;
 import io.newspipe.ingest.IngestSummary;
+import io.newspipe.ingest.feed.FeedSpec;
+import io.newspipe.ingest.feed.HttpSettings;
 import io.newspipe.ingest.publish.ArticlePublisher;
 import io.newspipe.ingest.source.SourceSettings;
 import io.newspipe.schemas.TopicSet;
@@ -103,7 +105,7 @@ public final class Pipeline implements AutoCloseable {
     sink.runUntilIdle(Duration.ofMillis(300));
     return new Summary(
         kafka.describe(),
-        settings.storeUrl(),
+        Stores.describe(settings.storeUrl()),
         read,
         enrich.counters().tagged(),
         enrich.counters().deadLetters(),
@@ -169,7 +171,17 @@ public final class Pipeline implements AutoCloseable {
     SourceSettings sourceSettings =
         SourceSettings.DEFAULTS.withMaxDocumentBytes(
             settings.getLong(Settings.INGEST_MAX_FILE_BYTES));
-    return IngestConfig.ofDirectories(dirs).withSettings(sourceSettings);
+    List<FeedSpec> feeds = settings.getList(Settings.FEEDS).stream().map(FeedSpec::parse).toList();
+    HttpSettings http =
+        new HttpSettings(
+            Duration.ofMillis(settings.getLong(Settings.INGEST_HTTP_CONNECT_TIMEOUT_MS)),
+            Duration.ofMillis(settings.getLong(Settings.INGEST_HTTP_READ_TIMEOUT_MS)),
+            settings.getLong(Settings.INGEST_HTTP_MAX_BODY_BYTES),
+            HttpSettings.DEFAULTS.maxRedirects(),
+            Duration.ofMillis(settings.getLong(Settings.INGEST_HTTP_PER_HOST_INTERVAL_MS)),
+            HttpSettings.DEFAULTS.maxBackoff(),
+            HttpSettings.DEFAULTS.userAgent());
+    return new IngestConfig(dirs, null, sourceSettings, feeds, http);
   }
 
   /** A stable source id from the directory name (ids are part of article ids). */

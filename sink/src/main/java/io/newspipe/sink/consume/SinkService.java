@@ -291,7 +291,11 @@ public final class SinkService implements AutoCloseable {
         positions.add(tp + "@" + next);
       }
     }
-    consumer.seekToBeginning(fromStart);
+    // Never with an empty list: Kafka reads that as "every assigned partition", which would undo
+    // the seeks above and re-read the whole topic.
+    if (!fromStart.isEmpty()) {
+      consumer.seekToBeginning(fromStart);
+    }
     consumer.resume(unpositioned);
     unpositioned.clear();
     backoff.reset();

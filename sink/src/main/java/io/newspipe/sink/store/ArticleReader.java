@@ -52,6 +52,11 @@ final class ArticleReader {
                 r.getString("taxonomy_version"),
                 instant(r, "enriched_at"),
                 r.getString("story_id"),
+                r.getString("located"),
+                integer(r, "urgency"),
+                r.getString("html"),
+                instant(r, "embargo_until"),
+                TagJson.readSubjects(r.getString("subjects")),
                 tags(c, id),
                 entities(c, id)));
       }
@@ -129,6 +134,11 @@ final class ArticleReader {
         return r.getLong(1);
       }
     }
+  }
+
+  private static Integer integer(ResultSet r, String column) throws SQLException {
+    int value = r.getInt(column);
+    return r.wasNull() ? null : value;
   }
 
   private static Instant instant(ResultSet r, String column) throws SQLException {

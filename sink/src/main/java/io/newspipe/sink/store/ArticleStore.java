@@ -49,6 +49,14 @@ public interface ArticleStore extends AutoCloseable {
   /** Number of versions of an article recorded in the history (0 if unknown). */
   long versionCount(String id);
 
+  /**
+   * Full-text search over headline and body of the latest versions, best match first, one page.
+   * Withdrawn articles are left out unless the query includes them.
+   *
+   * @throws StoreException when the database cannot be read; a query itself never causes one
+   */
+  List<SearchHit> search(SearchQuery query);
+
   /** Releases the database connection. Idempotent. */
   @Override
   void close();

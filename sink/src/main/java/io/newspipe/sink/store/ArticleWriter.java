@@ -8,8 +8,10 @@ import io.newspipe.schemas.TaggedArticle;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.sql.Types;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -47,7 +49,12 @@ final class ArticleWriter implements AutoCloseable {
           "content_hash",
           "taxonomy_version",
           "enriched_at",
-          "story_id");
+          "story_id",
+          "located",
+          "urgency",
+          "html",
+          "embargo_until",
+          "subjects");
 
   // A higher version replaces the row. The same version is rewritten when enriched at the same
   // time (re-delivery: identical rewrite) or later (re-tagging with a newer taxonomy), and a
@@ -112,14 +119,52 @@ final class ArticleWriter implements AutoCloseable {
     upsertOffset = connection.prepareStatement(UPSERT_OFFSET);
   }
 
-  /** Records the version in the history and, if it is the newest, applies it. */
-  void write(TaggedArticle tagged) throws SQLException {
-    Article a = tagged.getArticle();
-    recordVersion(a);
-    if (upsertLatest(tagged) > 0) {
-      replaceTags(a.getId(), tagged.getTags());
-      replaceEntities(a.getId(), tagged.getEntities());
+  /**
+   * Records every version in the history and applies those newer than what is stored. Each kind of
+   * statement goes to the database as one JDBC batch, so a poll's worth of articles costs a few
+   * round trips rather than several per article (which is what limits PostgreSQL).
+   */
+  void write(List<TaggedArticle> batch) throws SQLException {
+    if (batch.isEmpty()) {
+      return;
     }
+    for (TaggedArticle tagged : batch) {
+      bindVersion(tagged.getArticle());
+      insertVersion.addBatch();
+    }
+    insertVersion.executeBatch();
+    for (TaggedArticle tagged : batch) {
+      bindLatest(tagged);
+      upsertArticle.addBatch();
+    }
+    int[] changed = upsertArticle.executeBatch();
+    // The final state of an article listed twice is the last version that changed its row, so
+    // only that version's tags and entities are written.
+    Map<String, TaggedArticle> applied = new LinkedHashMap<>();
+    for (int i = 0; i < changed.length; i++) {
+      if (changed[i] == Statement.SUCCESS_NO_INFO) {
+        throw new SQLException(
+            "the JDBC driver did not report which article rows changed; newspipe needs that to"
+                + " know whose tags to replace");
+      }
+      if (changed[i] > 0) {
+        applied.put(batch.get(i).getArticle().getId(), batch.get(i));
+      }
+    }
+    for (String id : applied.keySet()) {
+      deleteTags.setString(1, id);
+      deleteTags.addBatch();
+      deleteEntities.setString(1, id);
+      deleteEntities.addBatch();
+    }
+    deleteTags.executeBatch();
+    deleteEntities.executeBatch();
+    for (Map.Entry<String, TaggedArticle> e : applied.entrySet()) {
+      addTags(e.getKey(), e.getValue().getTags());
+      addEntities(e.getKey(), e.getValue().getEntities());
+    }
+    insertTag.executeBatch();
+    insertEntity.executeBatch();
   }
 
   void offsets(String group, Map<TopicPartition, Long> nextOffsets) throws SQLException {
@@ -133,7 +178,7 @@ final class ArticleWriter implements AutoCloseable {
     upsertOffset.executeBatch();
   }
 
-  private void recordVersion(Article a) throws SQLException {
+  private void bindVersion(Article a) throws SQLException {
     insertVersion.setString(1, a.getId());
     insertVersion.setInt(2, a.getVersion());
     insertVersion.setString(3, a.getContentHash());
@@ -141,11 +186,9 @@ final class ArticleWriter implements AutoCloseable {
     insertVersion.setString(5, a.getBody());
     insertVersion.setString(6, a.getSignal().name());
     insertVersion.setLong(7, a.getReceivedAt().toEpochMilli());
-    insertVersion.executeUpdate();
   }
 
-  /** Returns the number of rows changed: 0 when a newer (or fresher) version is already stored. */
-  private int upsertLatest(TaggedArticle tagged) throws SQLException {
+  private void bindLatest(TaggedArticle tagged) throws SQLException {
     Article a = tagged.getArticle();
     PreparedStatement s = upsertArticle;
     int i = 0;
@@ -173,12 +216,18 @@ final class ArticleWriter implements AutoCloseable {
     s.setString(++i, tagged.getTaxonomyVersion());
     setMillis(s, ++i, tagged.getEnrichedAt());
     s.setString(++i, tagged.getStoryId());
-    return s.executeUpdate();
+    s.setString(++i, a.getLocated());
+    if (a.getUrgency() == null) {
+      s.setNull(++i, Types.INTEGER);
+    } else {
+      s.setInt(++i, a.getUrgency());
+    }
+    s.setString(++i, a.getHtml());
+    setMillis(s, ++i, a.getEmbargoUntil());
+    s.setString(++i, TagJson.subjects(a.getSubjects()));
   }
 
-  private void replaceTags(String articleId, List<Tag> tags) throws SQLException {
-    deleteTags.setString(1, articleId);
-    deleteTags.executeUpdate();
+  private void addTags(String articleId, List<Tag> tags) throws SQLException {
     for (Tag t : tags) {
       insertTag.setString(1, articleId);
       insertTag.setString(2, t.getId());
@@ -189,12 +238,9 @@ final class ArticleWriter implements AutoCloseable {
       insertTag.setString(7, TagJson.evidence(t.getEvidence()));
       insertTag.addBatch();
     }
-    insertTag.executeBatch();
   }
 
-  private void replaceEntities(String articleId, List<Entity> entities) throws SQLException {
-    deleteEntities.setString(1, articleId);
-    deleteEntities.executeUpdate();
+  private void addEntities(String articleId, List<Entity> entities) throws SQLException {
     for (Entity e : entities) {
       insertEntity.setString(1, articleId);
       insertEntity.setString(2, e.getKind().name());
@@ -202,7 +248,6 @@ final class ArticleWriter implements AutoCloseable {
       insertEntity.setInt(4, e.getMentions());
       insertEntity.addBatch();
     }
-    insertEntity.executeBatch();
   }
 
   private static void setMillis(PreparedStatement s, int index, Instant time) throws SQLException {

@@ -22,13 +22,15 @@ public abstract class JdbcArticleStore implements ArticleStore {
   }
 
   private final String description;
+  private final SearchSql search;
 
   /**
    * @param description names the database in error messages, e.g. {@code "SQLite store
    *     /data/newspipe.db"}
    */
-  protected JdbcArticleStore(String description) {
+  JdbcArticleStore(String description, SearchSql search) {
     this.description = Objects.requireNonNull(description, "description");
+    this.search = Objects.requireNonNull(search, "search");
   }
 
   /**
@@ -51,9 +53,7 @@ public abstract class JdbcArticleStore implements ArticleStore {
         "store " + batch.size() + " articles and the offsets of consumer group " + group,
         c -> {
           try (ArticleWriter writer = new ArticleWriter(c)) {
-            for (TaggedArticle tagged : batch) {
-              writer.write(tagged);
-            }
+            writer.write(batch);
             writer.offsets(group, nextOffsets);
           }
           return null;
@@ -88,6 +88,16 @@ public abstract class JdbcArticleStore implements ArticleStore {
     return query(
         "count the versions of article " + id,
         c -> ArticleReader.count(c, "SELECT count(*) FROM article_versions WHERE id = ?", id));
+  }
+
+  @Override
+  public List<SearchHit> search(SearchQuery query) {
+    Objects.requireNonNull(query, "query");
+    // Every dialect refuses the same queries (PostgreSQL's websearch_to_tsquery would accept a
+    // query of only excluded words and return nearly everything), and before touching the
+    // database, so a mistyped query is the person's error to fix, not a store failure.
+    Fts5Query.translate(query.text());
+    return inTransaction(false, "search for '" + query.text() + "'", c -> search.run(c, query));
   }
 
   @Override

@@ -39,7 +39,7 @@ public final class SqliteStore extends JdbcArticleStore {
   private boolean closed;
 
   private SqliteStore(Path file, SQLiteDataSource dataSource, Connection connection) {
-    super("SQLite store " + file);
+    super("SQLite store " + file, SearchSql.SQLITE);
     this.file = file;
     this.dataSource = dataSource;
     this.connection = connection;

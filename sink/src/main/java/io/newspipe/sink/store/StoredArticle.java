@@ -7,7 +7,7 @@ import java.util.List;
 /**
  * The latest stored version of an article as the read side sees it. Nullable fields are those the
  * source may not give: guid, url, subheadline, byline, dateline, language, summary, rights,
- * publishedAt, updatedAt, storyId.
+ * publishedAt, updatedAt, storyId, located, urgency (1 highest to 9), html, embargoUntil.
  */
 public record StoredArticle(
     String id,
@@ -34,10 +34,16 @@ public record StoredArticle(
     String taxonomyVersion,
     Instant enrichedAt,
     String storyId,
+    String located,
+    Integer urgency,
+    String html,
+    Instant embargoUntil,
+    List<StoredSubject> subjects,
     List<StoredTag> tags,
     List<StoredEntity> entities) {
 
   public StoredArticle {
+    subjects = List.copyOf(subjects);
     tags = List.copyOf(tags);
     entities = List.copyOf(entities);
   }

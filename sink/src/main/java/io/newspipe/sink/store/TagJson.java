@@ -4,14 +4,19 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.newspipe.schemas.Evidence;
+import io.newspipe.schemas.Subject;
 import java.util.List;
 
-/** The JSON text kept in {@code article_tags.media_topics} and {@code article_tags.evidence}. */
+/**
+ * The JSON text kept in {@code article_tags.media_topics}, {@code article_tags.evidence} and {@code
+ * articles.subjects}.
+ */
 final class TagJson {
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {};
   private static final TypeReference<List<StoredEvidence>> EVIDENCE = new TypeReference<>() {};
+  private static final TypeReference<List<StoredSubject>> SUBJECTS = new TypeReference<>() {};
 
   private TagJson() {}
 
@@ -27,6 +32,17 @@ final class TagJson {
                     new StoredEvidence(
                         e.getField(), e.getStart(), e.getEnd(), e.getText(), e.getRule()))
             .toList());
+  }
+
+  static String subjects(List<Subject> subjects) {
+    return write(
+        subjects.stream()
+            .map(s -> new StoredSubject(s.getName(), s.getCode(), s.getScheme()))
+            .toList());
+  }
+
+  static List<StoredSubject> readSubjects(String json) {
+    return read(json, SUBJECTS);
   }
 
   static List<String> readMediaTopics(String json) {

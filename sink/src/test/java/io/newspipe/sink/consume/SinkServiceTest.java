@@ -198,6 +198,11 @@ class SinkServiceTest {
     }
 
     @Override
+    public List<io.newspipe.sink.store.SearchHit> search(io.newspipe.sink.store.SearchQuery q) {
+      return delegate.search(q);
+    }
+
+    @Override
     public void close() {}
   }
 }

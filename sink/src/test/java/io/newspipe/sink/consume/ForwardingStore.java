@@ -1,0 +1,61 @@
+package io.newspipe.sink.consume;
+
+import io.newspipe.schemas.TaggedArticle;
+import io.newspipe.sink.store.ArticleStore;
+import io.newspipe.sink.store.SearchHit;
+import io.newspipe.sink.store.SearchQuery;
+import io.newspipe.sink.store.StoredArticle;
+import io.newspipe.sink.store.StoredTag;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.kafka.common.TopicPartition;
+
+/** A real store that tests wrap to add a fault; every call goes to the delegate. */
+class ForwardingStore implements ArticleStore {
+  private final ArticleStore delegate;
+
+  ForwardingStore(ArticleStore delegate) {
+    this.delegate = delegate;
+  }
+
+  @Override
+  public void write(List<TaggedArticle> batch, String group, Map<TopicPartition, Long> next) {
+    delegate.write(batch, group, next);
+  }
+
+  @Override
+  public Map<TopicPartition, Long> offsets(String group) {
+    return delegate.offsets(group);
+  }
+
+  @Override
+  public Optional<StoredArticle> article(String id) {
+    return delegate.article(id);
+  }
+
+  @Override
+  public long articleCount() {
+    return delegate.articleCount();
+  }
+
+  @Override
+  public List<StoredTag> tags(String articleId) {
+    return delegate.tags(articleId);
+  }
+
+  @Override
+  public long versionCount(String id) {
+    return delegate.versionCount(id);
+  }
+
+  @Override
+  public List<SearchHit> search(SearchQuery query) {
+    return delegate.search(query);
+  }
+
+  @Override
+  public void close() {
+    delegate.close();
+  }
+}

@@ -1,0 +1,17 @@
+package io.newspipe.sink.consume;
+
+import io.newspipe.sink.store.ArticleStore;
+import io.newspipe.sink.store.SqliteStore;
+import java.nio.file.Path;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Exactly-once delivery into a real SQLite file. */
+class SqliteSinkDeliveryIT extends SinkDeliveryContract {
+
+  @TempDir Path dir;
+
+  @Override
+  protected ArticleStore emptyStore() {
+    return SqliteStore.open(dir.resolve("newspipe.db"));
+  }
+}

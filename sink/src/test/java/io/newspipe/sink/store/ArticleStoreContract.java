@@ -1,0 +1,474 @@
+package io.newspipe.sink.store;
+
+import static io.newspipe.sink.Fixtures.ENRICHED;
+import static io.newspipe.sink.Fixtures.PUBLISHED;
+import static io.newspipe.sink.Fixtures.article;
+import static io.newspipe.sink.Fixtures.tag;
+import static io.newspipe.sink.Fixtures.tagged;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.newspipe.schemas.Article;
+import io.newspipe.schemas.EntityKind;
+import io.newspipe.schemas.Signal;
+import io.newspipe.schemas.Source;
+import io.newspipe.schemas.Subject;
+import io.newspipe.schemas.Tag;
+import io.newspipe.schemas.TaggedArticle;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.common.TopicPartition;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The behaviour every {@link ArticleStore} dialect must have. A subclass per dialect only supplies
+ * an empty, migrated store.
+ */
+abstract class ArticleStoreContract {
+
+  static final String GROUP = "newspipe-sink";
+  static final TopicPartition P0 = new TopicPartition("news.articles.tagged", 0);
+  static final TopicPartition P1 = new TopicPartition("news.articles.tagged", 1);
+
+  protected ArticleStore store;
+
+  /** A freshly migrated store holding nothing. */
+  protected abstract ArticleStore emptyStore();
+
+  @BeforeEach
+  void openStore() {
+    store = emptyStore();
+  }
+
+  @AfterEach
+  void closeStore() {
+    store.close();
+  }
+
+  // ---- write path ----
+
+  @Test
+  void shouldStoreTheSameBatchTwiceAsOneSetOfRows() {
+    List<TaggedArticle> batch =
+        List.of(
+            tagged("a1", 1, "Captagon seized", tag("narcotics", 3), tag("middle-east", 2)),
+            tagged("a2", 1, "Election meddling", tag("election", 4)));
+
+    store.write(batch, GROUP, Map.of(P0, 2L));
+    List<Object> first = snapshot("a1", "a2");
+    store.write(batch, GROUP, Map.of(P0, 2L));
+
+    assertThat(snapshot("a1", "a2")).isEqualTo(first);
+    assertThat(store.articleCount()).isEqualTo(2);
+    assertThat(store.versionCount("a1")).isEqualTo(1);
+    assertThat(store.tags("a1"))
+        .extracting(StoredTag::tagId)
+        .containsExactly("narcotics", "middle-east");
+  }
+
+  @Test
+  void shouldKeepVersionTwoWhenVersionOneArrivesAfterIt() {
+    store.write(List.of(tagged("a1", 2, "Second take", tag("election", 5))), GROUP, Map.of());
+    store.write(List.of(tagged("a1", 1, "First take", tag("narcotics", 3))), GROUP, Map.of());
+
+    StoredArticle stored = store.article("a1").orElseThrow();
+    assertThat(stored.version()).isEqualTo(2);
+    assertThat(stored.headline()).isEqualTo("Second take");
+    assertThat(stored.tags()).extracting(StoredTag::tagId).containsExactly("election");
+    assertThat(store.versionCount("a1"))
+        .as("the late v1 is still kept in the history")
+        .isEqualTo(2);
+  }
+
+  @Test
+  void shouldReplaceTagsWhenANewerVersionArrives() {
+    store.write(
+        List.of(
+            tagged("a1", 1, "First take", tag("narcotics", 3)),
+            tagged("a1", 2, "Second take", tag("election", 5))),
+        GROUP,
+        Map.of());
+
+    StoredArticle stored = store.article("a1").orElseThrow();
+    assertThat(stored.version()).isEqualTo(2);
+    assertThat(stored.headline()).isEqualTo("Second take");
+    assertThat(stored.tags()).extracting(StoredTag::tagId).containsExactly("election");
+    assertThat(store.versionCount("a1")).isEqualTo(2);
+  }
+
+  @Test
+  void shouldApplyARetagOfTheSameVersionButIgnoreAStaleOne() {
+    var article = article("a1", 1, "Captagon seized", Signal.USABLE);
+    store.write(List.of(tagged(article, ENRICHED, tag("narcotics", 3))), GROUP, Map.of());
+
+    store.write(
+        List.of(tagged(article, ENRICHED.plusSeconds(60), tag("middle-east", 2))), GROUP, Map.of());
+    assertThat(store.tags("a1")).extracting(StoredTag::tagId).containsExactly("middle-east");
+
+    store.write(
+        List.of(tagged(article, ENRICHED.minusSeconds(60), tag("election", 9))), GROUP, Map.of());
+    assertThat(store.tags("a1")).extracting(StoredTag::tagId).containsExactly("middle-east");
+    assertThat(store.versionCount("a1")).isEqualTo(1);
+  }
+
+  @Test
+  void shouldMarkACanceledArticleWithdrawnAndKeepIt() {
+    store.write(List.of(tagged("a1", 1, "Captagon seized", tag("narcotics", 3))), GROUP, Map.of());
+    var kill = article("a1", 2, "KILL: Captagon seized", Signal.CANCELED);
+    store.write(List.of(tagged(kill, ENRICHED)), GROUP, Map.of());
+
+    StoredArticle stored = store.article("a1").orElseThrow();
+    assertThat(stored.withdrawn()).isTrue();
+    assertThat(stored.signal()).isEqualTo(Signal.CANCELED);
+    assertThat(store.articleCount()).isEqualTo(1);
+    assertThat(store.versionCount("a1")).isEqualTo(2);
+  }
+
+  @Test
+  void shouldKeepAWithdrawalWhenTheSameVersionIsRedeliveredAsUsable() {
+    var usable = article("a1", 1, "Captagon seized", Signal.USABLE);
+    var kill = article("a1", 1, "Captagon seized", Signal.CANCELED);
+    store.write(List.of(tagged(usable, ENRICHED), tagged(kill, ENRICHED)), GROUP, Map.of());
+
+    store.write(List.of(tagged(usable, ENRICHED)), GROUP, Map.of());
+
+    assertThat(store.article("a1").orElseThrow().withdrawn()).isTrue();
+  }
+
+  @Test
+  void shouldStoreOffsetsPerGroupAndPartitionAndMoveThem() {
+    store.write(List.of(tagged("a1", 1, "One")), GROUP, Map.of(P0, 1L, P1, 7L));
+    store.write(List.of(tagged("a2", 1, "Two")), GROUP, Map.of(P0, 2L));
+    store.write(List.of(), "other-group", Map.of(P0, 99L));
+
+    assertThat(store.offsets(GROUP)).isEqualTo(Map.of(P0, 2L, P1, 7L));
+    assertThat(store.offsets("other-group")).isEqualTo(Map.of(P0, 99L));
+    assertThat(store.offsets("unknown")).isEmpty();
+  }
+
+  @Test
+  void shouldStoreNeitherRowsNorOffsetsWhenABatchFailsMidway() {
+    store.write(List.of(tagged("a0", 1, "Before")), GROUP, Map.of(P0, 5L));
+    TaggedArticle broken = tagged("a2", 1, "Broken");
+    broken.getArticle().setHeadline(null); // violates NOT NULL after a1 was written
+
+    assertThatThrownBy(
+            () ->
+                store.write(
+                    List.of(tagged("a1", 1, "Good", tag("narcotics", 3)), broken),
+                    GROUP,
+                    Map.of(P0, 10L)))
+        .isInstanceOf(StoreException.class)
+        .hasMessageContaining("safe to retry");
+
+    assertThat(store.article("a1")).isEmpty();
+    assertThat(store.tags("a1")).isEmpty();
+    assertThat(store.versionCount("a1")).isZero();
+    assertThat(store.articleCount()).isEqualTo(1);
+    assertThat(store.offsets(GROUP)).isEqualTo(Map.of(P0, 5L));
+    store.write(List.of(tagged("a1", 1, "Good")), GROUP, Map.of(P0, 10L));
+    assertThat(store.offsets(GROUP)).as("the store works after a failed batch").containsValue(10L);
+  }
+
+  @Test
+  void shouldRoundTripEveryArticleFieldWithTagsEvidenceAndEntities() {
+    Article full =
+        Article.newBuilder(article("a1", 1, "Captagon seized", Signal.USABLE))
+            .setUrl("https://example.org/a1")
+            .setSubheadline("Deck")
+            .setDateline("AMMAN, June 19")
+            .setLocated("Amman")
+            .setSummary("<p>Summary</p>")
+            .setHtml("<p>Body of Captagon seized</p>")
+            .setRights("Copyright 2025 Example")
+            .setUpdatedAt(PUBLISHED.plusSeconds(30))
+            .setUrgency(3)
+            .setEmbargoUntil(PUBLISHED.plusSeconds(3600))
+            .setSubjects(List.of(new Subject("Drugs", "medtop:20000096", "medtop")))
+            .build();
+    store.write(List.of(tagged(full, ENRICHED, tag("narcotics", 3))), GROUP, Map.of());
+
+    StoredArticle stored = store.article("a1").orElseThrow();
+    assertThat(stored.tags())
+        .containsExactly(
+            new StoredTag(
+                "narcotics",
+                "NARCOTICS",
+                3.0,
+                0.6,
+                List.of("medtop:20000096"),
+                List.of(new StoredEvidence("headline", 0, 8, "Captagon", "phrase:captagon"))));
+    assertThat(stored.entities()).containsExactly(new StoredEntity(EntityKind.PLACE, "Syria", 2));
+    assertThat(stored.publishedAt()).isEqualTo(PUBLISHED);
+    assertThat(stored.updatedAt()).isEqualTo(PUBLISHED.plusSeconds(30));
+    assertThat(stored.receivedAt()).isEqualTo(PUBLISHED.plusSeconds(1));
+    assertThat(stored.enrichedAt()).isEqualTo(ENRICHED);
+    assertThat(stored.sourceFormat()).isEqualTo("text");
+    assertThat(stored.storyId()).isEqualTo("story-a1");
+    assertThat(stored.taxonomyVersion()).isEqualTo("2025.1");
+    assertThat(stored.url()).isEqualTo("https://example.org/a1");
+    assertThat(stored.dateline()).isEqualTo("AMMAN, June 19");
+    assertThat(stored.located()).isEqualTo("Amman");
+    assertThat(stored.urgency()).isEqualTo(3);
+    assertThat(stored.html()).isEqualTo("<p>Body of Captagon seized</p>");
+    assertThat(stored.embargoUntil()).isEqualTo(PUBLISHED.plusSeconds(3600));
+    assertThat(stored.subjects())
+        .containsExactly(new StoredSubject("Drugs", "medtop:20000096", "medtop"));
+  }
+
+  @Test
+  void shouldLeaveOptionalFieldsNullWhenTheSourceGaveNone() {
+    store.write(List.of(tagged("a1", 1, "Captagon seized")), GROUP, Map.of());
+
+    StoredArticle stored = store.article("a1").orElseThrow();
+    assertThat(stored.updatedAt()).isNull();
+    assertThat(stored.urgency()).isNull();
+    assertThat(stored.embargoUntil()).isNull();
+    assertThat(stored.located()).isNull();
+    assertThat(stored.subjects()).isEmpty();
+    assertThat(stored.tags()).isEmpty();
+  }
+
+  // ---- search ----
+
+  @Test
+  void shouldFindAnArticleByAWordOfItsHeadlineWithASnippetAndItsTags() {
+    store.write(
+        List.of(
+            story("a1", "Blinken meets Jordan's king", "The talks covered captagon smuggling.")
+                .tags("narcotics", "middle-east")
+                .build(),
+            story("a2", "Markets rally", "Stocks rose in Tokyo.").build()),
+        GROUP,
+        Map.of());
+
+    List<SearchHit> hits = store.search(SearchQuery.of("Blinken"));
+
+    assertThat(hits).extracting(SearchHit::id).containsExactly("a1");
+    SearchHit hit = hits.get(0);
+    assertThat(hit.headline()).isEqualTo("Blinken meets Jordan's king");
+    assertThat(hit.tags()).containsExactlyInAnyOrder("narcotics", "middle-east");
+    assertThat(hit.score()).isPositive();
+    assertThat(store.search(SearchQuery.of("captagon")).get(0).snippet()).contains("[captagon]");
+  }
+
+  @Test
+  void shouldMatchOtherFormsOfAWordAndIgnoreCaseAndAccents() {
+    store.write(
+        List.of(story("a1", "Police seized pills", "Officers were seizing a shipment.").build()),
+        GROUP,
+        Map.of());
+
+    assertThat(store.search(SearchQuery.of("SEIZE"))).extracting(SearchHit::id).contains("a1");
+    assertThat(store.search(SearchQuery.of("shipments"))).extracting(SearchHit::id).contains("a1");
+  }
+
+  @Test
+  void shouldRankAHeadlineMatchAboveABodyMention() {
+    store.write(
+        List.of(
+            story("body", "Markets today", "Analysts briefly mentioned captagon once.").build(),
+            story("head", "Captagon haul seized", "Troops seized a large haul of pills.").build()),
+        GROUP,
+        Map.of());
+
+    assertThat(store.search(SearchQuery.of("captagon")))
+        .extracting(SearchHit::id)
+        .containsExactly("head", "body");
+  }
+
+  @Test
+  void shouldRequireEveryWordMatchPhrasesAndHonourOrAndExclusion() {
+    store.write(
+        List.of(
+            story("a1", "Drone strike in Syria", "A drone hit a depot.").build(),
+            story("a2", "Drone show in Tokyo", "Lights over the bay.").build(),
+            story("a3", "Strike at the port", "Dockers stopped work in Syria.").build()),
+        GROUP,
+        Map.of());
+
+    assertThat(ids(SearchQuery.of("drone syria"))).containsExactly("a1");
+    assertThat(ids(SearchQuery.of("\"drone show\""))).containsExactly("a2");
+    assertThat(ids(SearchQuery.of("tokyo OR depot"))).containsExactlyInAnyOrder("a1", "a2");
+    assertThat(ids(SearchQuery.of("syria -drone"))).containsExactly("a3");
+  }
+
+  @Test
+  void shouldFilterByTagSourceLanguageAndTimeRange() {
+    Instant june = Instant.parse("2025-06-01T00:00:00Z");
+    store.write(
+        List.of(
+            story("a1", "Captagon ring broken", "x")
+                .tags("narcotics")
+                .source("wire")
+                .at(june)
+                .build(),
+            story("a2", "Captagon trade report", "x")
+                .source("blog")
+                .at(june.plusSeconds(86_400))
+                .build(),
+            story("a3", "Captagon en Jordanie", "x")
+                .language("fr")
+                .at(june.minusSeconds(86_400))
+                .build()),
+        GROUP,
+        Map.of());
+
+    assertThat(ids(SearchQuery.of("captagon"))).containsExactlyInAnyOrder("a1", "a2", "a3");
+    assertThat(ids(SearchQuery.of("captagon").withTag("narcotics"))).containsExactly("a1");
+    assertThat(ids(SearchQuery.of("captagon").withSource("blog"))).containsExactly("a2");
+    assertThat(ids(SearchQuery.of("captagon").withLanguage("fr"))).containsExactly("a3");
+    assertThat(ids(SearchQuery.of("captagon").withTimeRange(june, june.plusSeconds(3600))))
+        .containsExactly("a1");
+    assertThat(ids(SearchQuery.of("captagon").withTimeRange(june, null)))
+        .containsExactlyInAnyOrder("a1", "a2");
+    assertThat(ids(SearchQuery.of("captagon").withTimeRange(null, june))).containsExactly("a3");
+  }
+
+  @Test
+  void shouldPageThroughHitsWithoutRepeatsOrGaps() {
+    List<TaggedArticle> batch = new ArrayList<>();
+    for (int i = 0; i < 7; i++) {
+      batch.add(story("a" + i, "Ceasefire talks " + i, "Talks continue.").build());
+    }
+    store.write(batch, GROUP, Map.of());
+
+    List<String> all = ids(SearchQuery.of("ceasefire").withPage(100, 0));
+    List<String> paged = new ArrayList<>();
+    for (int offset = 0; offset < 7; offset += 3) {
+      paged.addAll(ids(SearchQuery.of("ceasefire").withPage(3, offset)));
+    }
+
+    assertThat(all).hasSize(7);
+    assertThat(paged).isEqualTo(all);
+    assertThat(ids(SearchQuery.of("ceasefire").withPage(3, 6))).hasSize(1);
+  }
+
+  @Test
+  void shouldHideWithdrawnArticlesUnlessAskedFor() {
+    store.write(List.of(story("a1", "Captagon seized", "x").build()), GROUP, Map.of());
+    var kill = article("a1", 2, "Captagon seized", Signal.CANCELED);
+    store.write(List.of(tagged(kill, ENRICHED)), GROUP, Map.of());
+
+    assertThat(store.search(SearchQuery.of("captagon"))).isEmpty();
+    assertThat(store.search(SearchQuery.of("captagon").withWithdrawn(true)))
+        .singleElement()
+        .satisfies(h -> assertThat(h.withdrawn()).isTrue());
+  }
+
+  @Test
+  void shouldSearchTheLatestVersionOnly() {
+    store.write(List.of(story("a1", "Ceasefire holds", "x").build()), GROUP, Map.of());
+    store.write(
+        List.of(tagged(article("a1", 2, "Ceasefire collapses", Signal.USABLE), ENRICHED)),
+        GROUP,
+        Map.of());
+
+    assertThat(ids(SearchQuery.of("collapses"))).containsExactly("a1");
+    assertThat(ids(SearchQuery.of("holds"))).isEmpty();
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "\"unclosed phrase",
+        "AND OR NOT",
+        "headline:captagon",
+        "captagon*",
+        "NEAR(captagon seized",
+        "(captagon",
+        "captagon'); DROP TABLE articles; --",
+        "captagon -",
+        "^captagon + {seized}",
+        "OR captagon OR"
+      })
+  void shouldAnswerQueriesWithSearchSyntaxCharactersInsteadOfFailing(String query) {
+    store.write(List.of(story("a1", "Captagon seized", "x").build()), GROUP, Map.of());
+
+    assertThat(store.search(SearchQuery.of(query))).isNotNull();
+    assertThat(store.articleCount()).isEqualTo(1);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"", "   ", "\"\"", "*", "-captagon", "- -"})
+  void shouldRefuseAQueryWithNothingToLookForWithAClearMessage(String query) {
+    assertThatThrownBy(() -> store.search(SearchQuery.of(query)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("search query")
+        .hasMessageContaining("word");
+  }
+
+  @Test
+  void shouldRefuseAnEmptyTimeRangeOrABadPage() {
+    Instant t = Instant.parse("2025-01-01T00:00:00Z");
+    assertThatThrownBy(() -> SearchQuery.of("x").withTimeRange(t, t.minus(Duration.ofDays(1))))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("time range is empty");
+    assertThatThrownBy(() -> SearchQuery.of("x").withPage(0, 0))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("limit");
+  }
+
+  // ---- helpers ----
+
+  private List<String> ids(SearchQuery query) {
+    return store.search(query).stream().map(SearchHit::id).toList();
+  }
+
+  private List<Object> snapshot(String... ids) {
+    List<Object> rows = new ArrayList<>();
+    for (String id : ids) {
+      rows.add(store.article(id));
+      rows.add(store.versionCount(id));
+    }
+    rows.add(store.offsets(GROUP));
+    return rows;
+  }
+
+  static Story story(String id, String headline, String body) {
+    return new Story(id, headline, body);
+  }
+
+  /** A tagged article with a chosen body, tags, source, language and publication time. */
+  static final class Story {
+    private final Article.Builder article;
+    private final List<Tag> tags = new ArrayList<>();
+
+    Story(String id, String headline, String body) {
+      article = Article.newBuilder(article(id, 1, headline, Signal.USABLE)).setBody(body);
+    }
+
+    Story tags(String... ids) {
+      for (String t : ids) {
+        tags.add(tag(t, 3));
+      }
+      return this;
+    }
+
+    Story source(String sourceId) {
+      article.setSource(new Source(sourceId, sourceId, null, "rss"));
+      return this;
+    }
+
+    Story language(String lang) {
+      article.setLanguage(lang);
+      return this;
+    }
+
+    Story at(Instant published) {
+      article.setPublishedAt(published);
+      return this;
+    }
+
+    TaggedArticle build() {
+      return tagged(article.build(), ENRICHED, tags.toArray(Tag[]::new));
+    }
+  }
+}
