@@ -5,8 +5,10 @@ import io.newspipe.app.cli.EnrichCommand;
 import io.newspipe.app.cli.EvalCommand;
 import io.newspipe.app.cli.IngestCommand;
 import io.newspipe.app.cli.ParseCommand;
+import io.newspipe.app.cli.ReplayCommand;
 import io.newspipe.app.cli.SearchCommand;
 import io.newspipe.app.cli.SinkCommand;
+import io.newspipe.app.cli.SubscribeCommand;
 import io.newspipe.app.cli.TagCommand;
 import io.newspipe.app.cli.UpCommand;
 import io.newspipe.schemas.EventTypes;
@@ -29,6 +31,8 @@ import picocli.CommandLine.Command;
       ParseCommand.class,
       TagCommand.class,
       EvalCommand.class,
+      SubscribeCommand.class,
+      ReplayCommand.class,
       SearchCommand.class,
       CommandLine.HelpCommand.class
     })
