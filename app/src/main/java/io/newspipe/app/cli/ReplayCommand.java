@@ -9,9 +9,11 @@ import io.newspipe.app.replay.ReplayOutput;
 import io.newspipe.app.replay.ReplayRequest;
 import io.newspipe.app.replay.Replayer;
 import io.newspipe.app.replay.Retagger;
+import io.newspipe.app.replay.StoreReplayer;
 import io.newspipe.app.replay.TagChanges;
 import io.newspipe.app.replay.TopicOutput;
 import io.newspipe.app.run.KafkaConnection;
+import io.newspipe.app.run.Stores;
 import io.newspipe.app.run.Taxonomies;
 import io.newspipe.app.run.TopicAdmin;
 import io.newspipe.app.subscribe.ArticleLines;
@@ -19,6 +21,7 @@ import io.newspipe.enrich.tagging.Tagger;
 import io.newspipe.enrich.taxonomy.Taxonomy;
 import io.newspipe.schemas.Topic;
 import io.newspipe.schemas.TopicSet;
+import io.newspipe.sink.store.ArticleStore;
 import java.io.PrintWriter;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -41,11 +44,13 @@ import picocli.CommandLine.Spec;
     name = "replay",
     mixinStandardHelpOptions = true,
     description = {
-      "Replay coverage by publication time from news.articles.tagged: each article once (its latest"
-          + " version), in publication order, to the screen or to a topic; or, with --retag,"
+      "Replay coverage by publication time from news.articles.tagged (or, with --from-store, from"
+          + " the store): each article once (its latest version), in publication order, to the"
+          + " screen or to a topic; or, with --retag,"
           + " re-tag the raw history with --taxonomy FILE through the normal path.",
       "  newspipe replay --since 2024-06-10 --until 2024-06-20 --tag middle-east",
       "  newspipe replay --since 2024-06-01 --speed 3600 --to news.replay.june",
+      "  newspipe replay --from-store --since 2024-06-10 --until 2024-06-20 --tag middle-east",
       "  newspipe replay --retag --taxonomy taxonomy-v2.yaml"
     })
 public final class ReplayCommand implements Callable<Integer> {
@@ -103,7 +108,10 @@ public final class ReplayCommand implements Callable<Integer> {
 
   @Option(
       names = "--from-store",
-      description = "Read the store instead of Kafka (not available yet).")
+      description =
+          "Read the store (store.url) instead of Kafka: same filters and output; withdrawn"
+              + " articles are left out, and an article without a publication time counts at the"
+              + " time it was received. Needs no broker unless --to names a topic.")
   boolean fromStore;
 
   /** Tests replay a namespaced topic set; the CLI uses the production topics. */
@@ -111,30 +119,64 @@ public final class ReplayCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    if (fromStore) {
+    if (fromStore && retag) {
       throw new IllegalArgumentException(
-          "--from-store is not available yet: replay reads Kafka (drop --from-store)");
+          "--from-store cannot be combined with --retag: re-tagging reads the raw history in"
+              + " Kafka (drop --from-store)");
     }
     ArticleLines.format(format); // a typo fails before connecting
     Settings settings = config.settings();
+    if (fromStore) {
+      return replayFromStore(settings);
+    }
     try (KafkaConnection kafka = KafkaConnection.open(settings)) {
       return retag ? retag(kafka, settings) : replay(kafka, settings);
     }
   }
 
-  private int replay(KafkaConnection kafka, Settings settings) throws Exception {
+  private ReplayRequest request() {
     if (since == null) {
       throw new IllegalArgumentException(
           "replay needs --since DATE (e.g. --since 2024-06-01); --until is optional");
     }
-    ReplayRequest request =
-        new ReplayRequest(
-            Dates.since(since),
-            until == null ? null : Dates.until(until),
-            new LinkedHashSet<>(tags),
-            source,
-            parseSpeed(speed));
-    PrintWriter err = spec.commandLine().getErr();
+    return new ReplayRequest(
+        Dates.since(since),
+        until == null ? null : Dates.until(until),
+        new LinkedHashSet<>(tags),
+        source,
+        parseSpeed(speed));
+  }
+
+  private int replayFromStore(Settings settings) throws Exception {
+    ReplayRequest request = request();
+    try (ArticleStore store = Stores.open(settings.storeUrl())) {
+      if ("-".equals(to)) {
+        return replayFromStore(store, request, output(null, settings), settings);
+      }
+      try (KafkaConnection kafka = KafkaConnection.open(settings)) {
+        return replayFromStore(store, request, output(kafka, settings), settings);
+      }
+    }
+  }
+
+  private int replayFromStore(
+      ArticleStore store, ReplayRequest request, ReplayOutput out, Settings settings)
+      throws Exception {
+    try (ReplayOutput output = out) {
+      StoreReplayer replayer = new StoreReplayer(store, topics.tagged().name());
+      Thread hook = new Thread(replayer::stop, "newspipe-replay-shutdown");
+      Runtime.getRuntime().addShutdownHook(hook);
+      try {
+        report(replayer.run(request, output), "from " + Stores.describe(settings.storeUrl()));
+      } finally {
+        Shutdown.removeHook(hook);
+      }
+    }
+    return 0;
+  }
+
+  private int replay(KafkaConnection kafka, Settings settings) throws Exception {
+    ReplayRequest request = request();
     try (KafkaConsumer<byte[], byte[]> consumer = Clients.reader(kafka.clientProps());
         ReplayOutput output = output(kafka, settings)) {
       Replayer replayer = new Replayer(consumer, topics);
@@ -146,17 +188,22 @@ public final class ReplayCommand implements Callable<Integer> {
       } finally {
         Shutdown.removeHook(hook);
       }
-      err.printf(
-          Locale.ROOT,
-          "replayed %,d articles (%,d records scanned) in %.1f s, %,.0f articles/s%s%n",
-          stats.emitted(),
-          stats.scanned(),
-          stats.elapsedNanos() / 1e9,
-          stats.ratePerSecond(),
-          "-".equals(to) ? "" : " -> " + to);
-      err.flush();
+      report(stats, "(" + String.format(Locale.ROOT, "%,d", stats.scanned()) + " records scanned)");
     }
     return 0;
+  }
+
+  private void report(Replayer.Stats stats, String from) {
+    PrintWriter err = spec.commandLine().getErr();
+    err.printf(
+        Locale.ROOT,
+        "replayed %,d articles %s in %.1f s, %,.0f articles/s%s%n",
+        stats.emitted(),
+        from,
+        stats.elapsedNanos() / 1e9,
+        stats.ratePerSecond(),
+        "-".equals(to) ? "" : " -> " + to);
+    err.flush();
   }
 
   private ReplayOutput output(KafkaConnection kafka, Settings settings) {

@@ -23,44 +23,46 @@ final class ArticleReader {
     try (PreparedStatement s = c.prepareStatement("SELECT * FROM articles WHERE id = ?")) {
       s.setString(1, id);
       try (ResultSet r = s.executeQuery()) {
-        if (!r.next()) {
-          return Optional.empty();
-        }
-        return Optional.of(
-            new StoredArticle(
-                r.getString("id"),
-                r.getInt("version"),
-                r.getString("source_id"),
-                r.getString("source_name"),
-                r.getString("source_format"),
-                r.getString("guid"),
-                r.getString("url"),
-                r.getString("headline"),
-                r.getString("subheadline"),
-                r.getString("byline"),
-                r.getString("dateline"),
-                r.getString("language"),
-                r.getString("body"),
-                r.getString("summary"),
-                r.getString("rights"),
-                instant(r, "published_at"),
-                instant(r, "updated_at"),
-                instant(r, "received_at"),
-                Signal.valueOf(r.getString("signal")),
-                r.getBoolean("withdrawn"),
-                r.getString("content_hash"),
-                r.getString("taxonomy_version"),
-                instant(r, "enriched_at"),
-                r.getString("story_id"),
-                r.getString("located"),
-                integer(r, "urgency"),
-                r.getString("html"),
-                instant(r, "embargo_until"),
-                TagJson.readSubjects(r.getString("subjects")),
-                tags(c, id),
-                entities(c, id)));
+        return r.next() ? Optional.of(article(c, r)) : Optional.empty();
       }
     }
+  }
+
+  /** The article at the current row of a {@code SELECT * FROM articles}, with tags and entities. */
+  static StoredArticle article(Connection c, ResultSet r) throws SQLException {
+    String id = r.getString("id");
+    return new StoredArticle(
+        r.getString("id"),
+        r.getInt("version"),
+        r.getString("source_id"),
+        r.getString("source_name"),
+        r.getString("source_format"),
+        r.getString("guid"),
+        r.getString("url"),
+        r.getString("headline"),
+        r.getString("subheadline"),
+        r.getString("byline"),
+        r.getString("dateline"),
+        r.getString("language"),
+        r.getString("body"),
+        r.getString("summary"),
+        r.getString("rights"),
+        instant(r, "published_at"),
+        instant(r, "updated_at"),
+        instant(r, "received_at"),
+        Signal.valueOf(r.getString("signal")),
+        r.getBoolean("withdrawn"),
+        r.getString("content_hash"),
+        r.getString("taxonomy_version"),
+        instant(r, "enriched_at"),
+        r.getString("story_id"),
+        r.getString("located"),
+        integer(r, "urgency"),
+        r.getString("html"),
+        instant(r, "embargo_until"),
+        TagJson.readSubjects(r.getString("subjects")),
+        tags(c, id),
+        entities(c, id));
   }
 
   static List<StoredTag> tags(Connection c, String articleId) throws SQLException {

@@ -1,9 +1,12 @@
 package io.newspipe.sink.store;
 
 import io.newspipe.schemas.TaggedArticle;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
 import org.apache.kafka.common.TopicPartition;
 
 /**
@@ -56,6 +59,28 @@ public interface ArticleStore extends AutoCloseable {
    * @throws StoreException when the database cannot be read; a query itself never causes one
    */
   List<SearchHit> search(SearchQuery query);
+
+  /**
+   * Visits the latest version of every article published in [{@code since}, {@code until}), in
+   * publication order (ties by id), each once; withdrawn articles are left out. An article without
+   * a publication time counts as published when it was received. Reads {@code pageSize} articles
+   * per query and calls {@code each} between queries, never holding a transaction or connection
+   * while it runs, so a slow consumer (paced replay) does not block the sink.
+   *
+   * @param since inclusive start; null for the beginning
+   * @param until exclusive end; null for no end
+   * @param tags only articles with ANY of these tags; empty for all
+   * @param source only articles from this source id; null for all
+   * @param pageSize articles per query, at least 1
+   * @throws StoreException when the database cannot be read
+   */
+  void published(
+      Instant since,
+      Instant until,
+      Set<String> tags,
+      String source,
+      int pageSize,
+      Consumer<StoredArticle> each);
 
   /** Releases the database connection. Idempotent. */
   @Override

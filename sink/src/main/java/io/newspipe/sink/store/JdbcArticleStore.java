@@ -3,10 +3,13 @@ package io.newspipe.sink.store;
 import io.newspipe.schemas.TaggedArticle;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
 import org.apache.kafka.common.TopicPartition;
 
 /**
@@ -98,6 +101,39 @@ public abstract class JdbcArticleStore implements ArticleStore {
     // database, so a mistyped query is the person's error to fix, not a store failure.
     Fts5Query.translate(query.text());
     return inTransaction(false, "search for '" + query.text() + "'", c -> search.run(c, query));
+  }
+
+  @Override
+  public void published(
+      Instant since,
+      Instant until,
+      Set<String> tags,
+      String source,
+      int pageSize,
+      Consumer<StoredArticle> each) {
+    Objects.requireNonNull(tags, "tags");
+    Objects.requireNonNull(each, "each");
+    if (pageSize < 1) {
+      throw new IllegalArgumentException("pageSize must be at least 1, was " + pageSize);
+    }
+    PublishedPage query = new PublishedPage(since, until, tags, source);
+    long afterMillis = 0;
+    String afterId = null;
+    while (true) {
+      long fromMillis = afterMillis;
+      String fromId = afterId;
+      // Each page in its own read transaction: an article and its tags come from one version.
+      List<StoredArticle> page =
+          inTransaction(
+              false, "read published articles", c -> query.next(c, fromMillis, fromId, pageSize));
+      page.forEach(each);
+      if (page.size() < pageSize) {
+        return;
+      }
+      StoredArticle last = page.get(page.size() - 1);
+      afterMillis = PublishedPage.time(last);
+      afterId = last.id();
+    }
   }
 
   @Override

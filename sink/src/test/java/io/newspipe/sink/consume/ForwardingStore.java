@@ -6,9 +6,12 @@ import io.newspipe.sink.store.SearchHit;
 import io.newspipe.sink.store.SearchQuery;
 import io.newspipe.sink.store.StoredArticle;
 import io.newspipe.sink.store.StoredTag;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
 import org.apache.kafka.common.TopicPartition;
 
 /** A real store that tests wrap to add a fault; every call goes to the delegate. */
@@ -47,6 +50,17 @@ class ForwardingStore implements ArticleStore {
   @Override
   public long versionCount(String id) {
     return delegate.versionCount(id);
+  }
+
+  @Override
+  public void published(
+      Instant since,
+      Instant until,
+      Set<String> tags,
+      String source,
+      int pageSize,
+      Consumer<StoredArticle> each) {
+    delegate.published(since, until, tags, source, pageSize, each);
   }
 
   @Override

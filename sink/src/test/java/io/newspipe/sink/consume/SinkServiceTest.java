@@ -203,6 +203,17 @@ class SinkServiceTest {
     }
 
     @Override
+    public void published(
+        java.time.Instant since,
+        java.time.Instant until,
+        java.util.Set<String> tags,
+        String source,
+        int pageSize,
+        java.util.function.Consumer<StoredArticle> each) {
+      delegate.published(since, until, tags, source, pageSize, each);
+    }
+
+    @Override
     public void close() {}
   }
 }

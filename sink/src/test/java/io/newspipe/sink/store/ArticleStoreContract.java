@@ -20,6 +20,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -437,6 +438,132 @@ abstract class ArticleStoreContract {
   }
 
   /** A tagged article with a chosen body, tags, source, language and publication time. */
+  // ---- published (replay from the store) ----
+
+  @Test
+  void shouldListPublishedArticlesInTheWindowInPublicationOrder() {
+    Instant day = Instant.parse("2025-06-10T00:00:00Z");
+    store.write(
+        List.of(
+            story("late", "x", "x").at(day.plusSeconds(7200)).build(),
+            story("before", "x", "x").at(day.minusMillis(1)).build(),
+            story("first", "x", "x").at(day).build(),
+            story("atUntil", "x", "x").at(day.plusSeconds(86_400)).build(),
+            story("middle", "x", "x").at(day.plusSeconds(3600)).build()),
+        GROUP,
+        Map.of());
+
+    assertThat(published(day, day.plusSeconds(86_400), Set.of(), null, 100))
+        .containsExactly("first", "middle", "late");
+    assertThat(published(null, day, Set.of(), null, 100)).containsExactly("before");
+    assertThat(published(day.plusSeconds(3600), null, Set.of(), null, 100))
+        .containsExactly("middle", "late", "atUntil");
+  }
+
+  @Test
+  void shouldListPublishedArticlesWithAnyOfTheTagsAndFromTheSource() {
+    Instant day = Instant.parse("2025-06-10T00:00:00Z");
+    store.write(
+        List.of(
+            story("a1", "x", "x").tags("middle-east").source("wire").at(day).build(),
+            story("a2", "x", "x").tags("narcotics", "crime").at(day.plusSeconds(1)).build(),
+            story("a3", "x", "x").tags("sport").source("wire").at(day.plusSeconds(2)).build(),
+            story("a4", "x", "x").at(day.plusSeconds(3)).build()),
+        GROUP,
+        Map.of());
+
+    assertThat(published(null, null, Set.of("middle-east", "narcotics"), null, 100))
+        .containsExactly("a1", "a2");
+    assertThat(published(null, null, Set.of(), "wire", 100)).containsExactly("a1", "a3");
+    assertThat(published(null, null, Set.of("sport", "narcotics"), "wire", 100))
+        .containsExactly("a3");
+    assertThat(published(null, null, Set.of("unknown"), null, 100)).isEmpty();
+  }
+
+  @Test
+  void shouldPagePublishedArticlesWithoutRepeatsOrGapsAcrossEqualTimes() {
+    Instant day = Instant.parse("2025-06-10T00:00:00Z");
+    List<TaggedArticle> batch = new ArrayList<>();
+    List<String> expected = new ArrayList<>();
+    for (int i = 0; i < 10; i++) {
+      // Pairs share a publication time, so a page boundary falls inside a tie.
+      String id = "a" + i;
+      batch.add(story(id, "x", "x").at(day.plusSeconds(i / 2)).build());
+      expected.add(id);
+    }
+    store.write(batch, GROUP, Map.of());
+
+    assertThat(published(null, null, Set.of(), null, 3)).isEqualTo(expected);
+    assertThat(published(null, null, Set.of(), null, 5)).isEqualTo(expected);
+    assertThat(published(null, null, Set.of(), null, 1)).isEqualTo(expected);
+  }
+
+  @Test
+  void shouldListTheLatestVersionWithItsTagsAndHideWithdrawnArticles() {
+    Instant day = Instant.parse("2025-06-10T00:00:00Z");
+    store.write(
+        List.of(
+            story("kept", "Old headline", "x").at(day).build(),
+            story("gone", "Captagon seized", "x").at(day.plusSeconds(1)).build()),
+        GROUP,
+        Map.of());
+    Article update =
+        Article.newBuilder(article("kept", 2, "New headline", Signal.USABLE))
+            .setPublishedAt(day)
+            .build();
+    Article kill =
+        Article.newBuilder(article("gone", 2, "Captagon seized", Signal.CANCELED))
+            .setPublishedAt(day.plusSeconds(1))
+            .build();
+    store.write(
+        List.of(tagged(update, ENRICHED, tag("middle-east", 4)), tagged(kill, ENRICHED)),
+        GROUP,
+        Map.of());
+
+    List<StoredArticle> seen = new ArrayList<>();
+    store.published(null, null, Set.of(), null, 10, seen::add);
+
+    assertThat(seen)
+        .singleElement()
+        .satisfies(
+            a -> {
+              assertThat(a.id()).isEqualTo("kept");
+              assertThat(a.version()).isEqualTo(2);
+              assertThat(a.headline()).isEqualTo("New headline");
+              assertThat(a.tags()).extracting(StoredTag::tagId).containsExactly("middle-east");
+              assertThat(a.tags().get(0).evidence()).isNotEmpty();
+              assertThat(a.entities()).isNotEmpty();
+            });
+  }
+
+  @Test
+  void shouldPlaceAnArticleWithoutPublicationTimeAtItsReceivedTime() {
+    Instant day = Instant.parse("2025-06-10T00:00:00Z");
+    Article undated =
+        Article.newBuilder(article("undated", 1, "x", Signal.USABLE))
+            .setPublishedAt(null)
+            .setReceivedAt(day.plusSeconds(5))
+            .build();
+    store.write(
+        List.of(
+            tagged(undated, ENRICHED),
+            story("early", "x", "x").at(day).build(),
+            story("later", "x", "x").at(day.plusSeconds(10)).build()),
+        GROUP,
+        Map.of());
+
+    assertThat(published(day, day.plusSeconds(60), Set.of(), null, 2))
+        .containsExactly("early", "undated", "later");
+    assertThat(published(day.plusSeconds(6), null, Set.of(), null, 2)).containsExactly("later");
+  }
+
+  private List<String> published(
+      Instant since, Instant until, Set<String> tags, String source, int pageSize) {
+    List<String> ids = new ArrayList<>();
+    store.published(since, until, tags, source, pageSize, a -> ids.add(a.id()));
+    return ids;
+  }
+
   static final class Story {
     private final Article.Builder article;
     private final List<Tag> tags = new ArrayList<>();
