@@ -2,14 +2,11 @@ package io.newspipe.app.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.newspipe.app.Newspipe;
-import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 class EvalCommandTest {
 
@@ -22,13 +19,11 @@ class EvalCommandTest {
 
   @TempDir Path dir;
 
-  private final StringWriter out = new StringWriter();
-  private final StringWriter err = new StringWriter();
+  private final CliRun cli = new CliRun();
+  private final StringWriter out = cli.out;
+  private final StringWriter err = cli.err;
 
   private int run(String... args) {
-    CommandLine cli = Newspipe.commandLine();
-    cli.setOut(new PrintWriter(out, true));
-    cli.setErr(new PrintWriter(err, true));
     return cli.execute(args);
   }
 

@@ -6,7 +6,6 @@ import static io.newspipe.testkit.Articles.tagged;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.newspipe.app.Newspipe;
 import io.newspipe.app.replay.StoredArticles;
 import io.newspipe.schemas.Entity;
 import io.newspipe.schemas.EntityKind;
@@ -16,7 +15,6 @@ import io.newspipe.schemas.Source;
 import io.newspipe.schemas.Tag;
 import io.newspipe.schemas.TaggedArticle;
 import io.newspipe.sink.store.SqliteStore;
-import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -26,7 +24,6 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** {@code newspipe replay --from-store} against a real SQLite store file; no broker needed. */
 class ReplayFromStoreTest {
@@ -34,8 +31,9 @@ class ReplayFromStoreTest {
 
   @TempDir Path dir;
   private String storeUrl;
-  private final StringWriter out = new StringWriter();
-  private final StringWriter err = new StringWriter();
+  private final CliRun cli = new CliRun();
+  private final StringWriter out = cli.out;
+  private final StringWriter err = cli.err;
 
   @BeforeEach
   void writeStore() {
@@ -78,9 +76,6 @@ class ReplayFromStoreTest {
   }
 
   private int run(String... args) {
-    CommandLine cli = Newspipe.commandLine();
-    cli.setOut(new PrintWriter(out, true));
-    cli.setErr(new PrintWriter(err, true));
     List<String> all = new ArrayList<>(List.of("replay", "--from-store", "--store=" + storeUrl));
     all.addAll(List.of(args));
     return cli.execute(all.toArray(String[]::new));

@@ -7,9 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.newspipe.app.Newspipe;
 import io.newspipe.sink.store.SqliteStore;
-import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -18,15 +16,15 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** {@code newspipe search} against a real SQLite store file. */
 class SearchCommandTest {
 
   @TempDir Path dir;
   private String storeUrl;
-  private final StringWriter out = new StringWriter();
-  private final StringWriter err = new StringWriter();
+  private final CliRun cli = new CliRun();
+  private final StringWriter out = cli.out;
+  private final StringWriter err = cli.err;
 
   @BeforeEach
   void writeStore() {
@@ -52,9 +50,6 @@ class SearchCommandTest {
   }
 
   private int run(String... args) {
-    CommandLine cli = Newspipe.commandLine();
-    cli.setOut(new PrintWriter(out, true));
-    cli.setErr(new PrintWriter(err, true));
     String[] all = new String[args.length + 2];
     all[0] = "search";
     all[1] = "--store=" + storeUrl;
