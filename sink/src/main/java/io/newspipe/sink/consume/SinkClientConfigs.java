@@ -2,6 +2,11 @@ package io.newspipe.sink.consume;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -28,6 +33,31 @@ final class SinkClientConfigs {
     config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
     config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
     return config;
+  }
+
+  /** The id of the Kafka cluster the properties point at (offsets are only valid within it). */
+  static String clusterId(Map<String, Object> passThrough) {
+    Map<String, Object> config = new HashMap<>();
+    passThrough.forEach(
+        (key, value) -> {
+          if (AdminClientConfig.configNames().contains(key)) {
+            config.put(key, value);
+          }
+        });
+    try (Admin admin = Admin.create(config)) {
+      return admin.describeCluster().clusterId().get(60, TimeUnit.SECONDS);
+    } catch (ExecutionException | TimeoutException e) {
+      throw new IllegalStateException(
+          "sink cannot read the Kafka cluster id from "
+              + config.get(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG)
+              + " ("
+              + e
+              + "); check that Kafka is running and bootstrap.servers is right",
+          e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while reading the Kafka cluster id", e);
+    }
   }
 
   static Map<String, Object> deadLetterProducer(Map<String, Object> passThrough) {

@@ -60,6 +60,7 @@ public final class SinkService implements AutoCloseable {
   private final TopicSet topics;
   private final ArticleStore store;
   private final String groupId;
+  private final String offsetsKey;
   private final Deserializer<TaggedArticle> decoder;
   private final Backoff backoff;
 
@@ -92,15 +93,32 @@ public final class SinkService implements AutoCloseable {
    */
   public SinkService(
       Map<String, Object> kafkaProps, TopicSet topics, ArticleStore store, String groupId) {
+    // The cluster id is read first, so a Kafka that cannot be reached leaks no clients.
+    this(
+        offsetsKey(groupId, SinkClientConfigs.clusterId(kafkaProps)),
+        kafkaProps,
+        topics,
+        store,
+        groupId);
+  }
+
+  private SinkService(
+      String offsetsKey,
+      Map<String, Object> kafkaProps,
+      TopicSet topics,
+      ArticleStore store,
+      String groupId) {
     this(
         new KafkaConsumer<>(SinkClientConfigs.consumer(kafkaProps, groupId)),
         new KafkaProducer<>(SinkClientConfigs.deadLetterProducer(kafkaProps)),
         topics,
         store,
         groupId,
+        offsetsKey,
         Backoff.DEFAULT.copy());
   }
 
+  /** For tests with mock clients: offsets are stored under the bare group id. */
   SinkService(
       Consumer<byte[], byte[]> consumer,
       Producer<byte[], byte[]> deadLetterProducer,
@@ -108,10 +126,22 @@ public final class SinkService implements AutoCloseable {
       ArticleStore store,
       String groupId,
       Backoff backoff) {
+    this(consumer, deadLetterProducer, topics, store, groupId, groupId, backoff);
+  }
+
+  private SinkService(
+      Consumer<byte[], byte[]> consumer,
+      Producer<byte[], byte[]> deadLetterProducer,
+      TopicSet topics,
+      ArticleStore store,
+      String groupId,
+      String offsetsKey,
+      Backoff backoff) {
     this.consumer = Objects.requireNonNull(consumer, "consumer");
     this.topics = Objects.requireNonNull(topics, "topics");
     this.store = Objects.requireNonNull(store, "store");
     this.groupId = Objects.requireNonNull(groupId, "groupId");
+    this.offsetsKey = Objects.requireNonNull(offsetsKey, "offsetsKey");
     this.deadLetters = new DeadLetterPublisher(deadLetterProducer, topics.dlq().name());
     this.decoder = topics.tagged().valueSerde().deserializer();
     this.backoff = backoff;
@@ -145,9 +175,23 @@ public final class SinkService implements AutoCloseable {
     return deadLettered.get();
   }
 
-  /** The consumer group this sink stores offsets under. */
+  /** The consumer group this sink consumes in. */
   public String groupId() {
     return groupId;
+  }
+
+  /**
+   * The key this sink's offsets have in the store: the group and the Kafka cluster id. Offsets are
+   * positions in one cluster's logs; keyed by group alone, a store kept while Kafka was replaced (a
+   * new cluster, a wiped {@code data/kafka}) would seek past records it never saw. Under a new key
+   * the sink re-reads from the beginning instead, which the idempotent upserts make harmless.
+   */
+  public String offsetsKey() {
+    return offsetsKey;
+  }
+
+  static String offsetsKey(String groupId, String clusterId) {
+    return groupId + "@" + clusterId;
   }
 
   /**
@@ -220,7 +264,7 @@ public final class SinkService implements AutoCloseable {
     PolledBatch batch = PolledBatch.decode(records, decoder);
     try {
       deadLetters.publish(batch.deadLetters());
-      store.write(batch.articles(), groupId, batch.nextOffsets());
+      store.write(batch.articles(), offsetsKey, batch.nextOffsets());
     } catch (WakeupException | InterruptException e) {
       throw e;
     } catch (RuntimeException e) {
@@ -269,7 +313,7 @@ public final class SinkService implements AutoCloseable {
     }
     Map<TopicPartition, Long> offsets;
     try {
-      offsets = store.offsets(groupId);
+      offsets = store.offsets(offsetsKey);
     } catch (RuntimeException e) {
       log.error(
           "sink cannot read its offsets from the store, so partitions {} stay paused until it can;"

@@ -89,7 +89,7 @@ class PostgresOutageIT {
       assertThat(direct.versionCount("a" + i)).as("a%d stored once", i).isEqualTo(1);
     }
     assertThat(sink.stored()).as("each record written once").isEqualTo(total);
-    assertThat(direct.offsets(GROUP).values().stream().mapToLong(Long::longValue).sum())
+    assertThat(direct.offsets(sink.offsetsKey()).values().stream().mapToLong(Long::longValue).sum())
         .isEqualTo(total);
   }
 }

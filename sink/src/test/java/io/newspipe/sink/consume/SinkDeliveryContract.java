@@ -79,6 +79,7 @@ abstract class SinkDeliveryContract {
     smallPolls.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 4);
     CrashAfterWrites crashing = new CrashAfterWrites(store, 3);
     SinkService first = new SinkService(smallPolls, topics, crashing, group);
+    String offsetsKey = first.offsetsKey();
     assertThatThrownBy(() -> first.runUntilIdle(IDLE)).isInstanceOf(SimulatedCrash.class);
     first.close(); // releases the consumer without committing anything
     long beforeRestart = store.articleCount();
@@ -101,7 +102,7 @@ abstract class SinkDeliveryContract {
           .containsExactly(latest == 2 ? "espionage" : "narcotics");
       assertThat(store.versionCount("a" + i)).isEqualTo(latest);
     }
-    assertThat(store.offsets(group).values().stream().mapToLong(Long::longValue).sum())
+    assertThat(store.offsets(offsetsKey).values().stream().mapToLong(Long::longValue).sum())
         .isEqualTo(records);
     assertThat(kafkaCommittedOffsets()).as("offsets live in the store, never in Kafka").isEmpty();
   }
@@ -132,6 +133,24 @@ abstract class SinkDeliveryContract {
   }
 
   @Test
+  void shouldIgnoreOffsetsTheStoreKeptFromAnotherKafkaCluster() {
+    // A store that outlived its Kafka (a new cluster, a wiped data/kafka) holds positions of
+    // logs that no longer exist; seeking to them would skip this cluster's first records.
+    for (int i = 1; i <= 6; i++) {
+      KAFKA.produce(topics.tagged(), "a" + i, version("a" + i, 1, "narcotics"));
+    }
+    // Positions inside this cluster's logs (its end offsets), as an older cluster could leave.
+    Map<TopicPartition, Long> stale = endOffsets();
+    store.write(List.of(), group, stale);
+    store.write(List.of(), group + "@another-cluster", stale);
+
+    long stored = drain();
+
+    assertThat(stored).isEqualTo(6);
+    assertThat(store.articleCount()).isEqualTo(6);
+  }
+
+  @Test
   void shouldKeepVersionTwoWhenVersionOneArrivesAfterIt() {
     KAFKA.produce(topics.tagged(), "a1", version("a1", 2, "espionage"));
     KAFKA.produce(topics.tagged(), "a1", version("a1", 1, "narcotics"));
@@ -146,6 +165,21 @@ abstract class SinkDeliveryContract {
     assertThat(store.search(SearchQuery.of("report")))
         .singleElement()
         .satisfies(h -> assertThat(h.version()).isEqualTo(2));
+  }
+
+  private Map<TopicPartition, Long> endOffsets() {
+    Map<String, Object> props = new HashMap<>(KAFKA.consumerProps(group + "-probe"));
+    try (var consumer =
+        new org.apache.kafka.clients.consumer.KafkaConsumer<byte[], byte[]>(
+            props,
+            new org.apache.kafka.common.serialization.ByteArrayDeserializer(),
+            new org.apache.kafka.common.serialization.ByteArrayDeserializer())) {
+      List<TopicPartition> partitions = new ArrayList<>();
+      consumer
+          .partitionsFor(topics.tagged().name())
+          .forEach(p -> partitions.add(new TopicPartition(p.topic(), p.partition())));
+      return new HashMap<>(consumer.endOffsets(partitions));
+    }
   }
 
   private long drain() {
