@@ -10,7 +10,10 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
+import javax.sql.DataSource;
 import org.apache.kafka.common.TopicPartition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The {@link ArticleStore} behaviour over JDBC, shared by every SQL dialect: the SQL is portable
@@ -24,23 +27,82 @@ public abstract class JdbcArticleStore implements ArticleStore {
     T apply(Connection connection) throws SQLException;
   }
 
+  private static final Logger log = LoggerFactory.getLogger(JdbcArticleStore.class);
+
   private final String description;
   private final SearchSql search;
+  private final DataSource dataSource;
+  private Connection connection; // opened lazily, again after it was dropped
+  private boolean closed;
 
   /**
    * @param description names the database in error messages, e.g. {@code "SQLite store
    *     /data/newspipe.db"}
+   * @param dataSource where connections come from
+   * @param connection an already open connection to use first, or null to open one when needed
    */
-  JdbcArticleStore(String description, SearchSql search) {
+  JdbcArticleStore(
+      String description, SearchSql search, DataSource dataSource, Connection connection) {
     this.description = Objects.requireNonNull(description, "description");
     this.search = Objects.requireNonNull(search, "search");
+    this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
+    this.connection = connection;
   }
 
   /**
-   * Runs work on a connection in auto-commit mode, returning it to that mode afterwards. The
-   * implementation decides how connections are shared between threads.
+   * Runs work on the store's one connection in auto-commit mode, returning it to that mode
+   * afterwards. One connection serves all callers, one operation at a time (the sink writes from
+   * one thread; SQLite allows a single writer anyway).
    */
-  protected abstract <T> T withConnection(SqlWork<T> work) throws SQLException;
+  protected synchronized <T> T withConnection(SqlWork<T> work) throws SQLException {
+    return work.apply(connection());
+  }
+
+  /** The open connection, opened now if there is none. Call with the store's lock held. */
+  protected final Connection connection() throws SQLException {
+    if (closed) {
+      throw new SQLException("the " + description + " was closed; open it again");
+    }
+    if (connection == null) {
+      connection = dataSource.getConnection();
+    }
+    return connection;
+  }
+
+  /** Whether {@code c} is still the store's connection (not dropped meanwhile). */
+  protected final boolean isCurrent(Connection c) {
+    return c == connection;
+  }
+
+  /**
+   * Closes {@code broken} and, if it is the store's connection, forgets it so the next operation
+   * opens a new one. Call with the store's lock held.
+   */
+  protected final void drop(Connection broken) {
+    closeQuietly(broken);
+    if (broken == connection) {
+      connection = null;
+    }
+  }
+
+  @Override
+  public synchronized void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    if (connection != null) {
+      drop(connection);
+    }
+  }
+
+  private void closeQuietly(Connection c) {
+    try {
+      c.close();
+    } catch (SQLException e) {
+      log.warn("closing the connection to {} failed: {}", description, e.getMessage());
+    }
+  }
 
   /** What an operator should check when a database operation fails; ends error messages. */
   protected abstract String troubleshooting();
@@ -195,10 +257,14 @@ public abstract class JdbcArticleStore implements ArticleStore {
   }
 
   /**
-   * Called when a connection is left in an unknown transaction state (its rollback failed): the
-   * implementation must close it without committing and not hand it out again.
+   * A connection left in an unknown transaction state (its rollback failed) is closed without
+   * committing and never handed out again; the database rolls back an open transaction when its
+   * session ends.
    */
-  protected abstract void discard(Connection connection);
+  private synchronized void discard(Connection broken) {
+    log.warn("discarding the connection to {} after a failed rollback; reconnecting", description);
+    drop(broken);
+  }
 
   private StoreException failure(String what, boolean wrote, Exception cause) {
     if (cause instanceof StoreException se) {

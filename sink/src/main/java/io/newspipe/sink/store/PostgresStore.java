@@ -31,14 +31,10 @@ public final class PostgresStore extends JdbcArticleStore {
   private static final int SOCKET_TIMEOUT_SECONDS = 120;
 
   private final String where;
-  private final PGSimpleDataSource dataSource;
-  private Connection connection; // opened lazily, again after a failure
-  private boolean closed;
 
   private PostgresStore(String where, PGSimpleDataSource dataSource) {
-    super("PostgreSQL store " + where, SearchSql.POSTGRESQL);
+    super("PostgreSQL store " + where, SearchSql.POSTGRESQL, dataSource, null);
     this.where = where;
-    this.dataSource = dataSource;
   }
 
   /**
@@ -73,34 +69,19 @@ public final class PostgresStore extends JdbcArticleStore {
     return at < 0 ? base : "jdbc:postgresql://" + base.substring(at + 1);
   }
 
+  /** As the base, and a connection that stopped working is dropped so the next try reconnects. */
   @Override
   protected synchronized <T> T withConnection(SqlWork<T> work) throws SQLException {
-    if (closed) {
-      throw new SQLException("the store was closed; open a new PostgresStore");
-    }
-    if (connection == null) {
-      connection = dataSource.getConnection();
-    }
-    Connection c = connection;
+    Connection c = connection();
     try {
       return work.apply(c);
     } catch (SQLException | RuntimeException e) {
-      if (connection == c && !isValid(c)) {
+      if (isCurrent(c) && !isValid(c)) {
         log.warn(
             "the connection to {} broke ({}); the next attempt reconnects", where, e.getMessage());
-        closeQuietly(c);
-        connection = null;
+        drop(c);
       }
       throw e;
-    }
-  }
-
-  @Override
-  protected synchronized void discard(Connection broken) {
-    log.warn("discarding the connection to {} after a failed rollback; reconnecting", where);
-    closeQuietly(broken); // the server rolls back an open transaction when its session ends
-    if (broken == connection) {
-      connection = null;
     }
   }
 
@@ -112,31 +93,11 @@ public final class PostgresStore extends JdbcArticleStore {
         + " PGPASSWORD or the URL's user parameter) may write to it.";
   }
 
-  @Override
-  public synchronized void close() {
-    if (closed) {
-      return;
-    }
-    closed = true;
-    if (connection != null) {
-      closeQuietly(connection);
-      connection = null;
-    }
-  }
-
   private static boolean isValid(Connection c) {
     try {
       return c.isValid(2);
     } catch (SQLException e) {
       return false;
-    }
-  }
-
-  private void closeQuietly(Connection c) {
-    try {
-      c.close();
-    } catch (SQLException e) {
-      log.debug("closing the connection to {} failed: {}", where, e.getMessage());
     }
   }
 

@@ -34,15 +34,10 @@ public final class SqliteStore extends JdbcArticleStore {
   private static final Logger log = LoggerFactory.getLogger(SqliteStore.class);
 
   private final Path file;
-  private final SQLiteDataSource dataSource;
-  private Connection connection; // opened lazily again after discard()
-  private boolean closed;
 
   private SqliteStore(Path file, SQLiteDataSource dataSource, Connection connection) {
-    super("SQLite store " + file, SearchSql.SQLITE);
+    super("SQLite store " + file, SearchSql.SQLITE, dataSource, connection);
     this.file = file;
-    this.dataSource = dataSource;
-    this.connection = connection;
   }
 
   /** Opens (creating if needed) and migrates the store at {@code file}. */
@@ -76,17 +71,6 @@ public final class SqliteStore extends JdbcArticleStore {
     return file;
   }
 
-  @Override
-  protected synchronized <T> T withConnection(SqlWork<T> work) throws SQLException {
-    if (closed) {
-      throw new SQLException("the store was closed; open a new SqliteStore");
-    }
-    if (connection == null) {
-      connection = dataSource.getConnection();
-    }
-    return work.apply(connection);
-  }
-
   // Transactions are spelled out in SQL rather than through JDBC auto-commit: the driver's commit()
   // immediately begins the next transaction, which would hold (or wait for) the write lock between
   // batches. A writing transaction takes the write lock when it begins (IMMEDIATE), so writers
@@ -115,40 +99,11 @@ public final class SqliteStore extends JdbcArticleStore {
   }
 
   @Override
-  protected synchronized void discard(Connection broken) {
-    log.warn("discarding the connection to {} after a failed rollback; reconnecting", file);
-    closeQuietly(broken); // SQLite rolls back an open transaction when its connection closes
-    if (broken == connection) {
-      connection = null;
-    }
-  }
-
-  @Override
   protected String troubleshooting() {
     return "If the database is locked, another process is writing to "
         + file
         + " (stop it or give each sink its own file); otherwise check the disk is not full and the"
         + " file is writable.";
-  }
-
-  @Override
-  public synchronized void close() {
-    if (closed) {
-      return;
-    }
-    closed = true;
-    if (connection != null) {
-      closeQuietly(connection);
-      connection = null;
-    }
-  }
-
-  private void closeQuietly(Connection c) {
-    try {
-      c.close();
-    } catch (SQLException e) {
-      log.warn("closing the connection to SQLite store {} failed: {}", file, e.getMessage());
-    }
   }
 
   private static SQLiteConfig config(Duration busyTimeout) {
