@@ -129,12 +129,7 @@ final class FeedFormat {
   private static Source feedSource(SyndFeed feed, Origin origin) {
     String type = feed.getFeedType() == null ? "" : feed.getFeedType();
     String title = PlainText.fromMaybeHtml(feed.getTitle());
-    return Source.newBuilder()
-        .setId(origin.sourceId())
-        .setName(ArticleIds.isBlank(title) ? origin.sourceName() : title)
-        .setUrl(origin.uri())
-        .setFormat(type.startsWith("atom") ? "atom" : "rss")
-        .build();
+    return origin.source(title, type.startsWith("atom") ? "atom" : "rss");
   }
 
   private static String feedLanguage(SyndFeed feed, XmlProlog prolog) {

@@ -40,12 +40,7 @@ final class JsonFeedFormat {
     }
     String title = Json.text(feed, where, "title");
     Source source =
-        Source.newBuilder()
-            .setId(origin.sourceId())
-            .setName(ArticleIds.isBlank(title) ? origin.sourceName() : title.strip())
-            .setUrl(origin.uri())
-            .setFormat(Format.JSON_FEED.wireName())
-            .build();
+        origin.source(title == null ? null : title.strip(), Format.JSON_FEED.wireName());
     String language = Languages.toBcp47(Json.text(feed, where, "language"));
     List<Article> articles = new ArrayList<>();
     for (JsonNode item : Json.array(feed, where, "items")) {

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.newspipe.schemas.Article;
-import io.newspipe.schemas.Source;
 import io.newspipe.schemas.Subject;
 import java.time.Clock;
 import java.time.Instant;
@@ -59,13 +58,7 @@ final class JsonLinesFormat {
     return Article.newBuilder()
         .setId(id)
         .setVersion(ArticleIds.FIRST_VERSION)
-        .setSource(
-            Source.newBuilder()
-                .setId(origin.sourceId())
-                .setName(origin.sourceName())
-                .setUrl(origin.uri())
-                .setFormat(Format.JSON_LINES.wireName())
-                .build())
+        .setSource(origin.source(Format.JSON_LINES))
         .setGuid(guid)
         .setUrl(url)
         .setHeadline(headline.strip())

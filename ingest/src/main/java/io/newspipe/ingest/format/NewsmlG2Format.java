@@ -82,7 +82,7 @@ final class NewsmlG2Format {
     return Article.newBuilder()
         .setId(ArticleIds.forFeedItem(origin.sourceId(), guid, null, headline, published))
         .setVersion(ArticleIds.FIRST_VERSION)
-        .setSource(NinjsFormat.source(origin, Format.NEWSML_G2))
+        .setSource(origin.source(Format.NEWSML_G2))
         .setGuid(ArticleIds.isBlank(guid) ? null : guid.strip())
         .setHeadline(headline)
         .setSubheadline(subheadline)

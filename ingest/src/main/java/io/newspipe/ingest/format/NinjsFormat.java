@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.newspipe.schemas.Article;
 import io.newspipe.schemas.Signal;
-import io.newspipe.schemas.Source;
 import io.newspipe.schemas.Subject;
 import java.io.IOException;
 import java.time.Clock;
@@ -95,7 +94,7 @@ final class NinjsFormat {
     return Article.newBuilder()
         .setId(ArticleIds.forFeedItem(origin.sourceId(), uri, null, headline, published))
         .setVersion(ArticleIds.FIRST_VERSION)
-        .setSource(source(origin, Format.NINJS))
+        .setSource(origin.source(Format.NINJS))
         .setGuid(uri.strip())
         .setUrl(null)
         .setHeadline(headline)
@@ -120,15 +119,6 @@ final class NinjsFormat {
         .setSubjects(subjects(node, where))
         .setRights(Json.text(node, where, "copyrightnotice", "copyrightNotice"))
         .setContentHash(ContentHash.of(headline, subheadline, body))
-        .build();
-  }
-
-  static Source source(Origin origin, Format format) {
-    return Source.newBuilder()
-        .setId(origin.sourceId())
-        .setName(origin.sourceName())
-        .setUrl(origin.uri())
-        .setFormat(format.wireName())
         .build();
   }
 

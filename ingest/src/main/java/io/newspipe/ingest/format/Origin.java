@@ -1,5 +1,6 @@
 package io.newspipe.ingest.format;
 
+import io.newspipe.schemas.Source;
 import java.nio.file.Path;
 import java.util.Objects;
 
@@ -48,5 +49,23 @@ public record Origin(
     }
     int slash = relativePath.lastIndexOf('/');
     return relativePath.substring(slash + 1);
+  }
+
+  /** The article's {@code source} for a document read in {@code format}. */
+  Source source(Format format) {
+    return source(null, format.wireName());
+  }
+
+  /**
+   * The article's {@code source} for a feed: the feed's own title names it when it has one,
+   * otherwise the configured source name does.
+   */
+  Source source(String feedTitle, String wireFormat) {
+    return Source.newBuilder()
+        .setId(sourceId)
+        .setName(ArticleIds.isBlank(feedTitle) ? sourceName : feedTitle)
+        .setUrl(uri)
+        .setFormat(wireFormat)
+        .build();
   }
 }

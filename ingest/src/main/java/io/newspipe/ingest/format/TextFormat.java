@@ -1,7 +1,6 @@
 package io.newspipe.ingest.format;
 
 import io.newspipe.schemas.Article;
-import io.newspipe.schemas.Source;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -56,13 +55,7 @@ final class TextFormat {
     return Article.newBuilder()
         .setId(id)
         .setVersion(ArticleIds.FIRST_VERSION)
-        .setSource(
-            Source.newBuilder()
-                .setId(origin.sourceId())
-                .setName(origin.sourceName())
-                .setUrl(origin.uri())
-                .setFormat(Format.TEXT.wireName())
-                .build())
+        .setSource(origin.source(Format.TEXT))
         .setUrl(null)
         .setHeadline(headline)
         .setBody(body)
