@@ -58,7 +58,7 @@ public final class IngestService implements AutoCloseable {
     this.stdin = stdin;
     this.parser = new ArticleParser(clock);
     this.clock = clock;
-    ArticleSink sink = new PublishingSink();
+    ArticleSink sink = publishingTo(publisher);
     for (IngestConfig.DirectorySpec d : config.directories()) {
       sources.add(new DirectorySource(d.path(), d.sourceId(), config.settings(), parser, sink));
     }
@@ -168,7 +168,7 @@ public final class IngestService implements AutoCloseable {
     if (config.stdinSourceId() != null && stdin != null && !closed) {
       StdinSource source =
           new StdinSource(stdin, config.stdinSourceId(), config.settings(), parser);
-      source.readInto(new PublishingSink());
+      source.readInto(publishingTo(publisher));
       stdinRejected.addAndGet(source.rejected());
     }
   }
@@ -200,16 +200,20 @@ public final class IngestService implements AutoCloseable {
     }
   }
 
-  /** Publishes articles, dead-letters rejected documents. */
-  private final class PublishingSink implements ArticleSink {
-    @Override
-    public void accept(Article article) {
-      publisher.publish(article);
-    }
+  /**
+   * A sink that publishes articles and dead-letters rejected documents through {@code publisher}.
+   */
+  public static ArticleSink publishingTo(ArticlePublisher publisher) {
+    return new ArticleSink() {
+      @Override
+      public void accept(Article article) {
+        publisher.publish(article);
+      }
 
-    @Override
-    public void reject(String document, byte[] payload, Exception reason) {
-      publisher.deadLetter(document, payload, reason);
-    }
+      @Override
+      public void reject(String document, byte[] payload, Exception reason) {
+        publisher.deadLetter(document, payload, reason);
+      }
+    };
   }
 }

@@ -11,7 +11,6 @@ import io.newspipe.ingest.publish.ArticlePublisher;
 import io.newspipe.ingest.source.ArticleSink;
 import io.newspipe.ingest.source.BulkImport;
 import io.newspipe.ingest.source.SourceSettings;
-import io.newspipe.schemas.Article;
 import io.newspipe.schemas.TopicSet;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -119,18 +118,7 @@ public final class IngestCommand implements Callable<Integer> {
     try (KafkaConnection kafka = KafkaConnection.open(settings)) {
       TopicAdmin.ensureCore(kafka, settings, topics);
       try (ArticlePublisher publisher = new ArticlePublisher(kafka.clientProps(), topics)) {
-        ArticleSink sink =
-            new ArticleSink() {
-              @Override
-              public void accept(Article article) {
-                publisher.publish(article);
-              }
-
-              @Override
-              public void reject(String document, byte[] payload, Exception reason) {
-                publisher.deadLetter(document, payload, reason);
-              }
-            };
+        ArticleSink sink = IngestService.publishingTo(publisher);
         ImportProgress progress = new ImportProgress(err, System.console() != null);
         BulkImport.Counts counts =
             new BulkImport(new ArticleParser(Clock.systemUTC()), sourceSettings, sink)
