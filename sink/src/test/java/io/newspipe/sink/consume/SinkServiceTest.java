@@ -17,7 +17,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.MockConsumer;
@@ -152,13 +151,12 @@ class SinkServiceTest {
   }
 
   /** The real store, except that reading offsets fails the first {@code n} times. */
-  private static final class FlakyOffsets implements ArticleStore {
-    private final ArticleStore delegate;
+  private static final class FlakyOffsets extends ForwardingStore {
     private final int failFirst;
     final AtomicInteger failures = new AtomicInteger();
 
     FlakyOffsets(ArticleStore delegate, int failFirst) {
-      this.delegate = delegate;
+      super(delegate);
       this.failFirst = failFirst;
     }
 
@@ -168,52 +166,7 @@ class SinkServiceTest {
         failures.incrementAndGet();
         throw new StoreException("database is locked (simulated)", null);
       }
-      return delegate.offsets(group);
+      return super.offsets(group);
     }
-
-    @Override
-    public void write(
-        List<TaggedArticle> batch, String group, Map<TopicPartition, Long> nextOffsets) {
-      delegate.write(batch, group, nextOffsets);
-    }
-
-    @Override
-    public Optional<StoredArticle> article(String id) {
-      return delegate.article(id);
-    }
-
-    @Override
-    public long articleCount() {
-      return delegate.articleCount();
-    }
-
-    @Override
-    public List<StoredTag> tags(String articleId) {
-      return delegate.tags(articleId);
-    }
-
-    @Override
-    public long versionCount(String id) {
-      return delegate.versionCount(id);
-    }
-
-    @Override
-    public List<io.newspipe.sink.store.SearchHit> search(io.newspipe.sink.store.SearchQuery q) {
-      return delegate.search(q);
-    }
-
-    @Override
-    public void published(
-        java.time.Instant since,
-        java.time.Instant until,
-        java.util.Set<String> tags,
-        String source,
-        int pageSize,
-        java.util.function.Consumer<StoredArticle> each) {
-      delegate.published(since, until, tags, source, pageSize, each);
-    }
-
-    @Override
-    public void close() {}
   }
 }
