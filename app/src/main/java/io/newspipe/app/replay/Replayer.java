@@ -1,6 +1,5 @@
 package io.newspipe.app.replay;
 
-import io.newspipe.schemas.AvroSerde;
 import io.newspipe.schemas.TaggedArticle;
 import io.newspipe.schemas.TopicSet;
 import java.util.ArrayList;
@@ -12,7 +11,6 @@ import java.util.Map;
 import java.util.Set;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.errors.SerializationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,7 +30,6 @@ public final class Replayer {
 
   private final Consumer<byte[], byte[]> consumer;
   private final TopicSet topics;
-  private final AvroSerde<TaggedArticle> serde = AvroSerde.of(TaggedArticle.class);
   private volatile MergedReader current;
   private volatile boolean stopped;
 
@@ -94,7 +91,7 @@ public final class Replayer {
     if (!request.inWindow(r.timestamp()) || r.value() == null) {
       return;
     }
-    TaggedArticle tagged = decode(r);
+    TaggedArticle tagged = TaggedRecords.decodeOrNull(r);
     if (tagged == null) {
       counts[1]++;
       return;
@@ -150,7 +147,7 @@ public final class Replayer {
                 stop();
                 return;
               }
-              output.write(r, decode(r));
+              output.write(r, TaggedRecords.decodeOrNull(r));
               emitted[0]++;
             });
     if (interrupted[0] != null) {
@@ -168,24 +165,10 @@ public final class Replayer {
           break;
         }
         pacer.await(r.timestamp());
-        output.write(r, decode(r));
+        output.write(r, TaggedRecords.decodeOrNull(r));
         emitted[0]++;
       }
     }
     return emitted[0];
-  }
-
-  private TaggedArticle decode(ConsumerRecord<byte[], byte[]> r) {
-    try {
-      return serde.decode(r.value());
-    } catch (SerializationException e) {
-      LOG.warn(
-          "skipping undecodable record {}-{}@{}: {}",
-          r.topic(),
-          r.partition(),
-          r.offset(),
-          e.getMessage());
-      return null;
-    }
   }
 }

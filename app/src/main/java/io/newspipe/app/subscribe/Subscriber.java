@@ -2,7 +2,7 @@ package io.newspipe.app.subscribe;
 
 import io.newspipe.app.replay.MergedReader;
 import io.newspipe.app.replay.OffsetRanges;
-import io.newspipe.schemas.AvroSerde;
+import io.newspipe.app.replay.TaggedRecords;
 import io.newspipe.schemas.TaggedArticle;
 import java.time.Duration;
 import java.time.Instant;
@@ -16,7 +16,6 @@ import java.util.function.BiConsumer;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,7 +46,6 @@ public final class Subscriber {
 
   private final Consumer<byte[], byte[]> consumer;
   private final List<String> topics;
-  private final AvroSerde<TaggedArticle> serde = AvroSerde.of(TaggedArticle.class);
   private final Map<String, Boolean> seen =
       new LinkedHashMap<>() {
         @Override
@@ -115,16 +113,8 @@ public final class Subscriber {
     if (r.value() == null) {
       return;
     }
-    TaggedArticle tagged;
-    try {
-      tagged = serde.decode(r.value());
-    } catch (SerializationException e) {
-      LOG.warn(
-          "skipping undecodable record {}-{}@{}: {}",
-          r.topic(),
-          r.partition(),
-          r.offset(),
-          e.getMessage());
+    TaggedArticle tagged = TaggedRecords.decodeOrNull(r);
+    if (tagged == null) {
       return;
     }
     String key =
