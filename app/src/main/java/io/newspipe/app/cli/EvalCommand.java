@@ -1,10 +1,10 @@
 package io.newspipe.app.cli;
 
+import io.newspipe.app.run.Taxonomies;
 import io.newspipe.enrich.eval.EvalReport;
 import io.newspipe.enrich.eval.Evaluator;
 import io.newspipe.enrich.eval.LabelledItem;
 import io.newspipe.enrich.tagging.Tagger;
-import io.newspipe.enrich.taxonomy.Taxonomy;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Reader;
@@ -68,7 +68,7 @@ public final class EvalCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    Tagger tagger = new Tagger(taxonomy == null ? Taxonomy.loadDefault() : Taxonomy.load(taxonomy));
+    Tagger tagger = new Tagger(Taxonomies.load(taxonomy));
     List<LabelledItem> items;
     try (Reader reader = Files.newBufferedReader(labels)) {
       items = Evaluator.read(reader, labels.toString());

@@ -2,8 +2,8 @@ package io.newspipe.app.cli;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.newspipe.app.run.Taxonomies;
 import io.newspipe.enrich.tagging.Tagger;
-import io.newspipe.enrich.taxonomy.Taxonomy;
 import io.newspipe.schemas.EventMaps;
 import io.newspipe.schemas.Tag;
 import java.io.BufferedReader;
@@ -57,7 +57,7 @@ public final class TagCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    Tagger tagger = new Tagger(taxonomy == null ? Taxonomy.loadDefault() : Taxonomy.load(taxonomy));
+    Tagger tagger = new Tagger(Taxonomies.load(taxonomy));
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     int failures = 0;

@@ -10,6 +10,11 @@ public final class Taxonomies {
 
   public static Taxonomy load(Settings settings) {
     String file = settings.getString(Settings.TAXONOMY);
-    return file.isBlank() ? Taxonomy.loadDefault() : Taxonomy.load(Path.of(file));
+    return load(file.isBlank() ? null : Path.of(file));
+  }
+
+  /** The taxonomy in {@code file}, or the built-in one when {@code file} is null. */
+  public static Taxonomy load(Path file) {
+    return file == null ? Taxonomy.loadDefault() : Taxonomy.load(file);
   }
 }
