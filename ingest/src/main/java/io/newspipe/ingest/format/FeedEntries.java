@@ -48,9 +48,13 @@ final class FeedEntries {
    * {@code keepEmpty}, which gives it an empty headline: the conformance harness checks the other
    * fields of such entries).
    */
-  Article toArticle(SyndEntry entry, Instant receivedAt, boolean keepEmpty) {
-    String body = bodyOf(entry);
-    String headline = oneLine(titleOf(entry));
+  Article toArticle(SyndEntry entry, EntryXml xml, Instant receivedAt, boolean keepEmpty) {
+    EntryXml atom = xml != null && xml.isAtom() ? xml : null;
+    EntryXml rss = xml != null && !xml.isAtom() ? xml : null;
+    List<EntryXml.Text> atomContents = atom == null ? List.of() : atom.atomContents();
+    EntryXml.Text atomSummary = atom == null ? null : atom.atomText("summary");
+    String body = atom != null ? atomBody(atomContents, atomSummary) : bodyOf(entry, rss);
+    String headline = oneLine(atom != null ? atomTitle(entry, atom) : titleOf(entry));
     if (ArticleIds.isBlank(headline)) {
       if (body.isEmpty()) {
         if (!keepEmpty) {
@@ -61,9 +65,12 @@ final class FeedEntries {
         headline = derivedHeadline(body);
       }
     }
-    Instant published = instant(entry.getPublishedDate());
+    Instant published = publishedOf(entry, rss);
     String guid = guidOf(entry);
     String link = blankToNull(entry.getLink());
+    if (link == null && atom != null) {
+      link = atom.atomLink();
+    }
     return Article.newBuilder()
         .setId(ArticleIds.forFeedItem(source.getId(), guid, link, headline, published))
         .setVersion(ArticleIds.FIRST_VERSION)
@@ -71,18 +78,44 @@ final class FeedEntries {
         .setGuid(guid)
         .setUrl(link)
         .setHeadline(headline)
-        .setByline(bylineOf(entry))
+        .setByline(bylineOf(entry, rss))
         .setLanguage(language)
         .setBody(body)
-        .setSummary(summaryOf(entry))
-        .setHtml(htmlOf(entry))
+        .setSummary(atom != null ? valueOf(atomSummary) : summaryOf(entry, rss))
+        .setHtml(atom != null ? htmlOf(atomContents) : htmlOf(entry, rss))
         .setPublishedAt(published)
-        .setUpdatedAt(instant(entry.getUpdatedDate()))
+        .setUpdatedAt(updatedOf(entry, rss))
         .setReceivedAt(receivedAt)
-        .setSubjects(subjectsOf(entry))
-        .setRights(rightsOf(entry))
+        .setSubjects(subjectsOf(entry, rss))
+        .setRights(atom != null ? atomRights(atom) : rightsOf(entry))
         .setContentHash(ContentHash.of(headline, null, body))
         .build();
+  }
+
+  private static Instant publishedOf(SyndEntry entry, EntryXml rss) {
+    Instant published = instant(entry.getPublishedDate());
+    if (published == null && rss != null) {
+      published = rss.dcTermsDate("issued");
+    }
+    return published;
+  }
+
+  /**
+   * Atom updated (0.3: modified), else Dublin Core terms modified, else dc:date, which RSS 1.0
+   * feeds use for the item's latest change.
+   */
+  private static Instant updatedOf(SyndEntry entry, EntryXml rss) {
+    Instant updated = instant(entry.getUpdatedDate());
+    if (updated == null && entry.getWireEntry() instanceof Entry atom) {
+      updated = instant(atom.getModified());
+    }
+    if (updated == null && rss != null) {
+      updated = rss.dcTermsDate("modified");
+    }
+    if (updated == null && rss != null) {
+      updated = rss.dcDate();
+    }
+    return updated;
   }
 
   /** The source's own item id: RSS guid, RSS 1.0 rdf:about, Atom id. */
@@ -98,6 +131,40 @@ final class FeedEntries {
       return blankToNull(atom.getId());
     }
     return blankToNull(entry.getUri());
+  }
+
+  private static String atomTitle(SyndEntry entry, EntryXml atom) {
+    EntryXml.Text title = atom.atomText("title");
+    return title == null ? titleOf(entry) : title.plain();
+  }
+
+  /** Plain text of an Atom entry's content, else of its summary. */
+  private static String atomBody(List<EntryXml.Text> contents, EntryXml.Text summary) {
+    String text =
+        contents.stream()
+            .map(EntryXml.Text::plain)
+            .filter(t -> !t.isEmpty())
+            .collect(Collectors.joining(PlainText.PARAGRAPH_BREAK));
+    return text.isEmpty() && summary != null ? summary.plain() : text;
+  }
+
+  private static String valueOf(EntryXml.Text text) {
+    return text == null ? null : blankToNull(text.value());
+  }
+
+  private static String htmlOf(List<EntryXml.Text> contents) {
+    String html =
+        contents.stream()
+            .filter(EntryXml.Text::isHtml)
+            .map(t -> t.value().strip())
+            .collect(Collectors.joining("\n"));
+    return blankToNull(html);
+  }
+
+  private String atomRights(EntryXml atom) {
+    EntryXml.Text rights = atom.atomText("rights");
+    String text = rights == null ? null : rights.plain();
+    return ArticleIds.isBlank(text) ? rightsOf(null) : text;
   }
 
   private static String titleOf(SyndEntry entry) {
@@ -116,10 +183,14 @@ final class FeedEntries {
   }
 
   /** Plain text of the full content where there is one, else of the description. */
-  private static String bodyOf(SyndEntry entry) {
+  private static String bodyOf(SyndEntry entry, EntryXml rss) {
     List<String> parts = new ArrayList<>();
     for (SyndContent content : entry.getContents()) {
       addText(parts, content, false);
+    }
+    EntryXml.Text extra = parts.isEmpty() ? rssContent(rss) : null;
+    if (extra != null && !extra.plain().isEmpty()) {
+      parts.add(extra.plain());
     }
     if (parts.isEmpty() && entry.getDescription() != null) {
       // RSS descriptions are HTML by convention even when ROME cannot tell.
@@ -145,7 +216,26 @@ final class FeedEntries {
     }
   }
 
-  private static String summaryOf(SyndEntry entry) {
+  /**
+   * Full content from non-standard RSS elements: an XHTML body, a fullitem, or the second of a
+   * description and a summary.
+   */
+  private static EntryXml.Text rssContent(EntryXml rss) {
+    if (rss == null) {
+      return null;
+    }
+    EntryXml.Text content = rss.rssContent();
+    List<String> descriptions = rss.rssDescriptions();
+    if (content == null && descriptions.size() > 1) {
+      content = new EntryXml.Text(descriptions.get(1), EntryXml.Text.Kind.HTML);
+    }
+    return content;
+  }
+
+  private static String summaryOf(SyndEntry entry, EntryXml rss) {
+    if (rss != null && !rss.rssDescriptions().isEmpty()) {
+      return blankToNull(rss.rssDescriptions().get(0));
+    }
     if (entry.getDescription() != null) {
       return entry.getDescription().getValue();
     }
@@ -156,17 +246,27 @@ final class FeedEntries {
     return entry.getModule(DCModule.URI) instanceof DCModule dc ? dc : null;
   }
 
-  private static String htmlOf(SyndEntry entry) {
+  private static String htmlOf(SyndEntry entry, EntryXml rss) {
     String html =
         entry.getContents().stream()
             .filter(c -> isHtml(c.getType()) && c.getValue() != null)
             .map(SyndContent::getValue)
             .collect(Collectors.joining("\n"));
+    if (html.isEmpty() && entry.getContents().isEmpty()) {
+      EntryXml.Text extra = rssContent(rss);
+      html = extra == null ? "" : extra.value().strip();
+    }
     return html.isEmpty() ? null : html;
   }
 
   private static boolean isHtml(String type) {
     return type != null && type.toLowerCase(Locale.ROOT).contains("html");
+  }
+
+  private static String bylineOf(SyndEntry entry, EntryXml rss) {
+    String byline = bylineOf(entry);
+    String dcAuthor = rss == null ? null : rss.dcAuthor();
+    return byline == null && dcAuthor != null ? nameOnly(dcAuthor) : byline;
   }
 
   private static String bylineOf(SyndEntry entry) {
@@ -179,6 +279,12 @@ final class FeedEntries {
             .collect(Collectors.joining(", "));
     if (!names.isEmpty()) {
       return nameOnly(names);
+    }
+    if (dc(entry) != null && dc(entry).getCreators().size() > 1) {
+      return dc(entry).getCreators().stream()
+          .filter(n -> !ArticleIds.isBlank(n))
+          .map(n -> nameOnly(n.strip()))
+          .collect(Collectors.joining(", "));
     }
     return ArticleIds.isBlank(entry.getAuthor()) ? null : nameOnly(entry.getAuthor().strip());
   }
@@ -198,8 +304,11 @@ final class FeedEntries {
   }
 
   /** Categories and Dublin Core subjects, once each. */
-  private static List<Subject> subjectsOf(SyndEntry entry) {
+  private static List<Subject> subjectsOf(SyndEntry entry, EntryXml rss) {
     Map<String, Subject> subjects = new LinkedHashMap<>();
+    if (rss != null) {
+      rss.madeUpTags().forEach(tag -> add(subjects, tag, null));
+    }
     for (SyndCategory category : entry.getCategories()) {
       add(subjects, category.getName(), category.getTaxonomyUri());
     }
@@ -223,8 +332,13 @@ final class FeedEntries {
   }
 
   private String rightsOf(SyndEntry entry) {
-    if (entry.getWireEntry() instanceof Entry atom && !ArticleIds.isBlank(atom.getRights())) {
+    if (entry != null
+        && entry.getWireEntry() instanceof Entry atom
+        && !ArticleIds.isBlank(atom.getRights())) {
       return PlainText.fromMaybeHtml(atom.getRights());
+    }
+    if (entry != null && dc(entry) != null && !ArticleIds.isBlank(dc(entry).getRights())) {
+      return PlainText.fromMaybeHtml(dc(entry).getRights());
     }
     return ArticleIds.isBlank(feedRights) ? null : feedRights;
   }

@@ -6,17 +6,22 @@ import com.rometools.rome.io.FeedException;
 import com.rometools.rome.io.SyndFeedInput;
 import io.newspipe.schemas.Article;
 import io.newspipe.schemas.Source;
-import java.io.StringReader;
+import java.io.IOException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.jdom2.Document;
+import org.jdom2.Element;
+import org.jdom2.JDOMException;
 import org.jdom2.input.JDOMParseException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * RSS 0.9x/1.0/2.0 and Atom feeds via ROME: one {@link Article} per item or entry.
+ * RSS 0.9x/1.0/2.0 and Atom feeds via ROME: one {@link Article} per item or entry. ROME reads a
+ * {@link FeedDocument} (ROME's own hardened parser, plus repairs for sloppy shapes); what ROME
+ * drops from an entry is read from the entry's XML by {@link EntryXml}.
  *
  * <p>Hardened against hostile XML in two layers. First, before any parser runs, a document that
  * declares entities (a DOCTYPE internal subset or {@code <!ENTITY}) is refused: feeds never need
@@ -60,7 +65,7 @@ final class FeedFormat {
     String xml = XmlText.decode(bytes, httpContentType, origin.description());
     XmlProlog prolog = XmlProlog.scan(xml);
     xml = defuse(xml, prolog, origin);
-    SyndFeed feed;
+    Parsed feed;
     try {
       feed = build(xml, origin);
     } catch (ParseException strict) {
@@ -75,14 +80,22 @@ final class FeedFormat {
               + " should escape them",
           origin.description());
     }
+    SyndFeed syndFeed = feed.syndFeed();
     FeedEntries entries =
-        new FeedEntries(feedSource(feed, origin), feedLanguage(feed, prolog), feed);
+        new FeedEntries(feedSource(syndFeed, origin), feedLanguage(syndFeed, prolog), syndFeed);
+    List<SyndEntry> syndEntries = syndFeed.getEntries();
+    // ROME's entries follow the document's items; should the counts differ, go without the XML.
+    boolean aligned = feed.elements().size() == syndEntries.size();
     List<Article> articles = new ArrayList<>();
-    for (SyndEntry entry : feed.getEntries()) {
-      articles.add(entries.toArticle(entry, clock.instant(), keepEmpty));
+    for (int i = 0; i < syndEntries.size(); i++) {
+      EntryXml xmlOfEntry = aligned ? EntryXml.of(feed.elements().get(i)) : null;
+      articles.add(entries.toArticle(syndEntries.get(i), xmlOfEntry, clock.instant(), keepEmpty));
     }
     return articles;
   }
+
+  /** ROME's view of a feed and the XML element behind each of its entries. */
+  private record Parsed(SyndFeed syndFeed, List<Element> elements) {}
 
   /** A feed input with every XML safety switch ROME offers in its safe position. */
   static SyndFeedInput newFeedInput() {
@@ -112,10 +125,13 @@ final class FeedFormat {
     return xml.substring(0, doctype.start()) + blanked + xml.substring(doctype.end());
   }
 
-  private static SyndFeed build(String xml, Origin origin) throws ParseException {
+  private static Parsed build(String xml, Origin origin) throws ParseException {
     try {
-      return newFeedInput().build(new StringReader(xml));
-    } catch (FeedException | IllegalArgumentException e) {
+      Document doc = FeedDocument.read(xml);
+      List<Element> elements = FeedDocument.entryElements(doc);
+      return new Parsed(newFeedInput().build(doc), elements);
+    } catch (JDOMException | IOException | FeedException | RuntimeException e) {
+      // RuntimeException: ROME's mappers fail with NullPointerException on some odd shapes.
       Throwable cause = e.getCause() instanceof JDOMParseException ? e.getCause() : e;
       throw new ParseException(
           origin.description(),

@@ -30,12 +30,16 @@ import org.junit.jupiter.api.Test;
  *
  * <p>The mapping: {@code entries[N]} is the N-th article of the feed; {@code title} / {@code
  * title_detail.value} → headline; {@code link} → url; {@code id} / {@code guid} → guid; {@code
- * author} / {@code author_detail.name} → byline; {@code summary} / {@code description} / {@code
- * summary_detail.value} → summary; {@code content[0].value} → html (or body when there is no HTML);
- * {@code rights} → rights; {@code tags[k].term} / {@code category} → subjects[k].name; and, when
- * the feed has entries, {@code feed['title']} → source.name and {@code feed['language']} →
- * language. Values compare equal when their plain text (markup removed, whitespace collapsed) is
- * equal, because newspipe stores plain text where feedparser keeps sanitised HTML.
+ * author} (its name part) / {@code author_detail.name} / {@code authors[k].name} → byline (names
+ * joined by ", "); {@code published} / {@code updated} → publishedAt / updatedAt (same instant);
+ * {@code summary} / {@code description} / {@code summary_detail.value} → summary; {@code
+ * content[0].value} → html (or body when there is no HTML); {@code rights} / {@code copyright} →
+ * rights; {@code tags[k].term} / {@code category} → subjects[k].name and {@code tags[k].scheme} →
+ * subjects[k].scheme; and, when the feed has entries, {@code feed['title']} → source.name, {@code
+ * feed['language']} → language and {@code feed['rights']} / {@code feed['copyright']} → rights (a
+ * feed's rights cover its entries). Values compare equal when their plain text (markup removed,
+ * whitespace collapsed) is equal, because newspipe stores plain text where feedparser keeps
+ * sanitised HTML; a plain-text field may also equal the expected value literally.
  */
 class FeedparserConformance {
 
@@ -99,10 +103,11 @@ class FeedparserConformance {
     if (Boolean.getBoolean("conformance.verbose")) {
       failures.forEach(f -> System.out.println("  FAIL " + f));
     }
-    // A regression floor at the rate measured when the harness was written (78.5%); the target
-    // of the issue is 95%. Raise it as the mapping improves; -Dconformance.verbose=true lists
-    // the failures.
-    assertThat(rate).as("pass rate; failures: %s", failures).isGreaterThanOrEqualTo(78.0);
+    // The target is 95%; measured 98.7% (149 of 151). The two known failures are deliberate: a
+    // DOCTYPE declaring entities is refused (XXE/billion-laughs hardening), and "<!'" in an HTML
+    // description opens a bogus comment in an HTML5 parser, as in browsers.
+    // -Dconformance.verbose=true lists the failures.
+    assertThat(rate).as("pass rate; failures: %s", failures).isGreaterThanOrEqualTo(95.0);
   }
 
   @Test
@@ -166,6 +171,9 @@ class FeedparserConformance {
                 expected, first(articles) == null ? null : first(articles).getSource().getName());
         case "['language']" ->
             compareExact(expected, first(articles) == null ? null : first(articles).getLanguage());
+        // A feed's rights apply to entries that state none of their own.
+        case "['copyright']", "['rights']", "['rights_detail']['value']" ->
+            compare(expected, first(articles) == null ? null : first(articles).getRights());
         default -> Check.NOT_APPLICABLE;
       };
     }
@@ -191,9 +199,14 @@ class FeedparserConformance {
     if (actual == null) {
       return expected.isEmpty() ? Check.PASS : Check.FAIL;
     }
-    String e = norm(PlainText.fromMaybeHtml(expected));
+    // feedparser keeps HTML (escaped where the source was plain text); newspipe's fields hold
+    // plain text, or the source's own markup for summary and html. Either reading may apply.
     String a = norm(PlainText.fromMaybeHtml(actual));
-    return e.equals(a) ? Check.PASS : Check.FAIL;
+    String literal = norm(actual);
+    String e = norm(PlainText.fromMaybeHtml(expected));
+    return e.equals(a) || e.equals(literal) || norm(expected).equals(literal)
+        ? Check.PASS
+        : Check.FAIL;
   }
 
   private static Check compareExact(String expected, String actual) {
@@ -203,6 +216,22 @@ class FeedparserConformance {
     return expected.strip().equalsIgnoreCase(actual.strip()) ? Check.PASS : Check.FAIL;
   }
 
+  /** Compares an ISO-8601 or RFC 822 time as written in the feed with the instant read. */
+  private static Check compareTime(String expected, java.time.Instant actual) {
+    java.time.Instant want;
+    try {
+      want =
+          expected.contains(",")
+              ? java.time.ZonedDateTime.parse(
+                      expected, java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME)
+                  .toInstant()
+              : java.time.OffsetDateTime.parse(expected).toInstant();
+    } catch (java.time.format.DateTimeParseException e) {
+      return Check.NOT_APPLICABLE;
+    }
+    return want.equals(actual) ? Check.PASS : Check.FAIL;
+  }
+
   private static String norm(String s) {
     return s == null ? "" : s.replaceAll("\\s+", " ").strip();
   }
@@ -210,19 +239,31 @@ class FeedparserConformance {
   /** Article fields that feedparser keys map onto. */
   private record Field(String key, int index) {
     static Field of(String path) {
-      Matcher tag = Pattern.compile("\\['tags'\\]\\[(\\d+)\\]\\['term'\\]").matcher(path);
-      if (tag.matches()) {
-        return new Field("tag", Integer.parseInt(tag.group(1)));
+      Matcher indexed =
+          Pattern.compile("\\['(tags|authors)'\\]\\[(\\d+)\\]\\['(term|scheme|name)'\\]")
+              .matcher(path);
+      if (indexed.matches()) {
+        String key =
+            switch (indexed.group(1) + "." + indexed.group(3)) {
+              case "tags.term" -> "tag";
+              case "tags.scheme" -> "scheme";
+              case "authors.name" -> "author";
+              default -> null;
+            };
+        return key == null ? null : new Field(key, Integer.parseInt(indexed.group(2)));
       }
       return switch (path) {
         case "['title']", "['title_detail']['value']" -> new Field("headline", 0);
         case "['link']" -> new Field("url", 0);
         case "['id']", "['guid']" -> new Field("guid", 0);
         case "['author_detail']['name']" -> new Field("byline", 0);
+        case "['author']" -> new Field("author", 0);
+        case "['published']" -> new Field("published", 0);
+        case "['updated']" -> new Field("updated", 0);
         case "['summary']", "['description']", "['summary_detail']['value']" ->
             new Field("summary", 0);
         case "['content'][0]['value']" -> new Field("content", 0);
-        case "['rights']", "['rights_detail']['value']" -> new Field("rights", 0);
+        case "['rights']", "['rights_detail']['value']", "['copyright']" -> new Field("rights", 0);
         case "['category']" -> new Field("tag", 0);
         default -> null;
       };
@@ -237,6 +278,19 @@ class FeedparserConformance {
         case "summary" -> compare(expected, a.getSummary());
         case "content" -> compare(expected, a.getHtml() != null ? a.getHtml() : a.getBody());
         case "rights" -> compare(expected, a.getRights());
+        // feedparser's author is "Name (address)"; a byline keeps the names, ", "-separated.
+        case "author" -> {
+          String[] names = a.getByline() == null ? new String[0] : a.getByline().split(", ");
+          yield compare(
+              FeedEntriesAccess.nameOnly(expected), index < names.length ? names[index] : null);
+        }
+        case "published" -> compareTime(expected, a.getPublishedAt());
+        case "updated" -> compareTime(expected, a.getUpdatedAt());
+        case "scheme" -> {
+          List<Subject> subjects = a.getSubjects();
+          yield compareExact(
+              expected, index < subjects.size() ? subjects.get(index).getScheme() : null);
+        }
         case "tag" -> {
           List<Subject> subjects = a.getSubjects();
           yield compare(expected, index < subjects.size() ? subjects.get(index).getName() : null);

@@ -12,6 +12,10 @@ public final class FeedEntriesAccess {
 
   private FeedEntriesAccess() {}
 
+  public static String nameOnly(String author) {
+    return FeedEntries.nameOnly(author);
+  }
+
   public static List<Article> entries(byte[] bytes, Origin origin) throws ParseException {
     return new FeedFormat(Clock.systemUTC()).parseEntries(bytes, origin, null, true);
   }
