@@ -158,7 +158,8 @@ public final class FeedPoller {
     publisher.deadLetter(
         "feed " + spec.id() + " " + spec.url(),
         payload,
-        new FeedFailure("feed " + spec.id() + ": " + reason, cause));
+        new FeedFailure("feed " + spec.id() + ": " + reason, cause),
+        "The poller retries this feed by itself; nothing to do unless it keeps failing");
     return new Outcome(0, false, true, delay);
   }
 

@@ -158,11 +158,24 @@ public final class ArticlePublisher implements AutoCloseable {
    */
   public CompletableFuture<RecordMetadata> deadLetter(
       String sourceDescription, byte[] payload, Throwable reason) {
+    return deadLetter(
+        sourceDescription,
+        payload,
+        reason,
+        "Fix the document at its source (a file is re-read when saved again)");
+  }
+
+  /**
+   * As {@link #deadLetter(String, byte[], Throwable)}, with the advice the log line gives (what the
+   * operator should do about this kind of source).
+   */
+  public CompletableFuture<RecordMetadata> deadLetter(
+      String sourceDescription, byte[] payload, Throwable reason, String whatToDo) {
     LOG.warn(
-        "dead-lettering {}: {}. Fix the document at its source (a file is re-read when saved"
-            + " again); its original bytes are kept on topic {}",
+        "dead-lettering {}: {}. {}; the bytes received are kept on topic {}",
         sourceDescription,
         reason.getMessage(),
+        whatToDo,
         topics.dlq().name());
     byte[] bytes = payload == null ? new byte[0] : payload;
     RecordHeaders headers = new RecordHeaders();
