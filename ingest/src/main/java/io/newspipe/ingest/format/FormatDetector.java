@@ -89,14 +89,12 @@ public final class FormatDetector {
 
   /** The first bytes as text, good enough to read ASCII markup whatever the real encoding. */
   private static String head(byte[] bytes) {
+    ByteOrderMark bom = ByteOrderMark.of(bytes);
+    if (bom != null && !bom.charset().equals(StandardCharsets.UTF_8)) {
+      return bom.decode(bytes, HEAD_BYTES);
+    }
     int length = Math.min(bytes.length, HEAD_BYTES);
-    if (length >= 2 && (bytes[0] & 0xFF) == 0xFE && (bytes[1] & 0xFF) == 0xFF) {
-      return new String(bytes, 2, length - 2, StandardCharsets.UTF_16BE);
-    }
-    if (length >= 2 && (bytes[0] & 0xFF) == 0xFF && (bytes[1] & 0xFF) == 0xFE) {
-      return new String(bytes, 2, length - 2, StandardCharsets.UTF_16LE);
-    }
-    int offset = Utf8.hasBom(bytes) ? 3 : 0;
+    int offset = bom == null ? 0 : bom.length();
     return new String(bytes, offset, Math.max(0, length - offset), StandardCharsets.ISO_8859_1);
   }
 }

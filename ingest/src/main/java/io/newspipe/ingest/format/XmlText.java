@@ -50,7 +50,12 @@ final class XmlText {
    * (null for files).
    */
   static String decode(byte[] bytes, String httpContentType, String document) {
-    Charset http = bomOf(bytes) == null ? httpCharset(httpContentType) : null;
+    ByteOrderMark bom = ByteOrderMark.of(bytes);
+    if (bom != null && bom.length() == 4) {
+      // UTF-32, which ROME's XmlReader does not know; a byte-order mark settles the encoding.
+      return stripForbidden(bom.decode(bytes, bytes.length), document);
+    }
+    Charset http = bom == null ? httpCharset(httpContentType) : null;
     if (http != null) {
       return stripForbidden(stripBom(new String(bytes, http)), document);
     }
@@ -73,20 +78,6 @@ final class XmlText {
 
   private static String stripBom(String text) {
     return text.startsWith("\uFEFF") ? text.substring(1) : text;
-  }
-
-  /** The charset a byte-order mark announces, or null. */
-  private static Charset bomOf(byte[] b) {
-    if (Utf8.hasBom(b)) {
-      return StandardCharsets.UTF_8;
-    }
-    if (b.length >= 2 && (b[0] & 0xFF) == 0xFE && (b[1] & 0xFF) == 0xFF) {
-      return StandardCharsets.UTF_16BE;
-    }
-    if (b.length >= 2 && (b[0] & 0xFF) == 0xFF && (b[1] & 0xFF) == 0xFE) {
-      return StandardCharsets.UTF_16LE;
-    }
-    return null;
   }
 
   /**

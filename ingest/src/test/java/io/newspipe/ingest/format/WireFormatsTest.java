@@ -14,6 +14,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** JSON Feed, ninjs, NewsML-G2 and the encodings and breakage real feeds arrive with. */
 class WireFormatsTest {
@@ -140,6 +142,19 @@ class WireFormatsTest {
     Article a = parser.parse(rss.getBytes(StandardCharsets.UTF_16LE), origin("utf16.xml")).get(0);
 
     assertThat(a.getHeadline()).isEqualTo("Ça marche");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"UTF-32BE", "UTF-32LE"})
+  void shouldReadUtf32FeedsWithAByteOrderMark(String charset) throws Exception {
+    String rss =
+        "\uFEFF<?xml version=\"1.0\" encoding=\"UTF-32\"?><rss version=\"2.0\"><channel>"
+            + "<title>t</title><item><title>Żółw 🐢</title><description>ok</description></item>"
+            + "</channel></rss>";
+
+    Article a = parser.parse(rss.getBytes(Charset.forName(charset)), origin("utf32.xml")).get(0);
+
+    assertThat(a.getHeadline()).isEqualTo("Żółw 🐢");
   }
 
   @Test
