@@ -166,4 +166,28 @@ class IngestServiceIT {
         .contains(source)
         .contains("not a readable RSS or Atom feed");
   }
+
+  @Test
+  void shouldDeadLetterAnArticleTooLargeForAKafkaRecordAndKeepGoing() throws Exception {
+    TopicSet topics = KAFKA.topics("ingestTooLarge");
+    String paragraph = "The harbour strike entered its third week on Monday. ".repeat(20);
+    String huge = "A very long dispatch\n\n" + (paragraph + "\n\n").repeat(3_000); // ~3 MB
+    Files.writeString(dir.resolve("huge.txt"), huge);
+    Files.write(dir.resolve("good.txt"), bytes("harbour-strike.txt"));
+
+    IngestSummary summary;
+    try (ArticlePublisher publisher = new ArticlePublisher(KAFKA.producerProps(), topics)) {
+      summary = new IngestService(config(), publisher, CLOCK, NO_STDIN).runOnce();
+    }
+
+    assertThat(summary.published()).isEqualTo(1);
+    assertThat(summary.deadLettered()).isEqualTo(1);
+    assertThat(KAFKA.consume(topics.raw(), 1, WAIT))
+        .extracting(ConsumerRecord::key)
+        .containsExactly("it:good.txt");
+    ConsumerRecord<byte[], byte[]> letter = KAFKA.consume(topics.dlq(), 1, WAIT).get(0);
+    assertThat(DeadLetters.get(letter.headers(), DeadLetters.MESSAGE))
+        .contains("it:huge.txt")
+        .contains("more than a Kafka record may hold");
+  }
 }

@@ -12,12 +12,14 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.errors.RecordTooLargeException;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.slf4j.Logger;
@@ -148,7 +150,29 @@ public final class ArticlePublisher implements AutoCloseable {
     } catch (RuntimeException e) {
       return failure("article " + article.getId(), e);
     }
-    return send(record, published, "article " + article.getId() + " from " + sourceOf(article));
+    String what = "article " + article.getId() + " from " + sourceOf(article);
+    return send(record, published, what)
+        .exceptionallyCompose(
+            error -> {
+              Throwable cause = error instanceof CompletionException ? error.getCause() : error;
+              if (!(cause instanceof RecordTooLargeException)) {
+                return CompletableFuture.failedFuture(error);
+              }
+              // Not retriable: without a dead letter the article would vanish from the pipeline.
+              return deadLetter(
+                      what,
+                      record.value(),
+                      new RecordTooLargeException(
+                          what
+                              + " is "
+                              + record.value().length
+                              + " bytes encoded, more than a Kafka record may hold here ("
+                              + cause.getMessage()
+                              + ")"),
+                      "Raise the producer's max.request.size and the topics' max.message.bytes,"
+                          + " then ingest the document again")
+                  .thenCompose(ignored -> CompletableFuture.failedFuture(error));
+            });
   }
 
   /**

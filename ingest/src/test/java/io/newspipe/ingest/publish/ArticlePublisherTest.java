@@ -16,6 +16,7 @@ import org.apache.kafka.clients.producer.MockProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.errors.RecordTooLargeException;
 import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.Test;
@@ -101,6 +102,30 @@ class ArticlePublisherTest {
     assertThat(sent).isCompletedExceptionally();
     assertThat(p.failed()).isEqualTo(1);
     assertThat(p.published()).isZero();
+  }
+
+  @Test
+  void shouldDeadLetterAnArticleTooLargeForAKafkaRecord() {
+    MockProducer<byte[], byte[]> small =
+        new MockProducer<>(false, null, new ByteArraySerializer(), new ByteArraySerializer());
+    ArticlePublisher limited = new ArticlePublisher(small, TOPICS);
+    Article a = article("desk:huge.txt", null);
+
+    CompletableFuture<RecordMetadata> result = limited.publish(a);
+    small.errorNext(new RecordTooLargeException("The message is 2000000 bytes"));
+    small.completeNext(); // the dead letter
+
+    assertThat(result).isCompletedExceptionally();
+    ProducerRecord<byte[], byte[]> dead = small.history().get(1);
+    assertThat(dead.topic()).isEqualTo("t1.news.dlq");
+    assertThat(dead.value()).isEqualTo(small.history().get(0).value());
+    assertThat(
+            new String(
+                dead.headers().lastHeader(DeadLetters.MESSAGE).value(), StandardCharsets.UTF_8))
+        .contains("desk:huge.txt")
+        .contains("more than a Kafka record may hold");
+    assertThat(limited.deadLettered()).isEqualTo(1);
+    assertThat(limited.failed()).isEqualTo(1);
   }
 
   @Test
