@@ -13,8 +13,9 @@ import java.util.Set;
 /**
  * One page of {@link ArticleStore#published}: keyset paging on (publication time, id), so each page
  * starts right after the last article of the previous one instead of skipping rows with OFFSET, and
- * articles written meanwhile never shift a page or repeat an article. (No index covers the COALESCE
- * yet, so each page sorts the window's matches; an expression index would make it a range scan.)
+ * articles written meanwhile never shift a page or repeat an article. The expression index {@code
+ * articles_publication_time} (migration V3) on {@link #TIME} and id makes each page a range scan on
+ * both SQLite and PostgreSQL; keep {@link #TIME} textually equal to it.
  *
  * <p>Publication time is {@code COALESCE(published_at, received_at)}: an article whose source gave
  * no publication time is placed at the time it was received, as {@code search --since/--until}

@@ -59,7 +59,23 @@ class SqliteStoreTest {
             "consumer_offsets",
             "flyway_schema_history");
     assertThat(query("SELECT version FROM flyway_schema_history WHERE success = 1 ORDER BY 1"))
-        .containsExactly("1", "2");
+        .containsExactly("1", "2", "3");
+  }
+
+  @Test
+  void shouldPagePublishedArticlesThroughThePublicationTimeIndex() throws SQLException {
+    String plan =
+        String.join(
+            "\n",
+            query(
+                "EXPLAIN QUERY PLAN SELECT a.* FROM articles a WHERE NOT a.withdrawn AND "
+                    + PublishedPage.TIME
+                    + " > 5 ORDER BY "
+                    + PublishedPage.TIME
+                    + ", a.id LIMIT 10"));
+    assertThat(plan)
+        .contains("USING INDEX articles_publication_time")
+        .doesNotContain("TEMP B-TREE");
   }
 
   @Test
@@ -70,7 +86,7 @@ class SqliteStoreTest {
     store = SqliteStore.open(file);
 
     assertThat(store.article("a1")).isPresent();
-    assertThat(query("SELECT count(*) FROM flyway_schema_history")).containsExactly("2");
+    assertThat(query("SELECT count(*) FROM flyway_schema_history")).containsExactly("3");
   }
 
   @Test
