@@ -69,16 +69,7 @@ final class FeedFormat {
     try {
       feed = build(xml, origin);
     } catch (ParseException strict) {
-      // Second chance for the commonest breakage: HTML entities (&nbsp;) or bare '&' in XML.
-      String repaired = XmlText.repairEntities(xml);
-      if (repaired.equals(xml)) {
-        throw strict;
-      }
-      feed = build(repaired, origin);
-      LOG.warn(
-          "{}: repaired HTML entities or bare '&' that XML does not define; the feed's producer"
-              + " should escape them",
-          origin.description());
+      feed = repairedOrRecovered(xml, origin, strict);
     }
     SyndFeed syndFeed = feed.syndFeed();
     FeedEntries entries =
@@ -92,6 +83,53 @@ final class FeedFormat {
       articles.add(entries.toArticle(syndEntries.get(i), xmlOfEntry, clock.instant(), keepEmpty));
     }
     return articles;
+  }
+
+  /**
+   * Second and third chances for a feed a strict parser refuses: first with HTML entities (&nbsp;)
+   * and bare '&' repaired, the commonest breakage; then read leniently (truncated or unbalanced
+   * markup), keeping the complete items (see {@link LenientXml}). Both say so in a warning; a feed
+   * that yields no item at all stays refused with the strict parser's reason.
+   */
+  private static Parsed repairedOrRecovered(String xml, Origin origin, ParseException strict)
+      throws ParseException {
+    String repaired = XmlText.repairEntities(xml);
+    if (!repaired.equals(xml)) {
+      try {
+        Parsed feed = build(repaired, origin);
+        LOG.warn(
+            "{}: repaired HTML entities or bare '&' that XML does not define; the feed's producer"
+                + " should escape them",
+            origin.description());
+        return feed;
+      } catch (ParseException stillBroken) {
+        // fall through to the lenient reading of the repaired text
+      }
+    }
+    Parsed feed;
+    LenientXml.Recovered recovered;
+    try {
+      recovered = LenientXml.read(repaired);
+      if (recovered == null) {
+        throw strict;
+      }
+      org.jdom2.Document doc = recovered.document();
+      FeedDocument.repair(doc);
+      feed = new Parsed(newFeedInput().build(doc), FeedDocument.entryElements(doc));
+    } catch (FeedException | RuntimeException e) {
+      throw strict;
+    }
+    if (feed.syndFeed().getEntries().isEmpty()) {
+      throw strict;
+    }
+    LOG.warn(
+        "{}: not well-formed XML ({}); recovered {} complete item(s) by reading it leniently"
+            + " and left out {} unclosed one(s). The feed's producer should fix the XML",
+        origin.description(),
+        strict.getCause() == null ? strict.getMessage() : strict.getCause().getMessage(),
+        feed.syndFeed().getEntries().size(),
+        recovered.incompleteItems());
+    return feed;
   }
 
   /** ROME's view of a feed and the XML element behind each of its entries. */

@@ -145,6 +145,16 @@ class FeedFormatTest {
   }
 
   @Test
+  void shouldRecoverTheCompleteItemsOfACutOffFeedAndLeaveOutTheUnclosedOne() throws Exception {
+    List<Article> articles = parser.parse(bytes("cut-off-feed.xml"), origin("cut-off-feed.xml"));
+
+    assertThat(articles).extracting(Article::getHeadline).containsExactly("Harbour reopens");
+    assertThat(articles.get(0).getUrl()).isEqualTo("https://desk.example/1");
+    assertThat(articles.get(0).getBody()).isEqualTo("Ships & cranes move again.");
+    assertThat(articles.get(0).getSource().getName()).isEqualTo("Desk");
+  }
+
+  @Test
   void shouldRejectMalformedFeedNamingFileAndCause() {
     assertThatThrownBy(() -> parser.parse(bytes("broken-feed.xml"), origin("broken-feed.xml")))
         .isInstanceOf(ParseException.class)
