@@ -12,6 +12,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.w3c.dom.Document;
@@ -114,13 +115,13 @@ public final class ArticleParser {
       case JSON_FEED -> unchecked(jsonFeed.parse(Utf8.decode(bytes, origin.description()), origin));
       case NINJS -> {
         List<JsonNode> values = NinjsFormat.read(Utf8.decode(bytes, origin.description()), origin);
-        ValidationReport validation = ninjsValidator.validate(values, null);
-        yield new Parsed(ninjs.toArticles(values, origin), validation);
+        List<Article> articles = ninjs.toArticles(values, origin);
+        yield new Parsed(articles, safely(origin, () -> ninjsValidator.validate(values, null)));
       }
       case NEWSML_G2 -> {
         Document doc = readNewsml(bytes, origin, httpContentType);
-        ValidationReport validation = newsmlValidator.validate(doc);
-        yield new Parsed(newsml.parse(doc, origin), validation);
+        List<Article> articles = newsml.parse(doc, origin);
+        yield new Parsed(articles, safely(origin, () -> newsmlValidator.validate(doc)));
       }
       case OTHER_XML ->
           throw new ParseException(
@@ -179,6 +180,20 @@ public final class ArticleParser {
   private static boolean isCatalog(byte[] bytes) {
     String head = new String(bytes, 0, Math.min(bytes.length, 64 * 1024), StandardCharsets.UTF_8);
     return "catalog".equals(XmlProlog.scan(head.stripLeading()).rootLocalName());
+  }
+
+  /**
+   * Validates, but a validator bug must not cost the articles: it becomes an error line and a
+   * report that says the document was not checked.
+   */
+  private static ValidationReport safely(Origin origin, Supplier<ValidationReport> validation) {
+    try {
+      return validation.get();
+    } catch (RuntimeException | StackOverflowError e) {
+      LOG.error(
+          "could not validate {}; its articles are published unchecked", origin.description(), e);
+      return ValidationReport.notChecked();
+    }
   }
 
   private static Parsed unchecked(List<Article> articles) {

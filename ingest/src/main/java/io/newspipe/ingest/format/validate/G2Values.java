@@ -16,6 +16,7 @@ final class G2Values {
   private static final List<String> TRUNCATED_DATES =
       List.of("contentCreated", "contentModified", "born", "died", "founded", "dissolved");
   private static final List<String> ONE_TO_NINE = List.of("urgency", "priority");
+  private static final String EXAMPLE = "2024-04-26T09:30:00Z";
 
   private G2Values() {}
 
@@ -38,27 +39,63 @@ final class G2Values {
     }
   }
 
-  private static void text(Element e, String path, Problems out) {
+  /** The value types of element text this validator checks. */
+  private enum Kind {
+    DATE_TIME,
+    DATE_TIME_OR_EMPTY,
+    DATE_OPT_TIME,
+    TRUNCATED_DATE,
+    ONE_TO_NINE
+  }
+
+  private static Kind kind(Element e) {
     String name = e.getLocalName();
-    String value = e.getTextContent().strip();
-    boolean headerTime =
-        name.equals("timestamp")
+    if (DATE_TIMES.contains(name)
+        || (name.equals("timestamp")
             && e.getParentNode() instanceof Element parent
-            && parent.getLocalName().equals("header");
-    if ((DATE_TIMES.contains(name) || headerTime) && !Lexical.isXsdDateTime(value)) {
-      out.add(path, quote(value) + " is not a date and time such as 2024-04-26T09:30:00Z");
-    } else if (name.equals("embargoed") && !value.isEmpty() && !Lexical.isXsdDateTime(value)) {
-      out.add(
-          path, quote(value) + " is not a date and time such as 2024-04-26T09:30:00Z, nor empty");
-    } else if (name.equals("expires") && !Lexical.isXsdDateOptTime(value)) {
-      out.add(path, quote(value) + " is not a date (and optional time) such as 2024-04-26");
-    } else if (TRUNCATED_DATES.contains(name) && !Lexical.isXsdTruncatedDateTime(value)) {
-      out.add(
-          path,
-          quote(value)
-              + " is not a date such as 2024, 2024-04, 2024-04-26 or 2024-04-26T09:30:00Z");
-    } else if (ONE_TO_NINE.contains(name) && !value.matches("[+]?0*[1-9]")) {
-      out.add(path, quote(value) + " is not a whole number from 1 to 9");
+            && parent.getLocalName().equals("header"))) {
+      return Kind.DATE_TIME;
+    }
+    if (TRUNCATED_DATES.contains(name)) {
+      return Kind.TRUNCATED_DATE;
+    }
+    if (ONE_TO_NINE.contains(name)) {
+      return Kind.ONE_TO_NINE;
+    }
+    return switch (name) {
+      case "embargoed" -> Kind.DATE_TIME_OR_EMPTY;
+      case "expires" -> Kind.DATE_OPT_TIME;
+      default -> null;
+    };
+  }
+
+  private static void text(Element e, String path, Problems out) {
+    Kind kind = kind(e);
+    if (kind == null) {
+      return; // reading the text of every element would cost the square of the document's size
+    }
+    String value = e.getTextContent().strip();
+    String problem =
+        switch (kind) {
+          case DATE_TIME ->
+              Lexical.isXsdDateTime(value) ? null : " is not a date and time such as " + EXAMPLE;
+          case DATE_TIME_OR_EMPTY ->
+              value.isEmpty() || Lexical.isXsdDateTime(value)
+                  ? null
+                  : " is not a date and time such as " + EXAMPLE + ", nor empty";
+          case DATE_OPT_TIME ->
+              Lexical.isXsdDateOptTime(value)
+                  ? null
+                  : " is not a date (and optional time) such as 2024-04-26";
+          case TRUNCATED_DATE ->
+              Lexical.isXsdTruncatedDateTime(value)
+                  ? null
+                  : " is not a date such as 2024, 2024-04, 2024-04-26 or " + EXAMPLE;
+          case ONE_TO_NINE ->
+              value.matches("[+]?0*[1-9]") ? null : " is not a whole number from 1 to 9";
+        };
+    if (problem != null) {
+      out.add(path, quote(value) + problem);
     }
   }
 

@@ -1,6 +1,7 @@
 package io.newspipe.ingest.format.validate;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -41,10 +42,8 @@ final class JsonRules {
   static JsonRule integer(long min, long max) {
     boolean bounded = min != Long.MIN_VALUE || max != Long.MAX_VALUE;
     return (value, path, out) -> {
-      boolean integral =
-          value.isIntegralNumber()
-              || (value.isNumber() && value.decimalValue().stripTrailingZeros().scale() <= 0);
-      if (!integral) {
+      BigDecimal number = finite(value);
+      if (number == null || number.stripTrailingZeros().scale() > 0) {
         out.add(
             path,
             "must be an integer"
@@ -52,10 +51,20 @@ final class JsonRules {
                 + ", not "
                 + describe(value));
       } else if (bounded
-          && (value.decimalValue().longValue() < min || value.decimalValue().longValue() > max)) {
+          && (number.compareTo(BigDecimal.valueOf(min)) < 0
+              || number.compareTo(BigDecimal.valueOf(max)) > 0)) {
         out.add(path, "must be from " + min + " to " + max + ", not " + value.asText());
       }
     };
+  }
+
+  /** The exact value of a JSON number, or null if it is none (or an overflowing 1e400). */
+  private static BigDecimal finite(JsonNode value) {
+    if (!value.isNumber()
+        || ((value.isDouble() || value.isFloat()) && !Double.isFinite(value.doubleValue()))) {
+      return null;
+    }
+    return value.decimalValue();
   }
 
   /** Any JSON object, whatever it holds. */

@@ -243,7 +243,8 @@ public final class NewsmlG2Validator {
    *
    * @param version the version (e.g. {@code "2.28"}) every item must follow, or null to use each
    *     item's {@code standardversion}
-   * @throws IllegalArgumentException if {@code version} is not a major.minor version
+   * @throws IllegalArgumentException if {@code version} is not a major.minor version, or the
+   *     document was parsed without namespaces
    */
   public ValidationReport validate(Document document, String version) {
     G2Version required = null;
@@ -254,9 +255,13 @@ public final class NewsmlG2Validator {
             "NewsML-G2 version '" + version + "' is not a version such as 2.29");
       }
     }
+    Element root = document.getDocumentElement();
+    if (root.getLocalName() == null) {
+      throw new IllegalArgumentException(
+          "the document was parsed without namespaces; NewsML-G2 needs a namespace-aware parser");
+    }
     Set<String> standards = new LinkedHashSet<>();
     Problems out = new Problems("NewsML-G2");
-    Element root = document.getDocumentElement();
     String path = "/" + root.getLocalName();
     if (!NAR.equals(root.getNamespaceURI())) {
       out.add(
@@ -269,16 +274,12 @@ public final class NewsmlG2Validator {
       standards.add("NewsML-G2");
     } else if (G2Rules.ITEMS.contains(root.getLocalName())) {
       standards.add(item(root, path, required, out));
-    } else if (root.getLocalName().equals("newsMessage")) {
+    } else if (root.getLocalName().equals("newsMessage") || root.getLocalName().equals("catalog")) {
       Run run = new Run(required, null, out, standards);
       run.walk(root, path, 0);
       if (standards.isEmpty()) {
-        standards.add(run.describe()); // a message without items
+        standards.add(run.describe()); // a catalog, or a message without items
       }
-    } else if (root.getLocalName().equals("catalog")) {
-      Run run = new Run(required, null, out, standards);
-      run.walk(root, path, 0);
-      standards.add(run.describe());
     } else {
       out.add(
           path,
@@ -297,7 +298,8 @@ public final class NewsmlG2Validator {
         standard.isEmpty() || standard.equals("NewsML-G2")
             ? G2Version.parse(item.getAttribute("standardversion"))
             : null; // another numbering, such as NewsML-G2-dev 0.4
-    Run run = new Run(required, declared, out, null);
+    // items nest no items; should a broken one hold an itemSet, its items are checked all the same
+    Run run = new Run(required, declared, out, new LinkedHashSet<>());
     for (String attribute : List.of("guid", "standard", "standardversion")) {
       if (item.getAttribute(attribute).isBlank()) {
         out.add(path + "/@" + attribute, "the required attribute is missing or empty");
@@ -320,21 +322,27 @@ public final class NewsmlG2Validator {
   /** One item (or message, or catalog) being checked, with the version it is held to. */
   private static final class Run {
 
-    private static final String REQUESTED = "requested";
+    // real items nest a few dozen levels; a limit keeps a hostile document from exhausting the
+    // stack
+    private static final int MAX_DEPTH = 500;
 
+    private final G2Version requested;
     private final G2Version version;
     private final String basis;
     private final Problems out;
     private final Set<String> nested;
 
     /**
-     * @param nested where items inside a news message record their rules, or null
+     * @param required the version the caller requires, or null
+     * @param declared the version the item declares, or null
+     * @param nested where items inside a news message record the rules applied to them
      */
     Run(G2Version required, G2Version declared, Problems out, Set<String> nested) {
+      this.requested = required;
       this.version = required != null ? required : declared != null ? declared : G2Rules.LATEST;
       this.basis =
           required != null
-              ? REQUESTED
+              ? "requested"
               : declared != null
                   ? "declared by the item's standardversion"
                   : "the latest; the document declares no version";
@@ -347,7 +355,15 @@ public final class NewsmlG2Validator {
     }
 
     void walk(Element e, String path, int relatedDepth) {
+      walk(e, path, relatedDepth, 0);
+    }
+
+    private void walk(Element e, String path, int relatedDepth, int level) {
       String name = e.getLocalName();
+      if (level > MAX_DEPTH) {
+        out.add(path, "is nested more than " + MAX_DEPTH + " elements deep; not checked further");
+        return;
+      }
       G2Values.check(e, path, out);
       int depth = name.equals("related") ? relatedDepth + 1 : 0;
       int limit = version.before(G2Rules.DEEPER_RELATED) ? 2 : 3;
@@ -373,16 +389,12 @@ public final class NewsmlG2Validator {
       for (Child child : children) {
         Element c = child.element();
         if (name.equals("itemSet") && G2Rules.ITEMS.contains(c.getLocalName())) {
-          nested.add(item(c, child.path(), requiredOrNull(), out));
+          nested.add(item(c, child.path(), requested, out));
         } else {
           gate(c, child.path(), name);
-          walk(c, child.path(), depth);
+          walk(c, child.path(), depth, level + 1);
         }
       }
-    }
-
-    private G2Version requiredOrNull() {
-      return basis.equals(REQUESTED) ? version : null;
     }
 
     /** The NAR children worth checking, and the paths of children from other namespaces. */

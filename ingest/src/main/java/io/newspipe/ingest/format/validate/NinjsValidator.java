@@ -19,11 +19,12 @@ import java.util.regex.Pattern;
  * (associations, renditions, rights, contact information, GeoJSON, event dates...).
  *
  * <p>Which version: the one the caller requires, else the one the document declares in {@code
- * $standard} (1.3+) or {@code standard} (2.0+) when that declaration fits the document's
- * generation, else the version the document fits best (it is valid if any version accepts it; a
- * document without a declaration cannot be held to one version). A document that declares a
- * non-IPTC schema (a ninjs extension such as TT's ttninjs) is held to the ninjs version it extends,
- * but may add top-level properties of its own.
+ * $standard} (1.3+) or {@code standard} (2.0+) when that declaration fits the document's generation
+ * (or, lacking both, in a JSON Schema style {@code $schema} naming an IPTC ninjs schema, which
+ * ninjs itself does not define and so reports), else the version the document fits best (it is
+ * valid if any version accepts it; a document without a declaration cannot be held to one version).
+ * A document that declares a non-IPTC schema (a ninjs extension such as TT's ttninjs) is held to
+ * the ninjs version it extends, but may add top-level properties of its own.
  *
  * <p>Never throws on odd input; thread-safe.
  */
@@ -146,18 +147,19 @@ public final class NinjsValidator {
       boolean generation1 = document.has("$standard");
       JsonNode standard = generation1 ? document.get("$standard") : document.get("standard");
       if (standard == null || !standard.isObject()) {
-        return new Declaration(Optional.empty(), null);
+        // JSON Schema's own convention; ninjs does not define "$schema", but it says the version
+        JsonNode schema = document.get("$schema");
+        Matcher iptc =
+            schema != null && schema.isTextual() ? IPTC_SCHEMA.matcher(schema.asText()) : null;
+        return new Declaration(
+            iptc != null && iptc.find() ? version(iptc) : Optional.empty(), null);
       }
       String schema = text(standard, "schema");
       String extension = null;
       Optional<NinjsVersion> version;
       Matcher iptc = schema == null ? null : IPTC_SCHEMA.matcher(schema);
       if (iptc != null && iptc.find()) {
-        version =
-            NinjsVersion.of(
-                iptc.group(1) != null
-                    ? iptc.group(2) + ".x-dev"
-                    : iptc.group(2) + "." + iptc.group(3));
+        version = version(iptc);
       } else {
         extension = schema;
         String named = text(standard, "version");
@@ -166,6 +168,14 @@ public final class NinjsValidator {
       }
       boolean fits = version.isPresent() && (version.get().generation() == 1) == generation1;
       return new Declaration(fits ? version : Optional.empty(), extension);
+    }
+
+    /** The version named by a match of {@link #IPTC_SCHEMA}. */
+    private static Optional<NinjsVersion> version(Matcher iptcSchema) {
+      return NinjsVersion.of(
+          iptcSchema.group(1) != null
+              ? iptcSchema.group(2) + ".x-dev"
+              : iptcSchema.group(2) + "." + iptcSchema.group(3));
     }
 
     String extensionNote() {

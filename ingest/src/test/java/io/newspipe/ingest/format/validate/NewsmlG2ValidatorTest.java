@@ -350,6 +350,25 @@ class NewsmlG2ValidatorTest {
     }
 
     @Test
+    void shouldCheckItemsEvenWhereNoItemMayBe() {
+      String body = ITEM_META + "<itemSet><newsItem guid=\"x\"/></itemSet>";
+      assertThat(problems(newsItem("2.35", body)))
+          .contains(
+              "/newsItem/itemSet: <itemSet> is not allowed in <newsItem>",
+              "/newsItem/itemSet/newsItem/@standard: the required attribute is missing or empty");
+    }
+
+    @Test
+    void shouldStopAtAbsurdNestingInsteadOfExhaustingTheStack() {
+      String deep = "<span>".repeat(5_000) + "x" + "</span>".repeat(5_000);
+      String body = ITEM_META + "<contentMeta><headline>" + deep + "</headline></contentMeta>";
+      assertThat(problems(newsItem("2.35", body)))
+          .singleElement()
+          .asString()
+          .endsWith("is nested more than 500 elements deep; not checked further");
+    }
+
+    @Test
     void shouldRejectRootsThatAreNotNewsmlG2() {
       assertThat(problems("<newsItem guid=\"g\"/>"))
           .singleElement()

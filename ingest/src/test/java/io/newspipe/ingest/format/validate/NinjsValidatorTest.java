@@ -77,6 +77,9 @@ class NinjsValidatorTest {
       assertThat(problems("3.0", "{\"uri\": \"u\", \"urgency\": 11}"))
           .containsExactly("$.urgency: must be from 1 to 9, not 11");
       assertThat(problems("3.0", "{\"uri\": \"u\", \"urgency\": 9.0}")).isEmpty();
+      assertThat(problems("3.0", "{\"uri\": \"u\", \"urgency\": 1e400}")).hasSize(1);
+      assertThat(problems("3.0", "{\"uri\": \"u\", \"urgency\": 100000000000000000000001}"))
+          .containsExactly("$.urgency: must be from 1 to 9, not 100000000000000000000001");
       assertThat(problems("2.2", "{\"uri\": \"u\", \"urgency\": 0.1}")).isEmpty(); // a number
     }
 
@@ -379,6 +382,19 @@ class NinjsValidatorTest {
       assertThat(report.problems())
           .extracting(ValidationProblem::path)
           .containsExactly("$.pubstatus");
+    }
+
+    @Test
+    void shouldReadTheVersionFromAJsonSchemaStyleDeclarationButReportIt() {
+      String json =
+          """
+          {"$schema": "https://www.iptc.org/std/ninjs/ninjs-schema_2.0.json",
+           "uri": "u", "expires": "2025-01-01T00:00:00Z"}""";
+      ValidationReport report = check(null, json);
+      assertThat(report.standard()).startsWith("ninjs 2.0 (declared by the document)");
+      assertThat(report.problems())
+          .extracting(ValidationProblem::path)
+          .containsExactly("$.$schema", "$.expires"); // 2.0 has neither
     }
 
     @Test
