@@ -15,7 +15,15 @@ public final class FormatDetector {
   private static final int HEAD_BYTES = 64 * 1024;
 
   private static final Set<String> FEED_ROOTS = Set.of("rss", "RDF", "feed");
-  private static final Set<String> NEWSML_ROOTS = Set.of("newsItem", "newsMessage");
+  private static final Set<String> NEWSML_ROOTS =
+      Set.of(
+          "newsItem",
+          "newsMessage",
+          "packageItem",
+          "planningItem",
+          "conceptItem",
+          "knowledgeItem",
+          "catalogItem");
   private static final Pattern JSON_FEED_VERSION =
       Pattern.compile("\"version\"\\s*:\\s*\"https?://jsonfeed\\.org/version/");
   private static final Pattern NINJS_KEY =

@@ -34,7 +34,11 @@ final class NewsmlG2Format {
   }
 
   List<Article> parse(String xml, Origin origin) throws ParseException {
-    Document doc = SafeXml.parse(xml, origin.description());
+    return parse(SafeXml.parse(xml, origin.description()), origin);
+  }
+
+  /** One article per news item of a parsed document. */
+  List<Article> parse(Document doc, Origin origin) throws ParseException {
     List<Article> articles = new ArrayList<>();
     NodeList items = doc.getElementsByTagNameNS("*", "newsItem");
     for (int i = 0; i < items.getLength(); i++) {

@@ -20,10 +20,11 @@ import java.util.Set;
  * headlines[]}, {@code body_text} vs {@code bodies[]}, {@code versioncreated} vs {@code
  * versionCreated}); every spelling is read.
  *
- * <p>A document is invalid (a {@link ParseException}, so it is dead-lettered) when it is not an
+ * <p>A document cannot be read (a {@link ParseException}, so it is dead-lettered) when it is not an
  * object, has no {@code uri}, or carries a field newspipe reads with the wrong JSON type or an
- * unknown value ({@code pubStatus}, {@code urgency}, times). Fields newspipe does not read are not
- * validated: this is a reader, not a schema validator.
+ * unknown value ({@code pubStatus}, {@code urgency}). Everything else the ninjs schema demands is
+ * checked by {@link io.newspipe.ingest.format.validate.NinjsValidator}, whose findings are logged
+ * while the article is published.
  */
 final class NinjsFormat {
 
@@ -38,17 +39,20 @@ final class NinjsFormat {
   }
 
   List<Article> parse(String json, Origin origin) throws ParseException {
-    List<Article> articles = new ArrayList<>();
-    try (MappingIterator<JsonNode> values = JSON.readerFor(JsonNode.class).readValues(json)) {
-      while (values.hasNextValue()) {
-        JsonNode value = values.nextValue();
-        if (value.isArray()) {
-          for (JsonNode item : value) {
-            articles.add(toArticle(item, origin));
-          }
-        } else {
-          articles.add(toArticle(value, origin));
-        }
+    return toArticles(read(json, origin), origin);
+  }
+
+  /**
+   * The JSON values of a ninjs document: one object, an array, or several values one after the
+   * other (one per line).
+   *
+   * @throws ParseException if the text is not JSON
+   */
+  static List<JsonNode> read(String json, Origin origin) throws ParseException {
+    List<JsonNode> values = new ArrayList<>();
+    try (MappingIterator<JsonNode> it = JSON.readerFor(JsonNode.class).readValues(json)) {
+      while (it.hasNextValue()) {
+        values.add(it.nextValue());
       }
     } catch (JsonProcessingException e) {
       throw new ParseException(
@@ -57,6 +61,21 @@ final class NinjsFormat {
       Throwable cause = e.getCause() instanceof JsonProcessingException j ? j : e;
       throw new ParseException(
           origin.description(), "not valid JSON (" + cause.getMessage() + ")", e);
+    }
+    return values;
+  }
+
+  /** One article per ninjs object in {@code values} (arrays are collections of objects). */
+  List<Article> toArticles(List<JsonNode> values, Origin origin) throws ParseException {
+    List<Article> articles = new ArrayList<>();
+    for (JsonNode value : values) {
+      if (value.isArray()) {
+        for (JsonNode item : value) {
+          articles.add(toArticle(item, origin));
+        }
+      } else {
+        articles.add(toArticle(value, origin));
+      }
     }
     return articles;
   }

@@ -65,6 +65,23 @@ class DirectorySourceTest {
   }
 
   @Test
+  void shouldPublishADocumentThatBreaksItsStandardsRulesRatherThanRejectIt() throws Exception {
+    // a ninjs 1.0 document with a property 1.0 does not define: invalid, but readable
+    Files.writeString(
+        dir.resolve("ferry.json"),
+        "{\"uri\": \"urn:test:ferry\", \"headline\": \"Ferry resumes\", \"mime_type\": \"x\","
+            + " \"$standard\": {\"version\": \"1.3\", \"schema\":"
+            + " \"http://www.iptc.org/std/ninjs/ninjs-schema_1.3.json\"}}");
+
+    source(FAST).importExisting();
+
+    assertThat(sink.articles)
+        .singleElement()
+        .satisfies(a -> assertThat(a.getHeadline()).isEqualTo("Ferry resumes"));
+    assertThat(sink.rejections).isEmpty();
+  }
+
+  @Test
   void shouldImportSupportedFilesRecursivelyWithPathIds() throws Exception {
     Files.write(dir.resolve("harbour-strike.txt"), bytes("harbour-strike.txt"));
     Files.createDirectories(dir.resolve("Wire Feeds"));
