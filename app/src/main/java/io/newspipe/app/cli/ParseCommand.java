@@ -3,6 +3,7 @@ package io.newspipe.app.cli;
 import io.newspipe.ingest.format.ArticleParser;
 import io.newspipe.ingest.format.Origin;
 import io.newspipe.ingest.format.ParseException;
+import io.newspipe.ingest.format.validate.ValidationReport;
 import io.newspipe.schemas.Article;
 import io.newspipe.schemas.EventMaps;
 import java.io.IOException;
@@ -25,7 +26,10 @@ import picocli.CommandLine.Spec;
     description = {
       "Parse feed and article files (RSS, Atom, plain text, Markdown) and print one Article JSON"
           + " line per article. No Kafka needed.",
-      "Files that cannot be parsed are reported on stderr (exit code 1); the rest still print."
+      "Files that cannot be parsed are reported on stderr (exit code 1); the rest still print.",
+      "With --validate, checks ninjs and NewsML-G2 files against the rules of their standard"
+          + " instead and prints one verdict per file, with every problem (exit code 1 if any"
+          + " file is invalid)."
     })
 public final class ParseCommand implements Callable<Integer> {
 
@@ -38,6 +42,19 @@ public final class ParseCommand implements Callable<Integer> {
       description = "Source id used in article ids (default: file).")
   String sourceId = "file";
 
+  @Option(
+      names = "--validate",
+      description = "Validate ninjs / NewsML-G2 files against their standard instead of printing.")
+  boolean validate;
+
+  @Option(
+      names = "--standard-version",
+      paramLabel = "V",
+      description =
+          "With --validate: the version files must follow (ninjs 1.0-3.1, NewsML-G2 2.x, e.g."
+              + " 2.29); default: the version each file declares.")
+  String standardVersion;
+
   @Spec CommandSpec spec;
 
   @Override
@@ -45,6 +62,9 @@ public final class ParseCommand implements Callable<Integer> {
     ArticleParser parser = new ArticleParser(Clock.systemUTC());
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
+    if (validate) {
+      return validateAll(parser, out, err);
+    }
     int failures = 0;
     for (Path file : files) {
       try {
@@ -59,6 +79,45 @@ public final class ParseCommand implements Callable<Integer> {
       } catch (IOException e) {
         err.println("newspipe parse: cannot read " + file + ": " + e.getMessage());
         failures++;
+      }
+    }
+    out.flush();
+    return failures == 0 ? 0 : 1;
+  }
+
+  private int validateAll(ArticleParser parser, PrintWriter out, PrintWriter err) {
+    int failures = 0;
+    for (Path file : files) {
+      try {
+        Origin origin =
+            Origin.file(sourceId, file.toAbsolutePath().getParent(), file.toAbsolutePath());
+        ValidationReport report =
+            parser.validate(Files.readAllBytes(file), origin, standardVersion);
+        if (!report.checked()) {
+          parser.parse(Files.readAllBytes(file), origin); // at least it must be readable
+          out.println("ok       " + file + ": readable; no published rules to validate against");
+        } else if (report.valid()) {
+          out.println("valid    " + file + ": " + report.standard());
+        } else {
+          failures++;
+          out.println(
+              "INVALID  "
+                  + file
+                  + ": "
+                  + report.problems().size()
+                  + " problem(s) against "
+                  + report.standard());
+          report.problems().forEach(p -> out.println("         " + p));
+        }
+      } catch (ParseException e) {
+        err.println("newspipe parse: " + e.getMessage());
+        failures++;
+      } catch (IOException e) {
+        err.println("newspipe parse: cannot read " + file + ": " + e.getMessage());
+        failures++;
+      } catch (IllegalArgumentException e) {
+        err.println("newspipe parse: " + e.getMessage());
+        return 2;
       }
     }
     out.flush();

@@ -105,6 +105,31 @@ class CommandLineTest {
   }
 
   @Test
+  void shouldValidateNinjsFilesAndListEachProblem() throws Exception {
+    Path good = dir.resolve("good.json");
+    Files.writeString(
+        good,
+        "{\"uri\": \"urn:x:1\", \"type\": \"text\", \"pubstatus\": \"usable\","
+            + " \"headline\": \"Port reopens\", \"body_text\": \"Ships move again.\"}\n");
+    Path bad = dir.resolve("bad.json");
+    Files.writeString(
+        bad,
+        "{\"uri\": \"urn:x:2\", \"type\": \"text\", \"pubstatus\": \"commissioned\","
+            + " \"urgency\": \"high\", \"headline\": \"Vote\", \"body_text\": \"Counted.\"}\n");
+
+    int code =
+        run("parse", "--validate", "--standard-version", "1.3", good.toString(), bad.toString());
+
+    assertThat(code).isEqualTo(1);
+    assertThat(out.toString())
+        .contains("valid    " + good + ": ninjs 1.3")
+        .contains("INVALID  " + bad)
+        .contains("$.pubstatus")
+        .contains("$.urgency")
+        .doesNotContain("\"headline\""); // a verdict, not article JSON
+  }
+
+  @Test
   void shouldNameTheBadSettingAndExitWithConfigErrorCode() {
     Path config = dir.resolve("newspipe.yaml");
     int code;
