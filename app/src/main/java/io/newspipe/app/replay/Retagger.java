@@ -11,9 +11,11 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -30,8 +32,10 @@ import org.slf4j.LoggerFactory;
 /**
  * Re-tags the raw history with another taxonomy and writes the results through the normal path:
  * {@code TaggedArticle}s to the tagged topic (which the sink stores, replacing the tags of the same
- * version because they were enriched later) and to the tag topics. It tags in this process rather
- * than through enrich, so enrich's duplicate suppression cannot swallow the re-tagged versions.
+ * version because they were enriched later) and to the tag topics: those of its new tags, and those
+ * of tags it had before and lost, so that their subscribers see it leave. It tags in this process
+ * rather than through enrich, so enrich's duplicate suppression cannot swallow the re-tagged
+ * versions.
  *
  * <p>Exactly once and resumable: each batch of outputs is written in a Kafka transaction together
  * with the raw offsets it consumed, under the group {@code newspipe-retag-<taxonomy version>}. An
@@ -59,6 +63,8 @@ public final class Retagger {
   private final AvroSerde<TaggedArticle> taggedSerde = AvroSerde.of(TaggedArticle.class);
   private final int batchSize;
   private volatile boolean stopped;
+  private Set<String> existingTopics = Set.of();
+  private final Set<String> missingTopicsLogged = new HashSet<>();
 
   public Retagger(Map<String, Object> clientProps, TopicSet topics, Tagger tagger) {
     this(clientProps, topics, tagger, 500);
@@ -92,6 +98,7 @@ public final class Retagger {
     TagChanges changes = new TagChanges();
     try (KafkaConsumer<byte[], byte[]> consumer = consumer()) {
       readPreviousTags(changes);
+      existingTopics = consumer.listTopics(Duration.ofSeconds(30)).keySet();
       OffsetRanges fresh = OffsetRanges.since(consumer, List.of(topics.raw().name()), since);
       Map<TopicPartition, OffsetAndMetadata> committed = consumer.committed(fresh.partitions());
       Map<TopicPartition, Long> resumeAt = new HashMap<>();
@@ -165,7 +172,7 @@ public final class Retagger {
       long[] batchCounts = new long[2];
       TagChanges batchChanges = new TagChanges();
       for (ConsumerRecord<byte[], byte[]> r : batch) {
-        retag(producer, r, now, batchChanges, batchCounts);
+        retag(producer, r, now, changes, batchChanges, batchCounts);
       }
       producer.sendOffsetsToTransaction(positions, consumer.groupMetadata());
       long done = 0;
@@ -199,6 +206,7 @@ public final class Retagger {
       KafkaProducer<byte[], byte[]> producer,
       ConsumerRecord<byte[], byte[]> r,
       Instant now,
+      TagChanges previous,
       TagChanges changes,
       long[] counts) {
     Article article;
@@ -223,6 +231,24 @@ public final class Retagger {
       producer.send(
           new ProducerRecord<>(
               topics.tag(tag.getId()).name(), null, r.timestamp(), r.key(), value));
+    }
+    // Subscribers of a tag the article lost learn it there, as they do from enrich.
+    for (String lost : previous.tagsBefore(article.getId())) {
+      String topic = topics.tag(lost).name();
+      if (ids.contains(lost)) {
+        continue;
+      }
+      if (!existingTopics.contains(topic)) {
+        if (missingTopicsLogged.add(topic)) {
+          LOG.warn(
+              "tag topic {} no longer exists, so its subscribers are not told which articles"
+                  + " left tag {}",
+              topic,
+              lost);
+        }
+        continue;
+      }
+      producer.send(new ProducerRecord<>(topic, null, r.timestamp(), r.key(), value));
     }
     changes.after(article.getId(), article.getVersion(), now.toEpochMilli(), ids);
     counts[0]++;

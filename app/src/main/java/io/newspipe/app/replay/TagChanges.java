@@ -36,6 +36,12 @@ public final class TagChanges {
     put(after, id, new Tagging(version, enrichedAt, Set.copyOf(tags)));
   }
 
+  /** The tags the article's latest version had before re-tagging; empty if it had none. */
+  Set<String> tagsBefore(String id) {
+    Tagging t = before.get(id);
+    return t == null ? Set.of() : t.tags();
+  }
+
   /** Adds the re-tagged side of another (e.g. one committed batch). */
   void addAfter(TagChanges batch) {
     batch.after.forEach((id, t) -> put(after, id, t));

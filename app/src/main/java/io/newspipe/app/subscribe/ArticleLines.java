@@ -14,6 +14,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Collection;
 import java.util.Locale;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -68,6 +69,10 @@ public final class ArticleLines {
         a.getPublishedAt() != null ? a.getPublishedAt() : Instant.ofEpochMilli(timestamp);
     line.append(TIME.format(time)).append("  ");
     String marker = marker(a);
+    String left = left(tagged, focus);
+    if (!left.isEmpty() && a.getSignal() != Signal.CANCELED) {
+      marker = marker.isEmpty() ? left : marker + "  " + left;
+    }
     if (!marker.isEmpty()) {
       line.append(marker).append("  ");
     }
@@ -97,6 +102,18 @@ public final class ArticleLines {
       return "UPDATE v" + a.getVersion();
     }
     return "";
+  }
+
+  /**
+   * "LEFT a, b" when the article carries none of the subscribed tags: a tag topic re-sends an
+   * article that lost its tag (to a new version or a re-tagging) so subscribers can drop it.
+   */
+  static String left(TaggedArticle tagged, Collection<String> focus) {
+    Set<String> has = tagged.getTags().stream().map(Tag::getId).collect(Collectors.toSet());
+    if (focus.isEmpty() || focus.stream().anyMatch(has::contains)) {
+      return "";
+    }
+    return "LEFT " + focus.stream().sorted().collect(Collectors.joining(", "));
   }
 
   /** The first evidence of the first focus tag (else of the best tag), in its context. */

@@ -61,7 +61,7 @@ class RetagIT {
     Tagger oldTagger = new Tagger(Taxonomy.loadDefault());
     Path taxonomyFile = Files.writeString(dir.resolve("taxonomy-v2.yaml"), NEW_TAXONOMY);
     Tagger newTagger = new Tagger(Taxonomy.load(taxonomyFile));
-    KAFKA.createTopics(topics.tag("whaling"), topics.tag("narcotics"));
+    KAFKA.createTopics(topics.tag("whaling"), topics.tag("narcotics"), topics.tag("middle-east"));
 
     Map<String, Set<String>> expected = new HashMap<>();
     List<String> whaling = new ArrayList<>();
@@ -145,6 +145,16 @@ class RetagIT {
             .map(ConsumerRecord::key)
             .toList();
     assertThat(retaggedVersions).hasSize(45).doesNotHaveDuplicates();
+    // The 15 articles that lost middle-east are announced on its topic, without the tag.
+    List<ConsumerRecord<String, TaggedArticle>> left =
+        KAFKA.consume(topics.tag("middle-east"), 16, Duration.ofSeconds(3));
+    assertThat(left).hasSize(15);
+    assertThat(left)
+        .allSatisfy(
+            r -> {
+              assertThat(r.value().getTaxonomyVersion()).isEqualTo("2025.01-test");
+              assertThat(ids(r.value())).doesNotContain("middle-east");
+            });
   }
 
   private static String headline(int i) {

@@ -44,6 +44,17 @@ class ArticleLinesTest {
   }
 
   @Test
+  void shouldMarkAnArticleThatLeftTheSubscribedTag() {
+    assertThat(ArticleLines.text(tagged(Signal.UPDATE, 2), 0, List.of("espionage")))
+        .contains("  UPDATE v2  LEFT espionage  ");
+    assertThat(ArticleLines.text(tagged(Signal.USABLE, 1), 0, List.of("narcotics", "espionage")))
+        .doesNotContain("LEFT");
+    assertThat(ArticleLines.text(tagged(Signal.USABLE, 1), 0, List.of())).doesNotContain("LEFT");
+    assertThat(ArticleLines.text(tagged(Signal.CANCELED, 3), 0, List.of("espionage")))
+        .doesNotContain("LEFT");
+  }
+
+  @Test
   void shouldPrintTheWholeTaggedArticleAsOneJsonLine() {
     String json = ArticleLines.json(tagged(Signal.USABLE, 1));
     assertThat(json).startsWith("{\"article\":{\"id\":\"a\"").doesNotContain("\n");
