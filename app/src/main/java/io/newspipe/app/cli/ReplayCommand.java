@@ -2,7 +2,7 @@ package io.newspipe.app.cli;
 
 import io.newspipe.app.config.Settings;
 import io.newspipe.app.replay.Clients;
-import io.newspipe.app.replay.Dates;
+import io.newspipe.sink.store.Dates;
 import io.newspipe.app.replay.PrintOutput;
 import io.newspipe.app.replay.ProgressBar;
 import io.newspipe.app.replay.ReplayOutput;

@@ -1,7 +1,7 @@
 package io.newspipe.app.cli;
 
 import io.newspipe.app.config.Settings;
-import io.newspipe.app.replay.Dates;
+import io.newspipe.sink.store.Dates;
 import io.newspipe.app.run.Stores;
 import io.newspipe.sink.store.ArticleStore;
 import io.newspipe.sink.store.SearchHit;

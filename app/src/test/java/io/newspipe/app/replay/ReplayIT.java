@@ -1,5 +1,6 @@
 package io.newspipe.app.replay;
 
+import io.newspipe.sink.store.Dates;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
