@@ -57,26 +57,26 @@ public final class WebService implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(WebService.class);
 
-  private final Builder settings;
+  private final Builder config;
   private final LiveHub hub;
   private final LiveFeed feed;
   private final Javalin app;
   private volatile boolean closed;
 
   private WebService(Builder b) {
-    this.settings = b;
+    this.config = b;
     this.hub = new LiveHub(b.maxStreamClients, b.streamQueue);
     this.feed = b.kafkaProps == null ? null : new LiveFeed(b.kafkaProps, b.topics.tagged(), hub);
     ArticleApi api = new ArticleApi(b.store, b.tags);
     StreamEndpoint stream = new StreamEndpoint(hub, feed, b.tags, b.heartbeat);
     this.app =
         Javalin.create(
-            config -> {
-              config.startup.showJavalinBanner = false;
-              config.startup.showOldJavalinVersionWarning = false;
-              config.jetty.host = b.host;
-              config.jetty.port = b.port;
-              config.staticFiles.add(
+            javalin -> {
+              javalin.startup.showJavalinBanner = false;
+              javalin.startup.showOldJavalinVersionWarning = false;
+              javalin.jetty.host = b.host;
+              javalin.jetty.port = b.port;
+              javalin.staticFiles.add(
                   files -> {
                     files.hostedPath = "/";
                     files.directory = UI_RESOURCES;
@@ -85,11 +85,11 @@ public final class WebService implements AutoCloseable {
                     headers.put("Cache-Control", "no-cache");
                     files.headers = headers;
                   });
-              config.routes.before(ctx -> SECURITY_HEADERS.forEach(ctx::header));
-              api.routes(config.routes);
-              config.routes.get("/api/health", this::health);
-              config.routes.get("/api/stream", stream::handle);
-              Responses.errors(config.routes);
+              javalin.routes.before(ctx -> SECURITY_HEADERS.forEach(ctx::header));
+              api.routes(javalin.routes);
+              javalin.routes.get("/api/health", this::health);
+              javalin.routes.get("/api/stream", stream::handle);
+              Responses.errors(javalin.routes);
             });
   }
 
@@ -102,10 +102,10 @@ public final class WebService implements AutoCloseable {
     try {
       app.start();
     } catch (JavalinBindException e) {
-      throw new WebBindException(settings.host, settings.port, e);
+      throw new WebBindException(config.host, config.port, e);
     } catch (RuntimeException e) {
       if (causedBy(e, BindException.class)) {
-        throw new WebBindException(settings.host, settings.port, e);
+        throw new WebBindException(config.host, config.port, e);
       }
       throw e;
     }
@@ -123,7 +123,7 @@ public final class WebService implements AutoCloseable {
 
   /** The address of the UI, e.g. {@code http://localhost:8080/}. */
   public String url() {
-    String host = settings.host;
+    String host = config.host;
     if (host.equals(DEFAULT_HOST)) {
       host = "localhost"; // what people type; resolves to the loopback we listen on
     } else if (host.equals("0.0.0.0") || host.equals("::")) {
@@ -146,7 +146,7 @@ public final class WebService implements AutoCloseable {
   private void health(Context ctx) {
     boolean storeOk;
     try {
-      settings.store.articleCount();
+      config.store.articleCount();
       storeOk = true;
     } catch (RuntimeException e) {
       LOG.warn("health check: the store cannot be read: {}", e.getMessage());

@@ -186,6 +186,7 @@ class WebApiTest {
         "since=2024-05-03&until=2024-05-01 | until | must be after since",
         "tag=Not%20A%20Tag               | tag    | invalid tag id 'Not A Tag'",
         "q=%21%21%21                     | q      | has no words to look for",
+        "q=-doping                       | q      | only excludes words",
         "cursor=garbage                  | cursor | is not one this API returned",
         "colour=red                      | colour | unknown parameter 'colour'",
         "limit=2&limit=3                 | limit  | more than once"

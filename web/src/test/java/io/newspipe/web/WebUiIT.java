@@ -132,6 +132,11 @@ class WebUiIT {
         .containsExactly("Middle East", "Narcotics");
     assertThat(driver.findElement(By.cssSelector("#article-meta a.original")).getAttribute("href"))
         .isEqualTo("https://news.example/wire:captagon");
+
+    // Choosing a tag leaves only its own evidence highlighted.
+    driver.findElement(By.cssSelector("#article-chips .chip[data-tag='narcotics']")).click();
+    assertThat(texts(driver.findElements(By.cssSelector("#article-body mark.evidence.dimmed"))))
+        .containsExactly("Syria");
   }
 
   @Test

@@ -40,7 +40,12 @@ public final class ArticleApi {
     Map<String, Object> body = new LinkedHashMap<>();
     // One more than asked tells whether a next page exists, so 'next' is null on the last page.
     if (request.q() != null) {
-      List<SearchHit> hits = store.search(request.search(1));
+      List<SearchHit> hits;
+      try {
+        hits = store.search(request.search(1));
+      } catch (IllegalArgumentException e) {
+        throw ApiException.badParameter("q", e.getMessage()); // e.g. only excluded words
+      }
       boolean more = hits.size() > request.limit();
       List<SearchHit> page = more ? hits.subList(0, request.limit()) : hits;
       int offset = request.cursor() == null ? 0 : request.cursor().offset();

@@ -206,6 +206,42 @@
     return spans;
   }
 
+  const EVIDENCE_SHOWN = 3;
+
+  // Clicking a tag shows only its evidence highlighted; clicking it again shows all.
+  function focusTag(id) {
+    const view = $('article');
+    const focused = view.dataset.focus === id ? '' : id;
+    view.dataset.focus = focused;
+    for (const m of view.querySelectorAll('mark.evidence[data-tag]')) {
+      m.classList.toggle('dimmed', Boolean(focused) && m.dataset.tag !== focused);
+    }
+    for (const c of view.querySelectorAll('#article-chips .chip')) {
+      c.classList.toggle('focused', c.dataset.tag === focused);
+    }
+  }
+
+  function tagButton(t) {
+    const chip = el('button', 'chip', (t.label || t.id) + ' ' + t.score.toFixed(1));
+    chip.type = 'button';
+    chip.dataset.tag = t.id;
+    chip.title = 'Highlight only the evidence for ' + (t.label || t.id);
+    chip.addEventListener('click', () => focusTag(t.id));
+    return chip;
+  }
+
+  function evidenceItem(e) {
+    const item = el('li', 'evidence-item');
+    item.appendChild(el('span', 'field', e.field));
+    const quote = el('q');
+    quote.appendChild(document.createTextNode(e.before ? '…' + e.before : ''));
+    quote.appendChild(el('mark', 'evidence', e.text));
+    quote.appendChild(document.createTextNode(e.after ? e.after + '…' : ''));
+    item.appendChild(quote);
+    item.appendChild(el('span', 'rule', e.rule));
+    return item;
+  }
+
   function tagEvidenceItem(t) {
     const li = el('li', 'tag-item');
     li.dataset.tag = t.id;
@@ -215,25 +251,22 @@
     if (t.mediaTopics && t.mediaTopics.length) head.appendChild(el('span', 'codes', t.mediaTopics.join(' ')));
     li.appendChild(head);
     const list = el('ul', 'evidence-list');
-    for (const e of t.evidence) {
-      const item = el('li', 'evidence-item');
-      item.appendChild(el('span', 'field', e.field));
-      const quote = el('q');
-      quote.appendChild(document.createTextNode(e.before ? '…' + e.before : ''));
-      quote.appendChild(el('mark', 'evidence', e.text));
-      quote.appendChild(document.createTextNode(e.after ? e.after + '…' : ''));
-      item.appendChild(quote);
-      item.appendChild(el('span', 'rule', e.rule));
+    t.evidence.forEach((e, i) => {
+      const item = evidenceItem(e);
+      item.hidden = i >= EVIDENCE_SHOWN;
       list.appendChild(item);
-    }
-    li.appendChild(list);
-    li.addEventListener('click', () => {
-      const focused = $('article').dataset.focus === t.id ? '' : t.id;
-      $('article').dataset.focus = focused;
-      for (const m of $('article').querySelectorAll('mark.evidence[data-tag]')) {
-        m.classList.toggle('dimmed', Boolean(focused) && m.dataset.tag !== focused);
-      }
     });
+    li.appendChild(list);
+    const hidden = t.evidence.length - EVIDENCE_SHOWN;
+    if (hidden > 0) {
+      const more = el('button', 'more-evidence', 'show ' + hidden + ' more');
+      more.type = 'button';
+      more.addEventListener('click', () => {
+        for (const item of list.children) item.hidden = false;
+        more.remove();
+      });
+      li.appendChild(more);
+    }
     return li;
   }
 
@@ -267,9 +300,12 @@
       meta.appendChild(link);
     }
 
+    const chips = $('article-chips');
+    clear(chips);
+    for (const t of a.tags) chips.appendChild(tagButton(t));
     const tags = $('article-tags');
     clear(tags);
-    if (a.tags.length === 0) tags.appendChild(el('li', 'none', 'No tags.'));
+    if (a.tags.length === 0) tags.appendChild(el('li', 'none', 'No tag was given: no rule of the taxonomy matched.'));
     for (const t of a.tags) tags.appendChild(tagEvidenceItem(t));
 
     const body = $('article-body');
