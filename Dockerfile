@@ -9,4 +9,6 @@ RUN useradd --system --home /var/lib/newspipe newspipe && mkdir -p /var/lib/news
 COPY --from=build /src/app/target/newspipe.jar /opt/newspipe/newspipe.jar
 USER newspipe
 WORKDIR /var/lib/newspipe
+# newspipe web (set NEWSPIPE_WEB_HOST=0.0.0.0 in the container)
+EXPOSE 8080
 ENTRYPOINT ["java", "-jar", "/opt/newspipe/newspipe.jar"]

@@ -11,6 +11,7 @@ import io.newspipe.app.cli.SinkCommand;
 import io.newspipe.app.cli.SubscribeCommand;
 import io.newspipe.app.cli.TagCommand;
 import io.newspipe.app.cli.UpCommand;
+import io.newspipe.app.cli.WebCommand;
 import io.newspipe.schemas.EventTypes;
 import org.apache.kafka.common.config.ConfigException;
 import picocli.CommandLine;
@@ -27,6 +28,7 @@ import picocli.CommandLine.Command;
       IngestCommand.class,
       EnrichCommand.class,
       SinkCommand.class,
+      WebCommand.class,
       BrokerCommand.class,
       ParseCommand.class,
       TagCommand.class,

@@ -2,7 +2,6 @@ package io.newspipe.app.cli;
 
 import io.newspipe.app.config.Settings;
 import io.newspipe.app.replay.Clients;
-import io.newspipe.app.replay.Dates;
 import io.newspipe.app.replay.PrintOutput;
 import io.newspipe.app.replay.ProgressBar;
 import io.newspipe.app.replay.ReplayOutput;
@@ -22,6 +21,7 @@ import io.newspipe.enrich.taxonomy.Taxonomy;
 import io.newspipe.schemas.Topic;
 import io.newspipe.schemas.TopicSet;
 import io.newspipe.sink.store.ArticleStore;
+import io.newspipe.sink.store.Dates;
 import java.io.PrintWriter;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -1,13 +1,12 @@
 package io.newspipe.app.cli;
 
 import io.newspipe.app.config.Settings;
-import io.newspipe.app.replay.Dates;
 import io.newspipe.app.run.Stores;
 import io.newspipe.sink.store.ArticleStore;
+import io.newspipe.sink.store.Dates;
 import io.newspipe.sink.store.SearchHit;
 import io.newspipe.sink.store.SearchQuery;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -86,14 +85,8 @@ public final class SearchCommand implements Callable<Integer> {
     SearchQuery query = query(); // a bad query is reported before the store is opened
     Settings settings = config.settings();
     String url = settings.storeUrl();
-    if (url.startsWith("sqlite:") && !Files.exists(Stores.sqliteFile(url))) {
-      throw new IllegalArgumentException(
-          "no store at "
-              + Stores.sqliteFile(url)
-              + ": run 'newspipe up' (or sink) first, or point --store / store.url at the store");
-    }
     List<SearchHit> hits;
-    try (ArticleStore store = Stores.open(url)) {
+    try (ArticleStore store = Stores.openExisting(url)) {
       hits = store.search(query);
     }
     PrintWriter out = spec.commandLine().getOut();

@@ -2,7 +2,6 @@ package io.newspipe.app.cli;
 
 import io.newspipe.app.config.Settings;
 import io.newspipe.app.replay.Clients;
-import io.newspipe.app.replay.Dates;
 import io.newspipe.app.run.KafkaConnection;
 import io.newspipe.app.run.Taxonomies;
 import io.newspipe.app.run.TopicAdmin;
@@ -11,6 +10,7 @@ import io.newspipe.app.subscribe.Subscriber;
 import io.newspipe.app.subscribe.TagCatalog;
 import io.newspipe.schemas.Topic;
 import io.newspipe.schemas.TopicSet;
+import io.newspipe.sink.store.Dates;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -4,8 +4,10 @@ import io.newspipe.app.config.Settings;
 import io.newspipe.app.run.Pipeline;
 import io.newspipe.app.run.Stores;
 import io.newspipe.schemas.TopicSet;
+import io.newspipe.web.WebService;
 import java.io.PrintWriter;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -21,7 +23,8 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = {
       "Run the whole pipeline: Kafka (embedded unless --bootstrap-servers), ingest watching the"
-          + " source directories, enrich, and sink into the store.",
+          + " source directories, enrich, sink into the store, and the web UI and API on"
+          + " http://localhost:8080 (web.port / --web-port; --no-web for none).",
       "With --once: import what is there, wait until it is tagged and stored, print a summary,"
           + " and exit."
     })
@@ -39,12 +42,19 @@ public final class UpCommand implements Callable<Integer> {
           "Directory of article/feed files to import and watch (repeatable; default" + " seeds/).")
   List<String> sources = new ArrayList<>();
 
+  @Mixin WebOptions web;
+
+  @Option(names = "--no-web", description = "Run without the web UI and API.")
+  boolean noWeb;
+
   @Spec CommandSpec spec;
 
   @Override
   public Integer call() throws Exception {
-    Settings settings =
-        config.settings(sources.isEmpty() ? Map.of() : Map.of(Settings.SOURCES, sources));
+    Map<String, Object> flags = new HashMap<>();
+    ConfigOptions.put(flags, Settings.SOURCES, sources);
+    web.addTo(flags);
+    Settings settings = config.settings(flags);
     PrintWriter out = spec.commandLine().getOut();
     Pipeline pipeline = Pipeline.start(settings, TopicSet.DEFAULT);
     Thread hook = new Thread(pipeline::close, "newspipe-shutdown");
@@ -55,9 +65,14 @@ public final class UpCommand implements Callable<Integer> {
         pipeline.close(); // so the summary is the last thing on screen
         out.println(summary.render());
       } else {
+        String ui = "";
+        if (!noWeb) {
+          WebService served = pipeline.startWeb(", or run without the UI: --no-web");
+          ui = String.format("%nWeb UI and API at %s", served.url());
+        }
         out.printf(
-            "newspipe is running: watching %s, storing to %s. Press Ctrl-C to stop.%n",
-            settings.sources(), Stores.describe(settings.storeUrl()));
+            "newspipe is running: watching %s, storing to %s.%s%nPress Ctrl-C to stop.%n",
+            settings.sources(), Stores.describe(settings.storeUrl()), ui);
         out.flush();
         pipeline.runUntilStopped();
       }

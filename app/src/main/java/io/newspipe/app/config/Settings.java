@@ -37,6 +37,8 @@ public final class Settings extends AbstractConfig {
   public static final String INGEST_HTTP_CONNECT_TIMEOUT_MS = "ingest.http.connect.timeout.ms";
   public static final String INGEST_HTTP_READ_TIMEOUT_MS = "ingest.http.read.timeout.ms";
   public static final String INGEST_HTTP_PER_HOST_INTERVAL_MS = "ingest.http.per.host.interval.ms";
+  public static final String WEB_HOST = "web.host";
+  public static final String WEB_PORT = "web.port";
 
   public static final ConfigDef DEFINITION =
       new ConfigDef()
@@ -172,7 +174,22 @@ public final class Settings extends AbstractConfig {
               1_000L,
               Range.atLeast(0),
               Importance.LOW,
-              "Minimum time between two requests to the same host, across all feeds.");
+              "Minimum time between two requests to the same host, across all feeds.")
+          .define(
+              WEB_HOST,
+              Type.STRING,
+              "127.0.0.1",
+              new ConfigDef.NonEmptyString(),
+              Importance.MEDIUM,
+              "Address the web UI and API listen on; 127.0.0.1 serves this machine only, 0.0.0.0"
+                  + " every interface (e.g. in a container).")
+          .define(
+              WEB_PORT,
+              Type.INT,
+              8080,
+              Range.between(0, 65535),
+              Importance.MEDIUM,
+              "Port of the web UI and API (0 picks a free one).");
 
   public Settings(Map<String, ?> values) {
     super(DEFINITION, values, false);

@@ -8,9 +8,10 @@ import java.util.List;
 import org.slf4j.Marker;
 
 /**
- * Drops Kafka client warnings that are expected in a single-process pipeline and say nothing a user
- * can act on (a consumer losing a partition during its first rebalance; a client closed twice
- * during shutdown). Other warnings of the same loggers still show.
+ * Drops log lines that are expected in a single-process pipeline and say nothing a user can act on:
+ * Kafka client warnings (a consumer losing a partition during its first rebalance; a client closed
+ * twice during shutdown), and Javalin's bare error when the web port is taken, which newspipe
+ * reports itself with the flag that changes the port. Other lines of the same loggers still show.
  */
 public final class KnownNoiseFilter extends TurboFilter {
 
@@ -19,12 +20,14 @@ public final class KnownNoiseFilter extends TurboFilter {
           "Attempting to close NetworkClient that has already been closed",
           "Not updating last stable offset for partition",
           // newspipe's topology has no global stores, so the global thread's handler is moot.
-          "Processing exception handler is not enabled for the GlobalThread");
+          "Processing exception handler is not enabled for the GlobalThread",
+          // A taken web port: newspipe reports it once, with the flag that changes the port.
+          "Failed to start Javalin");
 
   @Override
   public FilterReply decide(
       Marker marker, Logger logger, Level level, String format, Object[] params, Throwable t) {
-    if (format != null && level == Level.WARN) {
+    if (format != null && level.isGreaterOrEqual(Level.WARN)) {
       for (String noise : NOISE) {
         if (format.contains(noise)) {
           return FilterReply.DENY;

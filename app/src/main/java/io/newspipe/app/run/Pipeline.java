@@ -14,6 +14,7 @@ import io.newspipe.ingest.source.SourceSettings;
 import io.newspipe.schemas.TopicSet;
 import io.newspipe.sink.consume.SinkService;
 import io.newspipe.sink.store.ArticleStore;
+import io.newspipe.web.WebService;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,8 +32,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The whole pipeline in one process, as {@code newspipe up} runs it: Kafka (embedded unless
- * configured), enrich, sink and ingest, each the same service that runs alone in production. They
- * talk only through Kafka topics.
+ * configured), enrich, sink, ingest and (when started) the web UI, each the same service that runs
+ * alone in production. They talk only through Kafka topics and the store.
  */
 public final class Pipeline implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Pipeline.class);
@@ -42,6 +43,7 @@ public final class Pipeline implements AutoCloseable {
   private final List<AutoCloseable> opened = new ArrayList<>();
   private KafkaConnection kafka;
   private EnrichService enrich;
+  private Taxonomy taxonomy;
   private ArticleStore store;
   private SinkService sink;
   private ArticlePublisher publisher;
@@ -73,7 +75,7 @@ public final class Pipeline implements AutoCloseable {
     LOG.info("{}", kafka.describe());
     TopicAdmin.ensureCore(kafka, settings, topics);
 
-    Taxonomy taxonomy = Taxonomies.load(settings);
+    taxonomy = Taxonomies.load(settings);
     enrich =
         new EnrichService(
             new Tagger(taxonomy), topics, kafka.bootstrapServers(), enrichProps(settings, kafka));
@@ -91,6 +93,23 @@ public final class Pipeline implements AutoCloseable {
     opened.add(publisher);
     ingest = new IngestService(ingestConfig, publisher);
     opened.add(ingest);
+  }
+
+  /**
+   * Starts the web UI and API on its own connection to the store (reads never queue behind the
+   * sink's writes); {@link #close()} stops it first.
+   *
+   * @param otherwise appended to the advice when the port is taken
+   */
+  public synchronized WebService startWeb(String otherwise) {
+    if (closed) {
+      throw new IllegalStateException("the pipeline is stopping");
+    }
+    ArticleStore reads = Stores.open(settings.storeUrl());
+    opened.add(reads);
+    WebService web = WebServer.start(settings, reads, kafka, topics, taxonomy, otherwise);
+    opened.add(web);
+    return web;
   }
 
   /** Imports every source once, waits until all of it is tagged and stored, and reports. */

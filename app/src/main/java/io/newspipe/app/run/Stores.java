@@ -3,6 +3,7 @@ package io.newspipe.app.run;
 import io.newspipe.sink.store.ArticleStore;
 import io.newspipe.sink.store.PostgresStore;
 import io.newspipe.sink.store.SqliteStore;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 
@@ -21,6 +22,20 @@ public final class Stores {
 
   public static ArticleStore open(String url) {
     return open(url, System.getenv());
+  }
+
+  /**
+   * Opens a store that must already exist, for commands that only read it: a missing SQLite file is
+   * an error that says how to create it, rather than a new empty store.
+   */
+  public static ArticleStore openExisting(String url) {
+    if (url.startsWith("sqlite:") && !Files.exists(sqliteFile(url))) {
+      throw new IllegalArgumentException(
+          "no store at "
+              + sqliteFile(url)
+              + ": run 'newspipe up' (or sink) first, or point --store / store.url at the store");
+    }
+    return open(url);
   }
 
   static ArticleStore open(String url, Map<String, String> env) {

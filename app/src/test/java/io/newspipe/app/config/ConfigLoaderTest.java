@@ -77,6 +77,25 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void shouldServeTheWebUiOnLocalhost8080UnlessConfiguredOtherwise() {
+    Settings defaults = ConfigLoader.load(null, Map.of(), Map.of());
+    assertThat(defaults.getString(Settings.WEB_HOST)).isEqualTo("127.0.0.1");
+    assertThat(defaults.getInt(Settings.WEB_PORT)).isEqualTo(8080);
+
+    Settings s =
+        ConfigLoader.load(
+            null,
+            Map.of("NEWSPIPE_WEB_HOST", "0.0.0.0", "NEWSPIPE_WEB_PORT", "9000"),
+            Map.of(Settings.WEB_PORT, 9100));
+    assertThat(s.getString(Settings.WEB_HOST)).isEqualTo("0.0.0.0");
+    assertThat(s.getInt(Settings.WEB_PORT)).isEqualTo(9100);
+
+    assertThatThrownBy(() -> ConfigLoader.load(null, Map.of("NEWSPIPE_WEB_PORT", "http"), Map.of()))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("web.port");
+  }
+
+  @Test
   void shouldExplainAMissingExplicitConfigFile() {
     assertThatThrownBy(() -> ConfigLoader.load(dir.resolve("nope.yaml"), Map.of(), Map.of()))
         .hasMessageContaining("does not exist");

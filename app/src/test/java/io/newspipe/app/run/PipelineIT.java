@@ -1,8 +1,11 @@
 package io.newspipe.app.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.newspipe.app.config.ConfigLoader;
 import io.newspipe.app.config.Settings;
 import io.newspipe.schemas.DeadLetters;
@@ -12,10 +15,16 @@ import io.newspipe.sink.store.StoredArticle;
 import io.newspipe.sink.store.StoredEvidence;
 import io.newspipe.sink.store.StoredTag;
 import io.newspipe.testkit.KafkaClusterExtension;
+import io.newspipe.web.WebService;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -88,6 +97,46 @@ class PipelineIT {
     assertThat(narcotics)
         .extracting(ConsumerRecord::key)
         .containsExactly("seeds:blinken-meets-xi.txt");
+  }
+
+  @Test
+  void shouldServeTheStoredSeedArticleAndItsEvidenceOnTheWebApiUntilClosed() throws Exception {
+    Files.copy(SEED, sources.resolve("blinken-meets-xi.txt"));
+    Map<String, Object> flags = new HashMap<>(settings.originals());
+    flags.put(Settings.WEB_PORT, 0);
+    Settings withWeb = ConfigLoader.load(null, Map.of(), flags);
+
+    URI api;
+    try (Pipeline pipeline = Pipeline.start(withWeb, topics)) {
+      pipeline.runOnce();
+      WebService web = pipeline.startWeb("");
+      api = URI.create(web.url() + "api/");
+      assertThat(web.url()).startsWith("http://localhost:");
+
+      JsonNode list = getJson(api.resolve("articles?q=Blinken"));
+      assertThat(list.get("articles").get(0).get("id").asText())
+          .isEqualTo("seeds:blinken-meets-xi.txt");
+      JsonNode article = getJson(api.resolve("articles/seeds:blinken-meets-xi.txt"));
+      assertThat(article.get("headline").asText()).isEqualTo("Blinken Meets China’s President Xi");
+      List<String> tags = new ArrayList<>();
+      article.get("tags").forEach(t -> tags.add(t.get("id").asText()));
+      assertThat(tags).contains("election-interference", "narcotics", "middle-east");
+      JsonNode taxonomy = getJson(api.resolve("tags"));
+      assertThat(taxonomy.get("tags").get(0).get("label").asText()).isNotBlank();
+      assertThat(getJson(api.resolve("health")).get("live").asText()).isEqualTo("live");
+    }
+
+    assertThatThrownBy(() -> getJson(api.resolve("health")))
+        .as("the web service stops with the pipeline")
+        .isInstanceOf(java.io.IOException.class);
+  }
+
+  private static JsonNode getJson(URI uri) throws Exception {
+    HttpResponse<String> r =
+        HttpClient.newHttpClient()
+            .send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(r.statusCode()).as(uri.toString()).isEqualTo(200);
+    return new ObjectMapper().readTree(r.body());
   }
 
   @Test

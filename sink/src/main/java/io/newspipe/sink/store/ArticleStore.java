@@ -82,6 +82,25 @@ public interface ArticleStore extends AutoCloseable {
       int pageSize,
       Consumer<StoredArticle> each);
 
+  /**
+   * One page of the latest versions published in [{@code since}, {@code until}), NEWEST first (ties
+   * by id, descending), withdrawn articles left out: what a reader browsing the store sees first.
+   * Publication time and filters are those of {@link #published}. Keyset paging: articles written
+   * meanwhile never shift a page or repeat an article.
+   *
+   * @param before where the previous page ended ({@link PublishedPosition#of} its last article), or
+   *     null for the first page
+   * @param limit articles wanted, at least 1
+   * @throws StoreException when the database cannot be read
+   */
+  List<StoredArticle> newest(
+      Instant since,
+      Instant until,
+      Set<String> tags,
+      String source,
+      PublishedPosition before,
+      int limit);
+
   /** Releases the database connection. Idempotent. */
   @Override
   void close();

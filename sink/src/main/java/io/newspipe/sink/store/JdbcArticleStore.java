@@ -179,23 +179,34 @@ public abstract class JdbcArticleStore implements ArticleStore {
       throw new IllegalArgumentException("pageSize must be at least 1, was " + pageSize);
     }
     PublishedPage query = new PublishedPage(since, until, tags, source);
-    long afterMillis = 0;
-    String afterId = null;
+    PublishedPosition after = null;
     while (true) {
-      long fromMillis = afterMillis;
-      String fromId = afterId;
+      PublishedPosition from = after;
       // Each page in its own read transaction: an article and its tags come from one version.
       List<StoredArticle> page =
-          inTransaction(
-              false, "read published articles", c -> query.next(c, fromMillis, fromId, pageSize));
+          inTransaction(false, "read published articles", c -> query.next(c, from, pageSize));
       page.forEach(each);
       if (page.size() < pageSize) {
         return;
       }
-      StoredArticle last = page.get(page.size() - 1);
-      afterMillis = PublishedPage.time(last);
-      afterId = last.id();
+      after = PublishedPosition.of(page.get(page.size() - 1));
     }
+  }
+
+  @Override
+  public List<StoredArticle> newest(
+      Instant since,
+      Instant until,
+      Set<String> tags,
+      String source,
+      PublishedPosition before,
+      int limit) {
+    Objects.requireNonNull(tags, "tags");
+    if (limit < 1) {
+      throw new IllegalArgumentException("limit must be at least 1, was " + limit);
+    }
+    PublishedPage query = new PublishedPage(since, until, tags, source);
+    return inTransaction(false, "read the newest articles", c -> query.previous(c, before, limit));
   }
 
   @Override

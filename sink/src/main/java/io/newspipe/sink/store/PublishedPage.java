@@ -11,11 +11,12 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * One page of {@link ArticleStore#published}: keyset paging on (publication time, id), so each page
- * starts right after the last article of the previous one instead of skipping rows with OFFSET, and
- * articles written meanwhile never shift a page or repeat an article. The expression index {@code
- * articles_publication_time} (migration V3) on {@link #TIME} and id makes each page a range scan on
- * both SQLite and PostgreSQL; keep {@link #TIME} textually equal to it.
+ * One page of {@link ArticleStore#published} or {@link ArticleStore#newest}: keyset paging on
+ * (publication time, id), so each page starts right after (or, newest first, right before) the last
+ * article of the previous one instead of skipping rows with OFFSET, and articles written meanwhile
+ * never shift a page or repeat an article. The expression index {@code articles_publication_time}
+ * (migration V3) on {@link #TIME} and id makes each page a range scan in either direction on both
+ * SQLite and PostgreSQL; keep {@link #TIME} textually equal to it.
  *
  * <p>Publication time is {@code COALESCE(published_at, received_at)}: an article whose source gave
  * no publication time is placed at the time it was received, as {@code search --since/--until}
@@ -37,12 +38,19 @@ final class PublishedPage {
     this.source = source;
   }
 
-  /**
-   * The next {@code size} articles after {@code (afterMillis, afterId)}, or from the start when
-   * {@code afterId} is null.
-   */
-  List<StoredArticle> next(Connection c, long afterMillis, String afterId, int size)
+  /** The next {@code size} articles after {@code after} in publication order, or from the start. */
+  List<StoredArticle> next(Connection c, PublishedPosition after, int size) throws SQLException {
+    return page(c, after, false, size);
+  }
+
+  /** The {@code size} articles before {@code before}, newest first, or from the newest. */
+  List<StoredArticle> previous(Connection c, PublishedPosition before, int size)
       throws SQLException {
+    return page(c, before, true, size);
+  }
+
+  private List<StoredArticle> page(
+      Connection c, PublishedPosition key, boolean newestFirst, int size) throws SQLException {
     List<Object> parameters = new ArrayList<>();
     StringBuilder where = new StringBuilder("NOT a.withdrawn");
     if (since != null) {
@@ -64,16 +72,25 @@ final class PublishedPage {
       where.append("))");
       parameters.addAll(tags.stream().sorted().toList());
     }
-    if (afterId != null) {
-      where.append(" AND (").append(TIME).append(" > ? OR (").append(TIME);
-      where.append(" = ? AND a.id > ?))");
-      parameters.add(afterMillis);
-      parameters.add(afterMillis);
-      parameters.add(afterId);
+    String beyond = newestFirst ? " < " : " > ";
+    if (key != null) {
+      where.append(" AND (").append(TIME).append(beyond).append("? OR (").append(TIME);
+      where.append(" = ? AND a.id").append(beyond).append("?))");
+      parameters.add(key.time().toEpochMilli());
+      parameters.add(key.time().toEpochMilli());
+      parameters.add(key.id());
     }
     parameters.add(size);
+    String direction = newestFirst ? " DESC" : "";
     String sql =
-        "SELECT a.* FROM articles a WHERE " + where + " ORDER BY " + TIME + ", a.id LIMIT ?";
+        "SELECT a.* FROM articles a WHERE "
+            + where
+            + " ORDER BY "
+            + TIME
+            + direction
+            + ", a.id"
+            + direction
+            + " LIMIT ?";
     List<StoredArticle> page = new ArrayList<>();
     try (PreparedStatement s = c.prepareStatement(sql)) {
       for (int i = 0; i < parameters.size(); i++) {
@@ -86,11 +103,5 @@ final class PublishedPage {
       }
     }
     return page;
-  }
-
-  /** The paging key of an article: its publication time as this query orders it. */
-  static long time(StoredArticle article) {
-    Instant t = article.publishedAt() != null ? article.publishedAt() : article.receivedAt();
-    return t.toEpochMilli();
   }
 }

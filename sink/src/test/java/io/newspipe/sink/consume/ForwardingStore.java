@@ -2,6 +2,7 @@ package io.newspipe.sink.consume;
 
 import io.newspipe.schemas.TaggedArticle;
 import io.newspipe.sink.store.ArticleStore;
+import io.newspipe.sink.store.PublishedPosition;
 import io.newspipe.sink.store.SearchHit;
 import io.newspipe.sink.store.SearchQuery;
 import io.newspipe.sink.store.StoredArticle;
@@ -61,6 +62,17 @@ class ForwardingStore implements ArticleStore {
       int pageSize,
       Consumer<StoredArticle> each) {
     delegate.published(since, until, tags, source, pageSize, each);
+  }
+
+  @Override
+  public List<StoredArticle> newest(
+      Instant since,
+      Instant until,
+      Set<String> tags,
+      String source,
+      PublishedPosition before,
+      int limit) {
+    return delegate.newest(since, until, tags, source, before, limit);
   }
 
   @Override

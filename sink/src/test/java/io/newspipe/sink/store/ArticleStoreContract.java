@@ -557,6 +557,68 @@ abstract class ArticleStoreContract {
     assertThat(published(day.plusSeconds(6), null, Set.of(), null, 2)).containsExactly("later");
   }
 
+  // ---- newest (browsing the store) ----
+
+  @Test
+  void shouldListTheNewestFirstWithinTheWindowAndWithTheTags() {
+    Instant day = Instant.parse("2025-06-10T00:00:00Z");
+    Article undated =
+        Article.newBuilder(article("undated", 1, "x", Signal.USABLE))
+            .setPublishedAt(null)
+            .setReceivedAt(day.plusSeconds(5))
+            .build();
+    store.write(
+        List.of(
+            story("first", "x", "x").tags("narcotics").at(day).build(),
+            story("before", "x", "x").tags("narcotics").at(day.minusSeconds(1)).build(),
+            story("last", "x", "x").at(day.plusSeconds(10)).build(),
+            story("wire", "x", "x").source("wire").at(day.plusSeconds(3)).build(),
+            tagged(undated, ENRICHED, tag("narcotics", 3))),
+        GROUP,
+        Map.of());
+
+    assertThat(newest(null, null, Set.of(), null, 10))
+        .containsExactly("last", "undated", "wire", "first", "before");
+    assertThat(newest(day, day.plusSeconds(10), Set.of("narcotics"), null, 10))
+        .containsExactly("undated", "first");
+    assertThat(newest(null, null, Set.of(), "wire", 10)).containsExactly("wire");
+  }
+
+  @Test
+  void shouldPageNewestFirstWithoutRepeatsOrGapsAcrossEqualTimesAndHideWithdrawn() {
+    Instant day = Instant.parse("2025-06-10T00:00:00Z");
+    List<TaggedArticle> batch = new ArrayList<>();
+    List<String> expected = new ArrayList<>();
+    for (int i = 0; i < 7; i++) {
+      // Pairs share a publication time, so a page boundary falls inside a tie.
+      batch.add(story("a" + i, "x", "x").at(day.plusSeconds(i / 2)).build());
+      expected.add(0, "a" + i);
+    }
+    Article kill =
+        Article.newBuilder(article("killed", 1, "x", Signal.CANCELED)).setPublishedAt(day).build();
+    batch.add(tagged(kill, ENRICHED));
+    store.write(batch, GROUP, Map.of());
+
+    List<String> paged = new ArrayList<>();
+    PublishedPosition before = null;
+    while (true) {
+      List<StoredArticle> page = store.newest(null, null, Set.of(), null, before, 2);
+      page.forEach(a -> paged.add(a.id()));
+      if (page.size() < 2) {
+        break;
+      }
+      before = PublishedPosition.of(page.get(page.size() - 1));
+    }
+    assertThat(paged).isEqualTo(expected);
+  }
+
+  private List<String> newest(
+      Instant since, Instant until, Set<String> tags, String source, int limit) {
+    return store.newest(since, until, tags, source, null, limit).stream()
+        .map(StoredArticle::id)
+        .toList();
+  }
+
   private List<String> published(
       Instant since, Instant until, Set<String> tags, String source, int pageSize) {
     List<String> ids = new ArrayList<>();

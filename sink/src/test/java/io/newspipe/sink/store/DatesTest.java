@@ -1,4 +1,4 @@
-package io.newspipe.app.replay;
+package io.newspipe.sink.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

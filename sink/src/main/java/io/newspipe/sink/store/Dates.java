@@ -1,4 +1,4 @@
-package io.newspipe.app.replay;
+package io.newspipe.sink.store;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -8,9 +8,9 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 
 /**
- * The DATE arguments of {@code replay} and {@code subscribe}: an ISO date ({@code 2024-03-10}), a
- * local date-time read as UTC ({@code 2024-03-10T08:00}) or an instant with offset ({@code
- * 2024-03-10T08:00:00Z}, {@code 2024-03-10T10:00+02:00}).
+ * The DATE arguments of {@code search}, {@code replay}, {@code subscribe} and the web API: an ISO
+ * date ({@code 2024-03-10}), a local date-time read as UTC ({@code 2024-03-10T08:00}) or an instant
+ * with offset ({@code 2024-03-10T08:00:00Z}, {@code 2024-03-10T10:00+02:00}).
  */
 public final class Dates {
   private Dates() {}

@@ -1,0 +1,91 @@
+package io.newspipe.app.cli;
+
+import io.newspipe.app.config.Settings;
+import io.newspipe.app.run.KafkaConnection;
+import io.newspipe.app.run.Stores;
+import io.newspipe.app.run.Taxonomies;
+import io.newspipe.app.run.WebServer;
+import io.newspipe.enrich.taxonomy.Taxonomy;
+import io.newspipe.schemas.TopicSet;
+import io.newspipe.sink.store.ArticleStore;
+import io.newspipe.web.WebService;
+import java.io.PrintWriter;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code newspipe web}: the web UI and API alone (what compose runs). */
+@Command(
+    name = "web",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Serve the web UI and JSON API over the store (store.url / --store), with live articles from"
+          + " news.articles.tagged, until Ctrl-C. Run more instances behind a load balancer as"
+          + " needed: each reads the whole live stream.",
+      "API: GET /api/articles?q=&tag=&since=&until=&limit=&cursor=, /api/articles/ID, /api/tags,"
+          + " /api/health, /api/stream?tag=ID (Server-Sent Events)."
+    })
+public final class WebCommand implements Callable<Integer> {
+
+  @Mixin ConfigOptions config;
+
+  @Option(
+      names = "--web-host",
+      paramLabel = "ADDRESS",
+      description = "Address to listen on (default: 127.0.0.1, or web.host; 0.0.0.0 for all).")
+  String webHost;
+
+  @Mixin WebOptions web;
+
+  @Spec CommandSpec spec;
+
+  @Override
+  public Integer call() throws Exception {
+    Map<String, Object> flags = new HashMap<>();
+    ConfigOptions.put(flags, Settings.WEB_HOST, webHost);
+    web.addTo(flags);
+    Settings settings = config.settings(flags);
+    Taxonomy taxonomy = Taxonomies.load(settings);
+    CountDownLatch stopping = new CountDownLatch(1);
+    CountDownLatch stopped = new CountDownLatch(1);
+    // Ctrl-C: the hook lets this thread close everything in order (web, then Kafka and the store)
+    // and waits for it, since the JVM exits as soon as its hooks return.
+    Thread hook =
+        new Thread(
+            () -> {
+              stopping.countDown();
+              await(stopped);
+            },
+            "newspipe-web-shutdown");
+    try (ArticleStore store = Stores.openExisting(settings.storeUrl());
+        KafkaConnection kafka = KafkaConnection.open(settings);
+        WebService served =
+            WebServer.start(settings, store, kafka, TopicSet.DEFAULT, taxonomy, "")) {
+      Runtime.getRuntime().addShutdownHook(hook);
+      PrintWriter out = spec.commandLine().getOut();
+      out.printf(
+          "newspipe web serving %s (store %s, %s). Press Ctrl-C to stop.%n",
+          served.url(), Stores.describe(settings.storeUrl()), kafka.describe());
+      out.flush();
+      stopping.await();
+    } finally {
+      stopped.countDown();
+    }
+    return 0;
+  }
+
+  private static void await(CountDownLatch latch) {
+    try {
+      latch.await(30, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}

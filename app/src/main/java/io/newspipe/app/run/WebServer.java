@@ -1,0 +1,55 @@
+package io.newspipe.app.run;
+
+import io.newspipe.app.config.Settings;
+import io.newspipe.enrich.taxonomy.TagDefinition;
+import io.newspipe.enrich.taxonomy.Taxonomy;
+import io.newspipe.schemas.TopicSet;
+import io.newspipe.sink.store.ArticleStore;
+import io.newspipe.web.TagInfo;
+import io.newspipe.web.WebBindException;
+import io.newspipe.web.WebService;
+import java.util.List;
+
+/**
+ * Starts the web UI and API as {@code up} and {@code web} run it: address from {@code web.host} /
+ * {@code web.port}, the taxonomy's tags for the tag filter, live streams from the given Kafka.
+ */
+public final class WebServer {
+  private WebServer() {}
+
+  /**
+   * @param otherwise appended to the advice when the port is taken, e.g. another flag to try
+   * @throws IllegalArgumentException when the port is taken, saying how to choose another
+   */
+  public static WebService start(
+      Settings settings,
+      ArticleStore store,
+      KafkaConnection kafka,
+      TopicSet topics,
+      Taxonomy taxonomy,
+      String otherwise) {
+    try {
+      return WebService.builder(store)
+          .host(settings.getString(Settings.WEB_HOST))
+          .port(settings.getInt(Settings.WEB_PORT))
+          .tags(tags(taxonomy))
+          .live(kafka.clientProps(), topics)
+          .start();
+    } catch (WebBindException e) {
+      throw new IllegalArgumentException(
+          e.getMessage()
+              + " with --web-port PORT (or web.port in newspipe.yaml, NEWSPIPE_WEB_PORT in the"
+              + " environment)"
+              + otherwise,
+          e);
+    }
+  }
+
+  static List<TagInfo> tags(Taxonomy taxonomy) {
+    return taxonomy.tags().stream().map(WebServer::tag).toList();
+  }
+
+  private static TagInfo tag(TagDefinition t) {
+    return new TagInfo(t.id(), t.label(), t.description(), t.mediaTopics());
+  }
+}

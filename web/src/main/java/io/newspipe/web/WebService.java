@@ -1,0 +1,267 @@
+package io.newspipe.web;
+
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.staticfiles.Location;
+import io.javalin.util.JavalinBindException;
+import io.newspipe.schemas.TopicSet;
+import io.newspipe.sink.store.ArticleStore;
+import io.newspipe.web.api.ArticleApi;
+import io.newspipe.web.api.Responses;
+import io.newspipe.web.live.LiveFeed;
+import io.newspipe.web.live.LiveHub;
+import io.newspipe.web.live.StreamEndpoint;
+import java.net.BindException;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The read side over HTTP: the JSON API over the store ({@code /api/articles}, {@code /api/tags},
+ * {@code /api/health}), live Server-Sent Events from {@code news.articles.tagged} ({@code
+ * /api/stream}) and the web UI (static files from the classpath).
+ *
+ * <pre>{@code
+ * try (WebService web = WebService.builder(store).port(8080).tags(tags)
+ *     .live(kafkaClientProps, TopicSet.DEFAULT).start()) {
+ *   System.out.println("UI at " + web.url());
+ *   ...
+ * }
+ * }</pre>
+ *
+ * Every response carries a strict Content-Security-Policy (scripts and styles from this origin
+ * only, nothing inline) and {@code X-Content-Type-Options: nosniff}: article text comes from feeds
+ * and is untrusted, and the UI renders it as text only.
+ */
+public final class WebService implements AutoCloseable {
+  public static final String DEFAULT_HOST = "127.0.0.1";
+  public static final int DEFAULT_PORT = 8080;
+
+  static final String UI_RESOURCES = "/io/newspipe/web/ui";
+  static final Map<String, String> SECURITY_HEADERS =
+      Map.of(
+          "Content-Security-Policy",
+          "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self';"
+              + " connect-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'",
+          "X-Content-Type-Options",
+          "nosniff",
+          "Referrer-Policy",
+          "no-referrer",
+          "X-Frame-Options",
+          "DENY");
+
+  private static final Logger LOG = LoggerFactory.getLogger(WebService.class);
+
+  private final Builder config;
+  private final LiveHub hub;
+  private final LiveFeed feed;
+  private final Javalin app;
+  private volatile boolean closed;
+
+  private WebService(Builder b) {
+    this.config = b;
+    this.hub = new LiveHub(b.maxStreamClients, b.streamQueue);
+    this.feed = b.kafkaProps == null ? null : new LiveFeed(b.kafkaProps, b.topics.tagged(), hub);
+    ArticleApi api = new ArticleApi(b.store, b.tags);
+    StreamEndpoint stream = new StreamEndpoint(hub, feed, b.tags, b.heartbeat);
+    this.app =
+        Javalin.create(
+            javalin -> {
+              javalin.startup.showJavalinBanner = false;
+              javalin.startup.showOldJavalinVersionWarning = false;
+              javalin.jetty.host = b.host;
+              javalin.jetty.port = b.port;
+              javalin.staticFiles.add(
+                  files -> {
+                    files.hostedPath = "/";
+                    files.directory = UI_RESOURCES;
+                    files.location = Location.CLASSPATH;
+                    Map<String, String> headers = new HashMap<>(SECURITY_HEADERS);
+                    headers.put("Cache-Control", "no-cache");
+                    files.headers = headers;
+                  });
+              javalin.routes.before(ctx -> SECURITY_HEADERS.forEach(ctx::header));
+              api.routes(javalin.routes);
+              javalin.routes.get("/api/health", this::health);
+              javalin.routes.get("/api/stream", stream::handle);
+              Responses.errors(javalin.routes);
+            });
+  }
+
+  /** A web service over {@code store}, not started; set what differs from the defaults. */
+  public static Builder builder(ArticleStore store) {
+    return new Builder(store);
+  }
+
+  private WebService start() {
+    try {
+      app.start();
+    } catch (JavalinBindException e) {
+      throw new WebBindException(config.host, config.port, e);
+    } catch (RuntimeException e) {
+      if (causedBy(e, BindException.class)) {
+        throw new WebBindException(config.host, config.port, e);
+      }
+      throw e;
+    }
+    if (feed != null) {
+      feed.start();
+    }
+    LOG.info("web UI and API at {}", url());
+    return this;
+  }
+
+  /** The port bound (the ephemeral one chosen when the builder's port was 0). */
+  public int port() {
+    return app.port();
+  }
+
+  /** The address of the UI, e.g. {@code http://localhost:8080/}. */
+  public String url() {
+    String host = config.host;
+    if (host.equals(DEFAULT_HOST)) {
+      host = "localhost"; // what people type; resolves to the loopback we listen on
+    } else if (host.equals("0.0.0.0") || host.equals("::")) {
+      host = "localhost";
+    } else if (host.contains(":")) {
+      host = "[" + host + "]";
+    }
+    return "http://" + host + ":" + port() + "/";
+  }
+
+  /**
+   * Waits until the live stream reads the end of the tagged topic, so that everything written from
+   * now on reaches connected clients; false on timeout (or when no Kafka was configured).
+   */
+  public boolean awaitLive(Duration timeout) throws InterruptedException {
+    return feed != null && feed.awaitLive(timeout);
+  }
+
+  /** 200 when the store answers, else 503; either way what each part is doing. */
+  private void health(Context ctx) {
+    boolean storeOk;
+    try {
+      config.store.articleCount();
+      storeOk = true;
+    } catch (RuntimeException e) {
+      LOG.warn("health check: the store cannot be read: {}", e.getMessage());
+      storeOk = false;
+    }
+    Map<String, Object> h = new LinkedHashMap<>();
+    h.put("status", storeOk ? "ok" : "unavailable");
+    h.put("store", storeOk ? "ok" : "cannot be read");
+    h.put("live", feed == null ? "off" : feed.state());
+    h.put("streams", hub.size());
+    Responses.json(ctx, storeOk ? 200 : 503, h);
+  }
+
+  /** Ends live streams, stops the Kafka consumer and the HTTP server. Idempotent. */
+  @Override
+  public void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    hub.close();
+    if (feed != null) {
+      feed.close();
+    }
+    app.stop();
+  }
+
+  private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (type.isInstance(t)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** What a web service is given; defaults as documented on each method. */
+  public static final class Builder {
+    private final ArticleStore store;
+    private String host = DEFAULT_HOST;
+    private int port = DEFAULT_PORT;
+    private List<TagInfo> tags = List.of();
+    private Map<String, Object> kafkaProps;
+    private TopicSet topics;
+    private Duration heartbeat = Duration.ofSeconds(15);
+    private int maxStreamClients = 100;
+    private int streamQueue = 256;
+
+    private Builder(ArticleStore store) {
+      this.store = Objects.requireNonNull(store, "store");
+    }
+
+    /** Address to listen on; default {@value #DEFAULT_HOST} (this machine only). */
+    public Builder host(String bindHost) {
+      this.host = Objects.requireNonNull(bindHost, "host");
+      return this;
+    }
+
+    /** Port to listen on; default {@value #DEFAULT_PORT}; 0 picks a free one (tests). */
+    public Builder port(int bindPort) {
+      if (bindPort < 0 || bindPort > 65535) {
+        throw new IllegalArgumentException("web port must be 0-65535, got " + bindPort);
+      }
+      this.port = bindPort;
+      return this;
+    }
+
+    /** The taxonomy's tags, for {@code /api/tags} and the UI's tag filter; default none. */
+    public Builder tags(List<TagInfo> taxonomyTags) {
+      this.tags = List.copyOf(taxonomyTags);
+      return this;
+    }
+
+    /**
+     * Kafka client properties (bootstrap servers, TLS/SASL...) and topics for {@code /api/stream};
+     * without them the live stream answers 503.
+     */
+    public Builder live(Map<String, Object> kafkaClientProps, TopicSet topicSet) {
+      this.kafkaProps = new HashMap<>(kafkaClientProps);
+      this.topics = Objects.requireNonNull(topicSet, "topics");
+      return this;
+    }
+
+    /** How often an idle live stream sends a comment, so proxies and dead peers are noticed. */
+    public Builder heartbeat(Duration interval) {
+      if (interval.isNegative() || interval.isZero()) {
+        throw new IllegalArgumentException("heartbeat must be positive, got " + interval);
+      }
+      this.heartbeat = interval;
+      return this;
+    }
+
+    /**
+     * Limits of live streams: at most {@code clients} at once, each with at most {@code queue}
+     * undelivered events (a client that falls further behind is disconnected).
+     */
+    public Builder streamLimits(int clients, int queue) {
+      if (clients < 1 || queue < 1) {
+        throw new IllegalArgumentException("stream limits must be at least 1");
+      }
+      this.maxStreamClients = clients;
+      this.streamQueue = queue;
+      return this;
+    }
+
+    /**
+     * Starts listening (and reading the live stream).
+     *
+     * @throws WebBindException when the port is taken
+     */
+    public WebService start() {
+      if (host.isBlank()) {
+        throw new IllegalArgumentException("web host is empty; use e.g. 127.0.0.1 or 0.0.0.0");
+      }
+      return new WebService(this).start();
+    }
+  }
+}

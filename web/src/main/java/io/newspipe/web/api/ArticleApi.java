@@ -1,0 +1,85 @@
+package io.newspipe.web.api;
+
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.newspipe.sink.store.ArticleStore;
+import io.newspipe.sink.store.PublishedPosition;
+import io.newspipe.sink.store.SearchHit;
+import io.newspipe.sink.store.StoredArticle;
+import io.newspipe.web.TagInfo;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The store over HTTP: {@code GET /api/articles} (search when {@code q} is given, else newest
+ * first), {@code GET /api/articles/{id}} and {@code GET /api/tags}.
+ */
+public final class ArticleApi {
+  static final int MAX_ID_CHARS = 1000;
+
+  private final ArticleStore store;
+  private final List<TagInfo> tags;
+
+  public ArticleApi(ArticleStore store, List<TagInfo> tags) {
+    this.store = store;
+    this.tags = List.copyOf(tags);
+  }
+
+  public void routes(RoutesConfig routes) {
+    routes.get("/api/articles", this::list);
+    // <id> rather than {id}: file article ids contain '/' (seeds:world/xi.txt).
+    routes.get("/api/articles/<id>", this::article);
+    routes.get("/api/tags", ctx -> Responses.json(ctx, Map.of("tags", tags)));
+  }
+
+  void list(Context ctx) {
+    ArticleRequest request = ArticleRequest.parse(ctx.queryParamMap());
+    Map<String, Object> body = new LinkedHashMap<>();
+    // One more than asked tells whether a next page exists, so 'next' is null on the last page.
+    if (request.q() != null) {
+      List<SearchHit> hits;
+      try {
+        hits = store.search(request.search(1));
+      } catch (IllegalArgumentException e) {
+        throw ApiException.badParameter("q", e.getMessage()); // e.g. only excluded words
+      }
+      boolean more = hits.size() > request.limit();
+      List<SearchHit> page = more ? hits.subList(0, request.limit()) : hits;
+      int offset = request.cursor() == null ? 0 : request.cursor().offset();
+      body.put("articles", page.stream().map(ArticleJson::item).toList());
+      body.put("next", more ? Cursor.searchOffset(offset + page.size()).encode() : null);
+    } else {
+      PublishedPosition before = request.cursor() == null ? null : request.cursor().before();
+      List<StoredArticle> found =
+          store.newest(
+              request.since(),
+              request.until(),
+              request.tag() == null ? Set.of() : Set.of(request.tag()),
+              null,
+              before,
+              request.limit() + 1);
+      boolean more = found.size() > request.limit();
+      List<StoredArticle> page = more ? found.subList(0, request.limit()) : found;
+      body.put("articles", page.stream().map(ArticleJson::item).toList());
+      body.put(
+          "next",
+          more ? Cursor.before(PublishedPosition.of(page.get(page.size() - 1))).encode() : null);
+    }
+    Responses.json(ctx, body);
+  }
+
+  void article(Context ctx) {
+    String id = ctx.pathParam("id");
+    if (id.length() > MAX_ID_CHARS) {
+      throw new ApiException(400, "article id is too long (at most " + MAX_ID_CHARS + " chars)");
+    }
+    Optional<StoredArticle> article = store.article(id);
+    if (article.isEmpty()) {
+      throw new ApiException(404, "no article with id '" + id + "'", Map.of("id", id));
+    }
+    Responses.json(ctx, ArticleJson.view(article.get(), store.versionCount(id)));
+  }
+}

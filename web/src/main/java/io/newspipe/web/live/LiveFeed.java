@@ -1,0 +1,210 @@
+package io.newspipe.web.live;
+
+import io.newspipe.schemas.AvroSerde;
+import io.newspipe.schemas.TaggedArticle;
+import io.newspipe.schemas.Topic;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.SerializationException;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one Kafka consumer of a web service: reads {@code news.articles.tagged} from its end (as the
+ * service starts) and hands each article to the {@link LiveHub}. It joins no consumer group, so
+ * every web instance sees every article, and reads only committed transactions.
+ *
+ * <p>A record that cannot be decoded is logged and skipped (the sink dead-letters it). If Kafka
+ * fails, the reader reconnects and resumes where it was; a topic that does not exist yet is waited
+ * for.
+ */
+public final class LiveFeed implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(LiveFeed.class);
+  private static final Duration POLL = Duration.ofMillis(500);
+  private static final Duration METADATA_WAIT = Duration.ofSeconds(5);
+  private static final Duration RETRY = Duration.ofSeconds(5);
+  private static final AvroSerde<TaggedArticle> SERDE = AvroSerde.of(TaggedArticle.class);
+
+  private final Map<String, Object> props;
+  private final String topic;
+  private final LiveHub hub;
+  private final Thread thread;
+  private final CountDownLatch live = new CountDownLatch(1);
+  private final Map<TopicPartition, Long> positions = new HashMap<>();
+  private volatile KafkaConsumer<byte[], byte[]> consumer;
+  private volatile String state = "starting";
+  private volatile boolean closed;
+
+  public LiveFeed(
+      Map<String, Object> clientProps, Topic<String, TaggedArticle> topic, LiveHub hub) {
+    this.props = consumerProps(clientProps);
+    this.topic = topic.name();
+    this.hub = hub;
+    this.thread = new Thread(this::run, "newspipe-web-live");
+    this.thread.setDaemon(true);
+  }
+
+  static Map<String, Object> consumerProps(Map<String, Object> clientProps) {
+    Map<String, Object> p = new HashMap<>(clientProps);
+    p.remove(ConsumerConfig.GROUP_ID_CONFIG); // positions are assigned, never committed
+    p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+    p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+    p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest");
+    return p;
+  }
+
+  public void start() {
+    thread.start();
+  }
+
+  /** {@code starting}, {@code waiting for topic ...}, {@code live}, {@code reconnecting}... */
+  public String state() {
+    return state;
+  }
+
+  public boolean awaitLive(Duration timeout) throws InterruptedException {
+    return live.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+  }
+
+  private void run() {
+    while (!closed) {
+      try (KafkaConsumer<byte[], byte[]> c =
+          new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+        consumer = c;
+        if (closed) {
+          return; // close() ran before the consumer was visible to its wakeup()
+        }
+        List<TopicPartition> partitions = awaitPartitions(c);
+        c.assign(partitions);
+        for (TopicPartition p : partitions) {
+          Long resume = positions.get(p);
+          if (resume == null) {
+            c.seekToEnd(List.of(p));
+            positions.put(p, c.position(p)); // resolved now: nothing written after is missed
+          } else {
+            c.seek(p, resume);
+          }
+        }
+        setState("live");
+        live.countDown();
+        while (!closed) {
+          for (ConsumerRecord<byte[], byte[]> r : c.poll(POLL)) {
+            deliver(r);
+            positions.put(new TopicPartition(r.topic(), r.partition()), r.offset() + 1);
+          }
+        }
+      } catch (WakeupException e) {
+        if (!closed) {
+          LOG.warn("live stream reader woken unexpectedly; reconnecting");
+        }
+      } catch (KafkaException e) {
+        if (closed) {
+          return;
+        }
+        setState("reconnecting");
+        LOG.warn(
+            "live stream cannot read {}: {}; retrying in {} s",
+            topic,
+            e.getMessage(),
+            RETRY.toSeconds());
+        pause(RETRY);
+      }
+    }
+  }
+
+  private List<TopicPartition> awaitPartitions(KafkaConsumer<byte[], byte[]> c) {
+    boolean told = false;
+    while (true) {
+      List<PartitionInfo> infos;
+      try {
+        infos = c.partitionsFor(topic, METADATA_WAIT);
+      } catch (org.apache.kafka.common.errors.TimeoutException e) {
+        infos = List.of();
+      }
+      if (!infos.isEmpty()) {
+        return infos.stream().map(i -> new TopicPartition(i.topic(), i.partition())).toList();
+      }
+      if (!told) {
+        setState("waiting for topic " + topic);
+        LOG.info("live stream waits for topic {} to exist (enrich creates it)", topic);
+        told = true;
+      }
+      pause(Duration.ofSeconds(1));
+      if (closed) {
+        throw new WakeupException();
+      }
+    }
+  }
+
+  private void deliver(ConsumerRecord<byte[], byte[]> r) {
+    if (r.value() == null) {
+      return;
+    }
+    try {
+      hub.publish(SERDE.decode(r.value()));
+    } catch (SerializationException e) {
+      LOG.warn(
+          "live stream skips undecodable record {}-{}@{}: {}",
+          r.topic(),
+          r.partition(),
+          r.offset(),
+          e.getMessage());
+    } catch (RuntimeException e) {
+      // A record that decodes but cannot be shown must not stop the stream for everyone.
+      LOG.warn(
+          "live stream skips record {}-{}@{}: {}",
+          r.topic(),
+          r.partition(),
+          r.offset(),
+          e.toString());
+    }
+  }
+
+  private void setState(String newState) {
+    if (!newState.equals(state)) {
+      state = newState;
+      hub.status(newState.startsWith("waiting") ? "waiting" : newState);
+    }
+  }
+
+  private void pause(Duration d) {
+    try {
+      Thread.sleep(d.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      closed = true;
+    }
+  }
+
+  /** Stops the reader and waits for it (a few seconds at most). */
+  @Override
+  public void close() {
+    closed = true;
+    state = "stopped";
+    KafkaConsumer<byte[], byte[]> c = consumer;
+    if (c != null) {
+      c.wakeup();
+    }
+    try {
+      thread.join(Duration.ofSeconds(3).toMillis());
+      if (thread.isAlive()) {
+        thread.interrupt(); // e.g. pausing before a retry
+        thread.join(Duration.ofSeconds(7).toMillis());
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}
