@@ -76,6 +76,16 @@ class SqliteStoreTest {
     assertThat(plan)
         .contains("USING INDEX articles_publication_time")
         .doesNotContain("TEMP B-TREE");
+    String newestFirst =
+        String.join(
+            "\n",
+            query(
+                "EXPLAIN QUERY PLAN SELECT a.* FROM articles a WHERE NOT a.withdrawn ORDER BY "
+                    + PublishedPage.TIME
+                    + " DESC, a.id DESC LIMIT 10"));
+    assertThat(newestFirst)
+        .contains("USING INDEX articles_publication_time")
+        .doesNotContain("TEMP B-TREE");
   }
 
   @Test
