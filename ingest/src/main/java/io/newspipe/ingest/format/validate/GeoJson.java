@@ -28,16 +28,9 @@ final class GeoJson {
           "MultiPolygon",
           "GeometryCollection");
   private static final List<String> TYPES =
-      List.of(
-          "Point",
-          "MultiPoint",
-          "LineString",
-          "MultiLineString",
-          "Polygon",
-          "MultiPolygon",
-          "GeometryCollection",
-          "Feature",
-          "FeatureCollection");
+      java.util.stream.Stream.concat(
+              GEOMETRIES.stream(), java.util.stream.Stream.of("Feature", "FeatureCollection"))
+          .toList();
 
   private GeoJson() {}
 
