@@ -10,7 +10,6 @@ import io.newspipe.enrich.topology.EnrichService;
 import io.newspipe.schemas.TopicSet;
 import java.time.Duration;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
@@ -30,7 +29,8 @@ public final class EnrichCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     Settings settings = config.settings();
     TopicSet topics = TopicSet.DEFAULT;
-    try (KafkaConnection kafka = KafkaConnection.open(settings)) {
+    try (Shutdown.Orderly shutdown = Shutdown.orderly("newspipe-enrich-shutdown");
+        KafkaConnection kafka = KafkaConnection.open(settings)) {
       TopicAdmin.ensureCore(kafka, settings, topics);
       EnrichService enrich =
           new EnrichService(
@@ -38,17 +38,12 @@ public final class EnrichCommand implements Callable<Integer> {
               topics,
               kafka.bootstrapServers(),
               Pipeline.enrichProps(settings, kafka));
-      CountDownLatch stopped = new CountDownLatch(1);
-      Thread hook =
-          new Thread(
-              () -> {
-                enrich.close(Duration.ofSeconds(30));
-                stopped.countDown();
-              },
-              "newspipe-enrich-shutdown");
-      Runtime.getRuntime().addShutdownHook(hook);
       enrich.start();
-      stopped.await();
+      try {
+        shutdown.awaitSignal();
+      } finally {
+        enrich.close(Duration.ofSeconds(30));
+      }
     }
     return 0;
   }

@@ -84,18 +84,14 @@ public final class IngestCommand implements Callable<Integer> {
       ingestConfig = ingestConfig.withStdin("stdin");
     }
     TopicSet topics = TopicSet.DEFAULT;
-    try (KafkaConnection kafka = KafkaConnection.open(settings)) {
+    try (Shutdown.Orderly shutdown = Shutdown.orderly("newspipe-ingest-shutdown");
+        KafkaConnection kafka = KafkaConnection.open(settings)) {
       TopicAdmin.ensureCore(kafka, settings, topics);
       try (ArticlePublisher publisher = new ArticlePublisher(kafka.clientProps(), topics);
           IngestService ingest = new IngestService(ingestConfig, publisher)) {
-        Thread hook = new Thread(ingest::close, "newspipe-ingest-shutdown");
-        Runtime.getRuntime().addShutdownHook(hook);
-        try {
-          var summary = once ? ingest.runOnce() : ingest.run();
-          spec.commandLine().getOut().println(summary);
-        } finally {
-          Shutdown.removeHook(hook);
-        }
+        shutdown.onSignal(ingest::close);
+        var summary = once ? ingest.runOnce() : ingest.run();
+        spec.commandLine().getOut().println(summary);
       }
     }
     return 0;

@@ -24,7 +24,8 @@ public final class SinkCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Settings settings = config.settings();
-    try (KafkaConnection kafka = KafkaConnection.open(settings);
+    try (Shutdown.Orderly shutdown = Shutdown.orderly("newspipe-sink-shutdown");
+        KafkaConnection kafka = KafkaConnection.open(settings);
         ArticleStore store = Stores.open(settings.storeUrl());
         SinkService sink =
             new SinkService(
@@ -32,13 +33,8 @@ public final class SinkCommand implements Callable<Integer> {
                 TopicSet.DEFAULT,
                 store,
                 settings.getString(Settings.SINK_GROUP_ID))) {
-      Thread hook = new Thread(sink::close, "newspipe-sink-shutdown");
-      Runtime.getRuntime().addShutdownHook(hook);
-      try {
-        sink.run();
-      } finally {
-        Shutdown.removeHook(hook);
-      }
+      shutdown.onSignal(sink::close);
+      sink.run();
     } catch (Exception e) {
       throw e instanceof RuntimeException r ? r : new IllegalStateException(e);
     }

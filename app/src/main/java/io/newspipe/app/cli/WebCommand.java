@@ -13,8 +13,6 @@ import java.io.PrintWriter;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -53,39 +51,18 @@ public final class WebCommand implements Callable<Integer> {
     web.addTo(flags);
     Settings settings = config.settings(flags);
     Taxonomy taxonomy = Taxonomies.load(settings);
-    CountDownLatch stopping = new CountDownLatch(1);
-    CountDownLatch stopped = new CountDownLatch(1);
-    // Ctrl-C: the hook lets this thread close everything in order (web, then Kafka and the store)
-    // and waits for it, since the JVM exits as soon as its hooks return.
-    Thread hook =
-        new Thread(
-            () -> {
-              stopping.countDown();
-              await(stopped);
-            },
-            "newspipe-web-shutdown");
-    try (ArticleStore store = Stores.openExisting(settings.storeUrl());
+    try (Shutdown.Orderly shutdown = Shutdown.orderly("newspipe-web-shutdown");
+        ArticleStore store = Stores.openExisting(settings.storeUrl());
         KafkaConnection kafka = KafkaConnection.open(settings);
         WebService served =
             WebServer.start(settings, store, kafka, TopicSet.DEFAULT, taxonomy, "")) {
-      Runtime.getRuntime().addShutdownHook(hook);
       PrintWriter out = spec.commandLine().getOut();
       out.printf(
           "newspipe web serving %s (store %s, %s). Press Ctrl-C to stop.%n",
           served.url(), Stores.describe(settings.storeUrl()), kafka.describe());
       out.flush();
-      stopping.await();
-    } finally {
-      stopped.countDown();
+      shutdown.awaitSignal();
     }
     return 0;
-  }
-
-  private static void await(CountDownLatch latch) {
-    try {
-      latch.await(30, TimeUnit.SECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
   }
 }
