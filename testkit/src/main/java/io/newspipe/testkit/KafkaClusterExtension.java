@@ -182,13 +182,23 @@ public final class KafkaClusterExtension implements BeforeAllCallback {
     produceRaw(topic.name(), k, v);
   }
 
+  /** As {@link #produce}, to the given partition. */
+  public <K, V> void produceTo(Topic<K, V> topic, int partition, K key, V value) {
+    byte[] k = key == null ? null : topic.keySerde().serializer().serialize(topic.name(), key);
+    byte[] v =
+        value == null ? null : topic.valueSerde().serializer().serialize(topic.name(), value);
+    send(new ProducerRecord<>(topic.name(), partition, k, v));
+  }
+
   /** Sends raw bytes (e.g. a poison record) and waits until the broker has them. */
   public void produceRaw(String topic, byte[] key, byte[] value) {
+    send(new ProducerRecord<>(topic, key, value));
+  }
+
+  private void send(ProducerRecord<byte[], byte[]> record) {
+    String topic = record.topic();
     try {
-      cluster()
-          .producer()
-          .send(new ProducerRecord<>(topic, key, value))
-          .get(ADMIN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+      cluster().producer().send(record).get(ADMIN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
       cluster().producer().flush();
     } catch (ExecutionException e) {
       throw new IllegalStateException(

@@ -66,7 +66,10 @@ public final class WebService implements AutoCloseable {
   private WebService(Builder b) {
     this.config = b;
     this.hub = new LiveHub(b.maxStreamClients, b.streamQueue);
-    this.feed = b.kafkaProps == null ? null : new LiveFeed(b.kafkaProps, b.topics.tagged(), hub);
+    this.feed =
+        b.kafkaProps == null
+            ? null
+            : new LiveFeed(b.kafkaProps, b.topics.tagged(), hub, b.partitionCheck);
     ArticleApi api = new ArticleApi(b.store, b.tags);
     StreamEndpoint stream = new StreamEndpoint(hub, feed, b.tags, b.heartbeat);
     this.app =
@@ -192,6 +195,7 @@ public final class WebService implements AutoCloseable {
     private Map<String, Object> kafkaProps;
     private TopicSet topics;
     private Duration heartbeat = Duration.ofSeconds(15);
+    private Duration partitionCheck = LiveFeed.DEFAULT_PARTITION_CHECK;
     private int maxStreamClients = 100;
     private int streamQueue = 256;
 
@@ -236,6 +240,15 @@ public final class WebService implements AutoCloseable {
         throw new IllegalArgumentException("heartbeat must be positive, got " + interval);
       }
       this.heartbeat = interval;
+      return this;
+    }
+
+    /** How often the live reader looks for partitions added to the tagged topic; default 30 s. */
+    public Builder partitionCheck(Duration interval) {
+      if (interval.isNegative() || interval.isZero()) {
+        throw new IllegalArgumentException("partition check must be positive, got " + interval);
+      }
+      this.partitionCheck = interval;
       return this;
     }
 

@@ -35,9 +35,14 @@ public final class LiveFeed implements AutoCloseable {
   private static final Duration POLL = Duration.ofMillis(500);
   private static final Duration METADATA_WAIT = Duration.ofSeconds(5);
   private static final Duration RETRY = Duration.ofSeconds(5);
+
+  /** How often, by default, the reader looks for partitions added to the topic. */
+  public static final Duration DEFAULT_PARTITION_CHECK = Duration.ofSeconds(30);
+
   private static final AvroSerde<TaggedArticle> SERDE = AvroSerde.of(TaggedArticle.class);
 
   private final Map<String, Object> props;
+  private final Duration partitionCheck;
   private final String topic;
   private final LiveHub hub;
   private final Thread thread;
@@ -48,8 +53,14 @@ public final class LiveFeed implements AutoCloseable {
   private volatile boolean closed;
 
   public LiveFeed(
-      Map<String, Object> clientProps, Topic<String, TaggedArticle> topic, LiveHub hub) {
+      Map<String, Object> clientProps,
+      Topic<String, TaggedArticle> topic,
+      LiveHub hub,
+      Duration partitionCheck) {
+    this.partitionCheck = partitionCheck;
     this.props = consumerProps(clientProps);
+    // partitionsFor answers from the consumer's metadata, refreshed this often.
+    this.props.put(ConsumerConfig.METADATA_MAX_AGE_CONFIG, (int) partitionCheck.toMillis());
     this.topic = topic.name();
     this.hub = hub;
     this.thread = new Thread(this::run, "newspipe-web-live");
@@ -99,10 +110,15 @@ public final class LiveFeed implements AutoCloseable {
         }
         setState("live");
         live.countDown();
+        long nextPartitionCheck = System.nanoTime() + partitionCheck.toNanos();
         while (!closed) {
           for (ConsumerRecord<byte[], byte[]> r : c.poll(POLL)) {
             deliver(r);
             positions.put(new TopicPartition(r.topic(), r.partition()), r.offset() + 1);
+          }
+          if (System.nanoTime() - nextPartitionCheck > 0) {
+            addNewPartitions(c);
+            nextPartitionCheck = System.nanoTime() + partitionCheck.toNanos();
           }
         }
       } catch (WakeupException e) {
@@ -122,6 +138,30 @@ public final class LiveFeed implements AutoCloseable {
         pause(RETRY);
       }
     }
+  }
+
+  /**
+   * Partitions added to the topic while running (scaling out enrich and sink): read from their
+   * beginning, as everything in them is newer than this reader.
+   */
+  private void addNewPartitions(KafkaConsumer<byte[], byte[]> c) {
+    List<TopicPartition> now;
+    try {
+      now =
+          c.partitionsFor(topic, METADATA_WAIT).stream()
+              .map(i -> new TopicPartition(i.topic(), i.partition()))
+              .toList();
+    } catch (org.apache.kafka.common.errors.TimeoutException e) {
+      return; // try again at the next check
+    }
+    List<TopicPartition> added = now.stream().filter(p -> !c.assignment().contains(p)).toList();
+    if (added.isEmpty()) {
+      return;
+    }
+    c.assign(now);
+    c.seekToBeginning(added);
+    added.forEach(p -> positions.put(p, c.position(p)));
+    LOG.info("live stream now also reads new partitions {}", added);
   }
 
   private List<TopicPartition> awaitPartitions(KafkaConsumer<byte[], byte[]> c) {

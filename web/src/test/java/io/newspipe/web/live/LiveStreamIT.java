@@ -27,6 +27,8 @@ import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewPartitions;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -57,6 +59,7 @@ class LiveStreamIT {
                     new TagInfo("sport", "Sport", "", List.of())))
             .live(Map.of("bootstrap.servers", KAFKA.bootstrapServers()), topics)
             .heartbeat(Duration.ofMillis(300))
+            .partitionCheck(Duration.ofMillis(500))
             .start();
     assertThat(web.awaitLive(Duration.ofSeconds(30))).isTrue();
   }
@@ -148,6 +151,35 @@ class LiveStreamIT {
       assertThat(event.get("tags"))
           .extracting(JsonNode::asText)
           .containsExactly("narcotics", "sport");
+    }
+  }
+
+  @Test
+  void shouldReadPartitionsAddedToTheTopicWhileRunning() throws Exception {
+    try (Stream stream = new Stream("?tag=narcotics");
+        Admin admin = Admin.create(Map.of("bootstrap.servers", KAFKA.bootstrapServers()))) {
+      stream.next("status");
+      int before =
+          admin
+              .describeTopics(List.of(topics.tagged().name()))
+              .allTopicNames()
+              .get()
+              .get(topics.tagged().name())
+              .partitions()
+              .size();
+      admin
+          .createPartitions(Map.of(topics.tagged().name(), NewPartitions.increaseTo(before + 1)))
+          .all()
+          .get();
+
+      // Written to the new partition as soon as it exists, before the reader has seen it.
+      KAFKA.produceTo(
+          topics.tagged(),
+          before,
+          "p1",
+          article("p1", "Heroin seized in new partition", "narcotics"));
+
+      assertThat(stream.next("article").get("id").asText()).isEqualTo("p1");
     }
   }
 
