@@ -8,6 +8,7 @@ import io.newspipe.schemas.Article;
 import io.newspipe.schemas.FeedState;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -171,6 +172,11 @@ public final class FeedPoller {
 
   public FeedSpec spec() {
     return spec;
+  }
+
+  /** When the feed was last fetched successfully (from the saved state), or null. */
+  Instant lastPolled() {
+    return state.getPolledAt();
   }
 
   /** The reason of a dead-lettered feed document, as the DLQ exception header shows it. */

@@ -5,6 +5,7 @@ import io.newspipe.ingest.publish.ArticlePublisher;
 import io.newspipe.schemas.FeedState;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -25,9 +26,13 @@ public final class FeedSource implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(FeedSource.class);
   private static final int THREADS = 4;
 
+  /** Feeds due at start are polled this far apart, so a restart is not a burst of requests. */
+  static final Duration STAGGER = Duration.ofMillis(250);
+
   private final List<FeedPoller> pollers = new ArrayList<>();
   private final AtomicLong published = new AtomicLong();
   private final AtomicLong failed = new AtomicLong();
+  private final Clock clock;
   private ScheduledExecutorService executor;
   private volatile boolean closed;
 
@@ -41,6 +46,7 @@ public final class FeedSource implements AutoCloseable {
       ArticleParser parser,
       ArticlePublisher publisher,
       Clock clock) {
+    this.clock = clock;
     HttpFetcher fetcher = new HttpFetcher(settings, clock);
     HostRateLimiter limiter = new HostRateLimiter(settings.perHostInterval());
     for (FeedSpec spec : feeds) {
@@ -72,9 +78,37 @@ public final class FeedSource implements AutoCloseable {
               t.setDaemon(true);
               return t;
             });
-    for (FeedPoller poller : pollers) {
-      executor.execute(() -> pollAndReschedule(poller));
+    List<Duration> delays =
+        firstPolls(
+            pollers.stream().map(FeedPoller::lastPolled).toList(),
+            pollers.stream().map(p -> p.spec().interval()).toList(),
+            clock.instant());
+    for (int i = 0; i < pollers.size(); i++) {
+      FeedPoller poller = pollers.get(i);
+      executor.schedule(
+          () -> pollAndReschedule(poller), delays.get(i).toMillis(), TimeUnit.MILLISECONDS);
     }
+  }
+
+  /**
+   * When to poll each feed first: a feed polled recently (by an ingest that was restarted) when its
+   * interval is up, not at once, so restarts do not hammer servers; feeds due now one {@link
+   * #STAGGER} apart, in order.
+   */
+  static List<Duration> firstPolls(
+      List<Instant> lastPolled, List<Duration> intervals, Instant now) {
+    List<Duration> delays = new ArrayList<>();
+    int due = 0;
+    for (int i = 0; i < lastPolled.size(); i++) {
+      Instant last = lastPolled.get(i);
+      Duration wait =
+          last == null ? Duration.ZERO : Duration.between(now, last.plus(intervals.get(i)));
+      if (wait.isNegative() || wait.isZero()) {
+        wait = STAGGER.multipliedBy(due++);
+      }
+      delays.add(wait);
+    }
+    return delays;
   }
 
   private void pollAndReschedule(FeedPoller poller) {
