@@ -37,7 +37,8 @@ public final class EnrichCommand implements Callable<Integer> {
               new Tagger(Taxonomies.load(settings)),
               topics,
               kafka.bootstrapServers(),
-              Pipeline.enrichProps(settings, kafka));
+              Pipeline.enrichProps(settings, kafka),
+              Pipeline.storyRules(settings));
       enrich.start();
       try {
         shutdown.awaitSignal();

@@ -1,5 +1,6 @@
 package io.newspipe.app.config;
 
+import io.newspipe.enrich.story.StoryRules;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -30,6 +31,8 @@ public final class Settings extends AbstractConfig {
   public static final String TOPIC_REPLICATION = "topics.replication.factor";
   public static final String TAXONOMY = "taxonomy";
   public static final String ENRICH_APPLICATION_ID = "enrich.application.id";
+  public static final String ENRICH_STORY_WINDOW_DAYS = "enrich.story.window.days";
+  public static final String ENRICH_STORY_SIMILARITY = "enrich.story.similarity";
   public static final String SINK_GROUP_ID = "sink.group.id";
   public static final String INGEST_MAX_FILE_BYTES = "ingest.max.file.bytes";
   public static final String FEEDS = "feeds";
@@ -111,6 +114,22 @@ public final class Settings extends AbstractConfig {
               new ConfigDef.NonEmptyString(),
               Importance.LOW,
               "Kafka Streams application.id of enrich (instances sharing it share the work).")
+          .define(
+              ENRICH_STORY_WINDOW_DAYS,
+              Type.INT,
+              (int) StoryRules.DEFAULT_WINDOW.toDays(),
+              Range.between(1, 365),
+              Importance.LOW,
+              "Days a story stays open: an article joins a story only if published within this"
+                  + " many days of the story's first article.")
+          .define(
+              ENRICH_STORY_SIMILARITY,
+              Type.DOUBLE,
+              StoryRules.DEFAULT_SIMILARITY,
+              Range.between(0.01, 1.0),
+              Importance.LOW,
+              "Share of headline-and-lead words (Jaccard) two articles need in common for the"
+                  + " later one to join the earlier one's story; lower groups more.")
           .define(
               SINK_GROUP_ID,
               Type.STRING,

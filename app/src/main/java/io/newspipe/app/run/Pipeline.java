@@ -1,6 +1,7 @@
 package io.newspipe.app.run;
 
 import io.newspipe.app.config.Settings;
+import io.newspipe.enrich.story.StoryRules;
 import io.newspipe.enrich.tagging.Tagger;
 import io.newspipe.enrich.taxonomy.Taxonomy;
 import io.newspipe.enrich.topology.EnrichService;
@@ -78,7 +79,11 @@ public final class Pipeline implements AutoCloseable {
     taxonomy = Taxonomies.load(settings);
     enrich =
         new EnrichService(
-            new Tagger(taxonomy), topics, kafka.bootstrapServers(), enrichProps(settings, kafka));
+            new Tagger(taxonomy),
+            topics,
+            kafka.bootstrapServers(),
+            enrichProps(settings, kafka),
+            storyRules(settings));
     opened.add(() -> enrich.close(Duration.ofSeconds(30)));
     enrich.start();
 
@@ -165,6 +170,13 @@ public final class Pipeline implements AutoCloseable {
   }
 
   /** Streams settings: pass-through client properties, application id, state under data.dir. */
+  /** How enrich groups articles into stories ({@code enrich.story.*}). */
+  public static StoryRules storyRules(Settings settings) {
+    return StoryRules.ofDays(
+        settings.getInt(Settings.ENRICH_STORY_WINDOW_DAYS),
+        settings.getDouble(Settings.ENRICH_STORY_SIMILARITY));
+  }
+
   public static Map<String, Object> enrichProps(Settings settings, KafkaConnection kafka) {
     Map<String, Object> props = new HashMap<>(kafka.clientProps());
     props.put(

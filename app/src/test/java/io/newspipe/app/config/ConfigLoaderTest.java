@@ -3,6 +3,8 @@ package io.newspipe.app.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.newspipe.app.run.Pipeline;
+import io.newspipe.enrich.story.StoryRules;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -55,6 +57,26 @@ class ConfigLoaderTest {
     assertThat(s.bootstrapServers()).isEqualTo("flag:9092");
     assertThat(s.getInt(Settings.TOPIC_PARTITIONS)).isEqualTo(6);
     assertThat(s.kafkaPassThrough()).containsExactly(Map.entry("security.protocol", "SSL"));
+  }
+
+  @Test
+  void shouldTakeStoryRulesFromTheEnvironmentAndRefuseASimilarityAboveOne() {
+    Settings s =
+        ConfigLoader.load(
+            null,
+            Map.of(
+                "NEWSPIPE_ENRICH_STORY_WINDOW_DAYS", "5",
+                "NEWSPIPE_ENRICH_STORY_SIMILARITY", "0.4"),
+            Map.of());
+
+    assertThat(Pipeline.storyRules(s)).isEqualTo(StoryRules.ofDays(5, 0.4));
+    assertThat(Pipeline.storyRules(ConfigLoader.load(null, Map.of(), Map.of())))
+        .isEqualTo(StoryRules.DEFAULTS);
+    assertThatThrownBy(
+            () ->
+                ConfigLoader.load(null, Map.of("NEWSPIPE_ENRICH_STORY_SIMILARITY", "2"), Map.of()))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("enrich.story.similarity");
   }
 
   @Test

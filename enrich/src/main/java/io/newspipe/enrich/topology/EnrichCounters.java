@@ -12,6 +12,7 @@ public final class EnrichCounters {
   private final AtomicLong tagged = new AtomicLong();
   private final AtomicLong deadLetters = new AtomicLong();
   private final AtomicLong duplicates = new AtomicLong();
+  private final AtomicLong joinedStories = new AtomicLong();
 
   /** Articles tagged and written to the tagged topic (whether or not any tag was given). */
   public long tagged() {
@@ -26,6 +27,15 @@ public final class EnrichCounters {
   /** Records dropped because their id and content hash were already processed. */
   public long duplicates() {
     return duplicates.get();
+  }
+
+  /** Articles that joined an existing story (rather than starting one). */
+  public long joinedStories() {
+    return joinedStories.get();
+  }
+
+  void countJoinedStory() {
+    joinedStories.incrementAndGet();
   }
 
   void countDuplicate() {

@@ -1,5 +1,6 @@
 package io.newspipe.enrich.topology;
 
+import io.newspipe.enrich.story.StoryRules;
 import io.newspipe.enrich.tagging.Tagger;
 import io.newspipe.schemas.Topic;
 import io.newspipe.schemas.TopicSet;
@@ -54,6 +55,7 @@ public final class EnrichService implements AutoCloseable {
 
   private final Tagger tagger;
   private final TopicSet topics;
+  private final StoryRules storyRules;
   private final Clock clock;
   private final Properties config;
   private final EnrichCounters counters = new EnrichCounters();
@@ -71,14 +73,38 @@ public final class EnrichService implements AutoCloseable {
     this(tagger, topics, bootstrapServers, clientProperties, Clock.systemUTC());
   }
 
+  /**
+   * As {@link #EnrichService(Tagger, TopicSet, String, Map)}, grouping articles into stories by
+   * {@code storyRules}.
+   */
+  public EnrichService(
+      Tagger tagger,
+      TopicSet topics,
+      String bootstrapServers,
+      Map<String, ?> clientProperties,
+      StoryRules storyRules) {
+    this(tagger, topics, bootstrapServers, clientProperties, storyRules, Clock.systemUTC());
+  }
+
   public EnrichService(
       Tagger tagger,
       TopicSet topics,
       String bootstrapServers,
       Map<String, ?> clientProperties,
       Clock clock) {
+    this(tagger, topics, bootstrapServers, clientProperties, StoryRules.DEFAULTS, clock);
+  }
+
+  public EnrichService(
+      Tagger tagger,
+      TopicSet topics,
+      String bootstrapServers,
+      Map<String, ?> clientProperties,
+      StoryRules storyRules,
+      Clock clock) {
     this.tagger = Objects.requireNonNull(tagger, "tagger");
     this.topics = Objects.requireNonNull(topics, "topics");
+    this.storyRules = Objects.requireNonNull(storyRules, "storyRules");
     this.clock = Objects.requireNonNull(clock, "clock");
     this.config = streamsConfig(bootstrapServers, clientProperties);
   }
@@ -116,12 +142,13 @@ public final class EnrichService implements AutoCloseable {
       throw new IllegalStateException("enrich is already started; create a new EnrichService");
     }
     createTopics();
-    streams = new KafkaStreams(EnrichTopology.build(tagger, topics, clock, counters), config);
+    streams =
+        new KafkaStreams(EnrichTopology.build(tagger, topics, clock, counters, storyRules), config);
     streams.setStateListener(this::onStateChange);
     streams.setUncaughtExceptionHandler(this::onUncaughtException);
     LOG.info(
         "enrich starting: application.id {}, {} -> {} and {}<tag> for {} tags, dead letters to {},"
-            + " taxonomy {} from {}",
+            + " taxonomy {} from {}, stories within {} at similarity {}",
         config.get(StreamsConfig.APPLICATION_ID_CONFIG),
         topics.raw().name(),
         topics.tagged().name(),
@@ -129,7 +156,9 @@ public final class EnrichService implements AutoCloseable {
         tagger.taxonomy().tagIds().size(),
         topics.dlq().name(),
         tagger.taxonomy().version(),
-        tagger.taxonomy().source());
+        tagger.taxonomy().source(),
+        storyRules.window(),
+        storyRules.similarity());
     streams.start();
   }
 

@@ -1,5 +1,7 @@
 package io.newspipe.enrich.topology;
 
+import io.newspipe.enrich.story.StoryIndex;
+import io.newspipe.enrich.story.StoryRules;
 import io.newspipe.enrich.tagging.Tagger;
 import io.newspipe.schemas.TaggedArticle;
 import io.newspipe.schemas.Topic;
@@ -9,6 +11,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.StreamsConfig;
@@ -17,6 +20,9 @@ import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.kstream.Repartitioned;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
 
 /**
@@ -24,13 +30,47 @@ import org.apache.kafka.streams.state.Stores;
  * the very same graph:
  *
  * <pre>
- * raw (Article) -> skip-tombstones -> version-and-tag [article-versions] -> tagged (TaggedArticle)
- *                                                          \-> route-by-tag -> news.tags.&lt;id&gt;
+ * raw (Article) -> skip-tombstones -> version-and-tag [article-versions]      (one task per raw partition)
+ *   -> story-clusters repartition topic (1 partition)
+ *   -> assign-story [article-stories, story-signatures, story-bands]        (one task)
+ *        -> tagged (TaggedArticle)
+ *        \-> route-by-tag -> news.tags.&lt;id&gt;
  * </pre>
  *
  * {@link VersionAndTag} drops repeated (id, content hash), numbers changed content as the next
- * version, passes withdrawals on, and routes each version to its tags' topics and to the topics of
- * the tags the previous version had (so subscribers see an article leave a tag or be withdrawn).
+ * version, passes withdrawals on, tags, computes each version's {@link
+ * io.newspipe.enrich.story.StorySignature} and names the tags' topics it must reach, including
+ * those of the tags the previous version had (so subscribers see an article leave a tag or be
+ * withdrawn).
+ *
+ * <h2>Story clusters</h2>
+ *
+ * {@link AssignStory} gives every version a story id ({@link io.newspipe.enrich.story.StoryIndex}):
+ * an article joins the story of the most similar article published within the window (Jaccard
+ * similarity of headline-and-lead words at or above the threshold, candidates found through MinHash
+ * bands), else it starts a story named after its own id. Later versions and withdrawals keep their
+ * story.
+ *
+ * <p>Articles are keyed, and so partitioned, by article id: the wires' versions of one event land
+ * on different partitions. The story decision therefore runs on a repartition topic with a single
+ * partition: one task sees every article, in the one order of that topic, and decides against one
+ * index. A story id is then a function of the log alone, never of which instance or thread runs the
+ * task, and survives restarts and fail-over (the index is changelog-backed). The designs that
+ * partition the index by MinHash band were rejected: an article's bands live on different tasks, so
+ * either each band answers on its own (story ids then depend on how the bands' partitions
+ * interleave, and may name a story that no article carries), or the decision is written back to the
+ * bands in a second round trip, which races exactly when clustering matters most: in a bulk import
+ * every member of a new story asks before any has claimed its bands, and each starts a story of its
+ * own.
+ *
+ * <p>The price is that assigning story ids is one thread's work: per article {@value
+ * io.newspipe.enrich.story.StorySignature#BANDS} band reads and writes and up to a few hundred
+ * comparisons of ~40-word sets. Measured over the 14,668 Reuters-21578 stories on a busy 2-core
+ * machine: about 11,000 assignments/s in memory and 3,000-3,500/s against RocksDB stores, the order
+ * of the rate the sink stores articles at, and far above any wire's rate. Everything else
+ * (decoding, versioning, tagging, signatures) still runs in parallel, one task per raw partition,
+ * and the single task moves to another instance like any other. Each tagged article crosses Kafka
+ * once more (the repartition topic, purged by Streams as it is consumed).
  *
  * <p>Records keep their key (article id) and timestamp (publication time). Bad input is handled by
  * the {@link DeadLetterHandler} that {@link #errorHandling} configures.
@@ -39,14 +79,23 @@ public final class EnrichTopology {
 
   private EnrichTopology() {}
 
-  /** The topology, with nothing counted. */
+  /** Name of the story repartition topic: {@code <application id>-story-clusters-repartition}. */
+  static final String STORY_TOPIC = "story-clusters";
+
+  /** The topology with the default story rules, with nothing counted. */
   public static Topology build(Tagger tagger, TopicSet topics, Clock clock) {
-    return build(tagger, topics, clock, new EnrichCounters());
+    return build(tagger, topics, clock, new EnrichCounters(), StoryRules.DEFAULTS);
   }
 
-  /** The topology, counting tagged articles in {@code counters}. */
+  /** The topology with the default story rules, counting what it does in {@code counters}. */
   public static Topology build(
       Tagger tagger, TopicSet topics, Clock clock, EnrichCounters counters) {
+    return build(tagger, topics, clock, counters, StoryRules.DEFAULTS);
+  }
+
+  /** The topology, counting what it does in {@code counters}. */
+  public static Topology build(
+      Tagger tagger, TopicSet topics, Clock clock, EnrichCounters counters, StoryRules storyRules) {
     Map<String, String> tagTopicNames = new LinkedHashMap<>();
     for (Topic<String, TaggedArticle> topic : tagTopics(tagger, topics)) {
       tagTopicNames.put(topic.name().substring(topics.tagPrefix().length()), topic.name());
@@ -60,6 +109,9 @@ public final class EnrichTopology {
                 Serdes.String(),
                 Serdes.String())
             .withLoggingEnabled(Map.of()));
+    builder.addStateStore(store(StoryIndex.STORIES, Serdes.String()));
+    builder.addStateStore(store(StoryIndex.SIGNATURES, Serdes.ByteArray()));
+    builder.addStateStore(store(StoryIndex.BANDS, Serdes.ByteArray()));
     KStream<String, Enriched> enriched =
         builder.stream(
                 topics.raw().name(),
@@ -69,7 +121,18 @@ public final class EnrichTopology {
             .processValues(
                 () -> new VersionAndTag(tagger, clock, counters),
                 Named.as("version-and-tag"),
-                VersionAndTag.STORE);
+                VersionAndTag.STORE)
+            .repartition(
+                Repartitioned.<String, Enriched>as(STORY_TOPIC)
+                    .withNumberOfPartitions(1)
+                    .withKeySerde(Serdes.String())
+                    .withValueSerde(Enriched.serde(tagged.valueSerde())))
+            .processValues(
+                () -> new AssignStory(storyRules, counters),
+                Named.as("assign-story"),
+                StoryIndex.STORIES,
+                StoryIndex.SIGNATURES,
+                StoryIndex.BANDS);
     enriched
         .mapValues(Enriched::article, Named.as("tagged-article"))
         .to(
@@ -82,6 +145,12 @@ public final class EnrichTopology {
             Produced.with(tagged.keySerde(), TagRoute.serde(tagged.valueSerde()))
                 .withName("write-tag-topics"));
     return builder.build();
+  }
+
+  private static <V> StoreBuilder<KeyValueStore<String, V>> store(String name, Serde<V> values) {
+    return Stores.keyValueStoreBuilder(
+            Stores.persistentKeyValueStore(name), Serdes.String(), values)
+        .withLoggingEnabled(Map.of());
   }
 
   /**

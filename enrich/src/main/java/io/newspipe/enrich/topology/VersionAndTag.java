@@ -1,5 +1,6 @@
 package io.newspipe.enrich.topology;
 
+import io.newspipe.enrich.story.StorySignature;
 import io.newspipe.enrich.tagging.Tagger;
 import io.newspipe.schemas.Article;
 import io.newspipe.schemas.Signal;
@@ -26,7 +27,9 @@ import org.apache.kafka.streams.state.KeyValueStore;
  *   <li>a withdrawal ({@link Signal#CANCELED}) is passed on untagged;
  *   <li>every output names the tags it must be routed to: its own, plus the tags the previous
  *       version had, so a tag topic's subscribers learn when an article leaves the tag or is
- *       withdrawn.
+ *       withdrawn;
+ *   <li>every output carries the {@link StorySignature} of its text for story clustering (none for
+ *       a withdrawal).
  * </ul>
  */
 final class VersionAndTag implements FixedKeyProcessor<String, Article, Enriched> {
@@ -82,7 +85,12 @@ final class VersionAndTag implements FixedKeyProcessor<String, Article, Enriched
     }
     store.put(id, new ArticleHistory(version, hash, tagIds).encode());
     counters.countTagged();
-    context.forward(record.withValue(new Enriched(tagged, List.copyOf(routes))));
+    StorySignature signature =
+        canceled
+            ? StorySignature.EMPTY
+            : StorySignature.of(
+                versioned.getHeadline(), versioned.getSubheadline(), versioned.getBody());
+    context.forward(record.withValue(new Enriched(tagged, List.copyOf(routes), signature)));
   }
 
   private TaggedArticle withdrawal(Article article) {

@@ -67,6 +67,7 @@ class EnrichServiceIT {
       assertThat(seedTagged.getTags())
           .extracting(Tag::getId)
           .contains("election-interference", "narcotics", "middle-east");
+      assertThat(seedTagged.getStoryId()).as("a story of its own").isEqualTo("seed-1");
 
       List<ConsumerRecord<String, TaggedArticle>> narcotics =
           KAFKA.consume(topics.tag("narcotics"), 1, WAIT);

@@ -1,0 +1,311 @@
+package io.newspipe.enrich.story;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+
+/**
+ * The memory of story clustering, over three key-value stores (changelog-backed in the topology):
+ *
+ * <ul>
+ *   <li>{@link #STORIES}: article id -> story id and the story's start (the publication time of its
+ *       first article), for every article ever clustered, so that new versions and withdrawals keep
+ *       their story however late they come;
+ *   <li>{@link #SIGNATURES}: article id -> story id and start, publication time, time indexed and
+ *       the {@link StorySignature} word hashes of its latest version;
+ *   <li>{@link #BANDS}: MinHash band key -> the ids of the (at most {@value #BAND_CAPACITY}) latest
+ *       articles with that band.
+ * </ul>
+ *
+ * Signatures and bands are the similarity index: an entry is forgotten one {@link
+ * StoryRules#window()} after it was last indexed ({@link #purge}), so the index holds roughly the
+ * articles of one window and stays bounded while the stream runs.
+ *
+ * <p>Not thread-safe: one instance per Streams task, as stores are.
+ */
+public final class StoryIndex {
+
+  /** Store: article id -> {@code "<story start, epoch millis> <story id>"}. */
+  public static final String STORIES = "article-stories";
+
+  /** Store: article id -> signature entry (similarity index). */
+  public static final String SIGNATURES = "story-signatures";
+
+  /** Store: band key -> latest article ids (similarity index). */
+  public static final String BANDS = "story-bands";
+
+  /** Articles remembered per band; older ones drop out, so a popular band costs no more. */
+  static final int BAND_CAPACITY = 5;
+
+  /**
+   * Articles with fewer distinct content words are too short to compare (a one-line brief, "Sunny
+   * spells"): each is a story of its own and is not indexed.
+   */
+  public static final int MIN_WORDS = 6;
+
+  private final KeyValueStore<String, String> stories;
+  private final KeyValueStore<String, byte[]> signatures;
+  private final KeyValueStore<String, byte[]> bands;
+  private final StoryRules rules;
+
+  public StoryIndex(
+      KeyValueStore<String, String> stories,
+      KeyValueStore<String, byte[]> signatures,
+      KeyValueStore<String, byte[]> bands,
+      StoryRules rules) {
+    this.stories = Objects.requireNonNull(stories, "stories");
+    this.signatures = Objects.requireNonNull(signatures, "signatures");
+    this.bands = Objects.requireNonNull(bands, "bands");
+    this.rules = Objects.requireNonNull(rules, "rules");
+  }
+
+  /** Why an article got its story: the closest indexed article, and how close. */
+  public record Match(Story story, String articleId, double similarity) {
+
+    public String storyId() {
+      return story.id();
+    }
+  }
+
+  /** A story: its id (the id of its first article) and start (that article's publication). */
+  public record Story(String id, long start) {
+
+    String encode() {
+      return start + " " + id;
+    }
+
+    static Story decode(String value) {
+      if (value == null) {
+        return null;
+      }
+      int space = value.indexOf(' ');
+      if (space < 0) {
+        throw new IllegalStateException(
+            STORIES
+                + " store holds '"
+                + value
+                + "', not '<start> <story id>': reset the enrich application (its state is"
+                + " rebuilt from news.articles.raw)");
+      }
+      return new Story(value.substring(space + 1), Long.parseLong(value.substring(0, space)));
+    }
+  }
+
+  /**
+   * The story of an article version: the one it already has (a later version keeps its story
+   * whatever it now says), else the story of the most similar indexed article within the window,
+   * else a new story named after the article itself. The version is (re)indexed under that story.
+   *
+   * @param published publication time, epoch millis
+   * @param now wall-clock time, epoch millis, for forgetting the entry later
+   * @return the story id and, when the article joined an existing story, the match that decided it
+   */
+  public Assignment assign(String id, StorySignature signature, long published, long now) {
+    Map<String, List<String>> buckets = buckets(signature);
+    Story story = Story.decode(stories.get(id));
+    Match match = null;
+    if (story == null) {
+      match = closest(id, signature, published, buckets).orElse(null);
+      story = match == null ? new Story(id, published) : match.story();
+      stories.put(id, story.encode());
+    }
+    index(id, story, signature, published, now, buckets);
+    return new Assignment(story.id(), match);
+  }
+
+  /** The article ids under each band key of the signature (read once, used twice). */
+  private Map<String, List<String>> buckets(StorySignature signature) {
+    if (signature.size() < MIN_WORDS) {
+      return Map.of();
+    }
+    Map<String, List<String>> buckets = new LinkedHashMap<>();
+    for (String band : signature.bandKeys()) {
+      buckets.put(band, ids(bands.get(band)));
+    }
+    return buckets;
+  }
+
+  /** A story id and, if the article joined an existing story just now, the match. */
+  public record Assignment(String storyId, Match match) {}
+
+  /**
+   * A withdrawal: the article keeps its story (null if it never had one) but leaves the similarity
+   * index, so nothing new joins a story because it resembles a withdrawn article.
+   */
+  public String withdraw(String id) {
+    signatures.delete(id);
+    Story story = Story.decode(stories.get(id));
+    return story == null ? null : story.id();
+  }
+
+  /**
+   * The most similar indexed article, at or above the threshold, of a story that started within the
+   * window of {@code published} (either side: a bulk import need not come in order). Measuring from
+   * the story's start, not from its latest article, keeps a chain of look-alikes (daily market
+   * reports, dividend notices) from growing one story for ever.
+   */
+  private Optional<Match> closest(
+      String id, StorySignature signature, long published, Map<String, List<String>> buckets) {
+    long window = rules.window().toMillis();
+    Set<String> seen = new HashSet<>();
+    seen.add(id);
+    Match best = null;
+    long bestPublished = 0;
+    for (List<String> bucket : buckets.values()) {
+      for (String candidate : bucket) {
+        if (!seen.add(candidate)) {
+          continue;
+        }
+        Entry entry = Entry.decode(signatures.get(candidate));
+        if (entry == null || Math.abs(entry.story().start() - published) > window) {
+          continue;
+        }
+        double similarity = signature.jaccard(entry.signature());
+        if (similarity >= rules.similarity()
+            && (best == null || better(similarity, entry, best, bestPublished))) {
+          best = new Match(entry.story(), candidate, similarity);
+          bestPublished = entry.published();
+        }
+      }
+    }
+    return Optional.ofNullable(best);
+  }
+
+  // Most similar first; on a tie the earlier article, then the smaller story id: never a matter of
+  // which band happened to be read first.
+  private static boolean better(double similarity, Entry entry, Match best, long bestPublished) {
+    if (similarity != best.similarity()) {
+      return similarity > best.similarity();
+    }
+    if (entry.published() != bestPublished) {
+      return entry.published() < bestPublished;
+    }
+    return entry.story().id().compareTo(best.storyId()) < 0;
+  }
+
+  private void index(
+      String id,
+      Story story,
+      StorySignature signature,
+      long published,
+      long now,
+      Map<String, List<String>> buckets) {
+    if (signature.size() < MIN_WORDS) {
+      signatures.delete(id); // a version too short to compare replaces a longer one
+      return;
+    }
+    signatures.put(id, new Entry(story, published, now, signature).encode());
+    for (Map.Entry<String, List<String>> bucket : buckets.entrySet()) {
+      List<String> ids = new ArrayList<>(bucket.getValue());
+      ids.remove(id);
+      ids.add(id);
+      if (ids.size() > BAND_CAPACITY) {
+        ids.subList(0, ids.size() - BAND_CAPACITY).clear();
+      }
+      bands.put(bucket.getKey(), encodeIds(now, ids));
+    }
+  }
+
+  /**
+   * Forgets index entries last indexed before {@code now - window}. Story ids of articles are kept.
+   *
+   * @return entries removed (signatures and bands)
+   */
+  public int purge(long now) {
+    long cutoff = now - rules.window().toMillis();
+    return purge(signatures, cutoff) + purge(bands, cutoff);
+  }
+
+  // Both value layouts start with the time indexed.
+  private static int purge(KeyValueStore<String, byte[]> store, long cutoff) {
+    List<String> expired = new ArrayList<>();
+    try (KeyValueIterator<String, byte[]> all = store.all()) {
+      while (all.hasNext()) {
+        KeyValue<String, byte[]> next = all.next();
+        if (next.value == null || ByteBuffer.wrap(next.value).getLong() < cutoff) {
+          expired.add(next.key);
+        }
+      }
+    }
+    expired.forEach(store::delete);
+    return expired.size();
+  }
+
+  private static byte[] encodeIds(long indexed, List<String> ids) {
+    List<byte[]> encoded = ids.stream().map(s -> s.getBytes(StandardCharsets.UTF_8)).toList();
+    int size = Long.BYTES + Integer.BYTES;
+    for (byte[] e : encoded) {
+      size += Integer.BYTES + e.length;
+    }
+    ByteBuffer buffer = ByteBuffer.allocate(size).putLong(indexed).putInt(encoded.size());
+    for (byte[] e : encoded) {
+      buffer.putInt(e.length).put(e);
+    }
+    return buffer.array();
+  }
+
+  private static List<String> ids(byte[] value) {
+    if (value == null) {
+      return List.of();
+    }
+    ByteBuffer buffer = ByteBuffer.wrap(value);
+    buffer.getLong();
+    int n = buffer.getInt();
+    List<String> ids = new ArrayList<>(n);
+    for (int i = 0; i < n; i++) {
+      ids.add(readString(buffer));
+    }
+    return ids;
+  }
+
+  private static String readString(ByteBuffer buffer) {
+    byte[] bytes = new byte[buffer.getInt()];
+    buffer.get(bytes);
+    return new String(bytes, StandardCharsets.UTF_8);
+  }
+
+  /** A signature entry: indexed (wall clock), published, story, word hashes. */
+  private record Entry(Story story, long published, long indexed, StorySignature signature) {
+
+    byte[] encode() {
+      byte[] id = story.id().getBytes(StandardCharsets.UTF_8);
+      long[] hashes = signature.hashes();
+      ByteBuffer buffer =
+          ByteBuffer.allocate(
+              3 * Long.BYTES + 2 * Integer.BYTES + id.length + hashes.length * Long.BYTES);
+      buffer.putLong(indexed).putLong(published).putLong(story.start());
+      buffer.putInt(id.length).put(id);
+      buffer.putInt(hashes.length);
+      for (long h : hashes) {
+        buffer.putLong(h);
+      }
+      return buffer.array();
+    }
+
+    static Entry decode(byte[] value) {
+      if (value == null) {
+        return null;
+      }
+      ByteBuffer buffer = ByteBuffer.wrap(value);
+      long indexed = buffer.getLong();
+      long published = buffer.getLong();
+      long start = buffer.getLong();
+      String id = readString(buffer);
+      long[] hashes = new long[buffer.getInt()];
+      for (int i = 0; i < hashes.length; i++) {
+        hashes[i] = buffer.getLong();
+      }
+      return new Entry(new Story(id, start), published, indexed, StorySignature.ofHashes(hashes));
+    }
+  }
+}

@@ -1,0 +1,268 @@
+package io.newspipe.enrich.story;
+
+import io.newspipe.enrich.text.Token;
+import io.newspipe.enrich.text.Tokenizer;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The words that say what an article is about, for story clustering: the content words of the
+ * headline, the sub-headline and the lead (the first {@value #LEAD_WORDS} words of the body).
+ *
+ * <p>Wire copy wraps every story in the same boilerplate, and two unrelated stories from one agency
+ * must not look alike because of it, so before the words are taken:
+ *
+ * <ul>
+ *   <li>a leading dateline or credit is cut from the body: "LONDON, June 3 (Reuters) - ", "(CNN) —
+ *       ", "Reuters - ", "Tokyo (AFP) - ", "NEW YORK — " (a short prefix before a dash that holds a
+ *       parenthesised credit, an all-capitals place or an agency name);
+ *   <li>headline flags and outlet suffixes are cut: "UPDATE 2-", "EXCLUSIVE-", " - BBC News";
+ *   <li>function words, reporting verbs ("said", "told"), weekdays, agency names, company suffixes
+ *       ("Inc", "Corp") and results-table abbreviations ("shr", "cts", "vs") are dropped.
+ * </ul>
+ *
+ * Words are normalised by the tagger's {@link Tokenizer} (case, accents, simple plurals), so
+ * "Earthquakes" and "earthquake" are one word.
+ */
+public final class StoryText {
+
+  /** Words of the body that count as the lead. */
+  public static final int LEAD_WORDS = 40;
+
+  private static final int MAX_CREDIT_CHARS = 100;
+  private static final int MAX_CREDIT_WORDS = 10;
+
+  private static final Set<String> AGENCIES =
+      normalised(
+          "reuters reuter ap afp cnn bbc upi dpa xinhua tass efe ansa kyodo yonhap aap ani pti"
+              + " ians bernama anadolu bloomberg prnewswire newswire");
+
+  private static final Set<String> STOPWORDS =
+      normalised(
+          "a about above after again against all also am an and any are as at be because been"
+              + " before being below between both but by can could did do does doing down during"
+              + " each few for from further had has have having he her here hers herself him"
+              + " himself his how i if in into is it its itself just me more most my myself no"
+              + " nor not now of off on once only or other our ours ourselves out over own same"
+              + " she should so some such than that the their theirs them themselves then there"
+              + " these they this those through to too under until up very was we were what"
+              + " when where which while who whom why will with would you your yours yourself"
+              + " yourselves said say says saying told tell according added adding statement"
+              + " spokesman spokeswoman spokesperson reported reporting reporters news agency"
+              + " monday tuesday wednesday thursday friday saturday sunday today yesterday"
+              + " tomorrow week year earlier later since last first new mr mrs ms s t per cent"
+              + " percent pct one two three many much may might must shall vs versus"
+              // business-wire furniture: company suffixes and the abbreviations of results tables
+              + " inc corp co ltd plc llc ag sa nv mln bln dlr dlrs ct cts shr shrs qtr avg revs"
+              + " oper");
+
+  // " - ", " -- ", " – ", " — ", and a dash right after a closing parenthesis: "(CNN)—The".
+  private static final Pattern CREDIT_DASH =
+      Pattern.compile("\\s+(?:--?|[\u2013\u2014])\\s+|\\)\\s*(?:--?|[\u2013\u2014])\\s*|[\u2014]");
+
+  private static final Pattern HEADLINE_FLAG =
+      Pattern.compile(
+          "^\\s*(?:(?:UPDATE|WRAPUP)\\s*\\d*|EXCLUSIVE|BREAKING(?:\\s+NEWS)?|CORRECTED|REFILE|RPT"
+              + "|URGENT|FLASH|ALERT|ANALYSIS|FACTBOX|INSTANT VIEW|LIVE)\\s*[-:\u2013\u2014]\\s*",
+          Pattern.CASE_INSENSITIVE);
+
+  private static final Pattern HEADLINE_SUFFIX =
+      Pattern.compile("\\s+[-|\u2013\u2014]\\s+([^-|\u2013\u2014]{1,40})$");
+
+  private StoryText() {}
+
+  /**
+   * The distinct features of headline, sub-headline and lead, in order of first appearance: every
+   * content word (stemmed), plus {@code "=" + word} for each word that names something, so that
+   * names and numbers count twice. Two reports of one event share their names and numbers; two
+   * different earthquakes share the words that describe an earthquake.
+   *
+   * @param subheadline may be null
+   */
+  public static List<String> words(String headline, String subheadline, String body) {
+    Set<String> words = new LinkedHashSet<>();
+    String head = headlineText(headline == null ? "" : headline);
+    addContent(words, head, Integer.MAX_VALUE, !titleCase(head));
+    if (subheadline != null) {
+      addContent(words, subheadline, Integer.MAX_VALUE, !titleCase(subheadline));
+    }
+    addContent(words, withoutCredit(body == null ? "" : body), LEAD_WORDS, true);
+    return List.copyOf(words);
+  }
+
+  /** The headline without flags such as "UPDATE 2-" and outlet suffixes such as " - BBC News". */
+  static String headlineText(String headline) {
+    String text = HEADLINE_FLAG.matcher(headline).replaceFirst("");
+    Matcher suffix = HEADLINE_SUFFIX.matcher(text);
+    if (suffix.find() && namesOutlet(suffix.group(1))) {
+      text = text.substring(0, suffix.start());
+    }
+    return text;
+  }
+
+  /** The body without a leading dateline or credit such as "LONDON, June 3 (Reuters) - ". */
+  static String withoutCredit(String body) {
+    String head =
+        body.length() > MAX_CREDIT_CHARS + 4 ? body.substring(0, MAX_CREDIT_CHARS + 4) : body;
+    Matcher dash = CREDIT_DASH.matcher(head);
+    if (!dash.find() || dash.start() > MAX_CREDIT_CHARS) {
+      return body;
+    }
+    String prefix = body.substring(0, dash.end()).strip();
+    if (isCredit(prefix)) {
+      return body.substring(dash.end());
+    }
+    return body;
+  }
+
+  private static boolean isCredit(String prefix) {
+    if (prefix.contains(". ") || prefix.contains("? ") || prefix.contains("! ")) {
+      return false; // a sentence, not a dateline
+    }
+    List<Token> tokens = Tokenizer.tokenize(prefix);
+    if (tokens.isEmpty() || tokens.size() > MAX_CREDIT_WORDS) {
+      return false;
+    }
+    boolean parenthesised = prefix.matches("(?s).*\\([^()]{1,40}\\).*") || prefix.contains("/");
+    Token first = tokens.get(0);
+    boolean capitalPlace = first.upperCase() && first.end() - first.start() >= 2;
+    return parenthesised || capitalPlace || AGENCIES.contains(first.norm());
+  }
+
+  private static boolean namesOutlet(String suffix) {
+    for (Token token : Tokenizer.tokenize(suffix)) {
+      if (AGENCIES.contains(token.norm()) || token.norm().equals("news")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static void addContent(Set<String> words, String raw, int limit, boolean cased) {
+    String text = numbersAsWords(raw);
+    List<Token> tokens = Tokenizer.tokenize(text);
+    for (int i = 0; i < tokens.size() && i < limit; i++) {
+      Token token = tokens.get(i);
+      String word = token.norm();
+      if (STOPWORDS.contains(word) || AGENCIES.contains(word)) {
+        continue;
+      }
+      String stem = stem(word);
+      words.add(stem);
+      if (isName(text, token, cased)) {
+        words.add("=" + stem);
+      }
+    }
+  }
+
+  /**
+   * Keeps a number one word, so that "5.5%" and "5.50%" meet and "2.50%" does not share "50" with
+   * them: "6.8" -> {@code 6p8}, "5.50" -> {@code 5p5}, "12,000" -> {@code 12000}.
+   */
+  static String numbersAsWords(String text) {
+    if (!DIGIT.matcher(text).find()) {
+      return text;
+    }
+    String s = THOUSANDS.matcher(text).replaceAll("");
+    s = TRAILING_ZEROS.matcher(s).replaceAll("$1");
+    s = TRAILING_POINT.matcher(s).replaceAll("$1");
+    return DECIMAL.matcher(s).replaceAll("$1p$2");
+  }
+
+  private static final Pattern DIGIT = Pattern.compile("\\d[.,]\\d");
+  private static final Pattern THOUSANDS = Pattern.compile("(?<=\\d),(?=\\d{3}(?!\\d))");
+  private static final Pattern TRAILING_ZEROS = Pattern.compile("(\\d\\.\\d*?[1-9])0+(?!\\d)");
+  private static final Pattern TRAILING_POINT = Pattern.compile("(\\d)\\.0+(?!\\d)");
+  private static final Pattern DECIMAL = Pattern.compile("(\\d)\\.(\\d)");
+
+  /**
+   * A number, or a word written with a capital where a sentence does not begin ("in northern
+   * Japan", "Rhein Kliniken"). Only in text that uses capitals as prose does: a Title Case headline
+   * says nothing.
+   */
+  private static boolean isName(String text, Token token, boolean cased) {
+    char first = text.charAt(token.start());
+    if (Character.isDigit(first)) {
+      return true;
+    }
+    return cased && !token.sentenceStart() && Character.isUpperCase(first);
+  }
+
+  private static boolean titleCase(String text) {
+    int words = 0;
+    int capitalised = 0;
+    for (Token token : Tokenizer.tokenize(text)) {
+      if (token.end() - token.start() > 3) {
+        words++;
+        if (Character.isUpperCase(text.charAt(token.start()))) {
+          capitalised++;
+        }
+      }
+    }
+    return words >= 3 && capitalised * 10 >= words * 7;
+  }
+
+  /**
+   * A crude stem, enough for the verb forms a headline and its lead use for one event to meet:
+   * "seize", "seized" and "seizing" are {@code seiz}, and common irregular past forms map to the
+   * present ("struck" -> {@code strike}, "held" -> {@code hold}).
+   */
+  static String stem(String word) {
+    String irregular = IRREGULAR.get(word);
+    if (irregular != null) {
+      return irregular;
+    }
+    String w = word;
+    int n = w.length();
+    if (n > 5 && w.endsWith("ing")) {
+      w = w.substring(0, n - 3);
+    } else if (n > 4 && w.endsWith("ed") && !w.endsWith("eed")) {
+      w = w.substring(0, n - 2);
+    } else if (n > 4 && w.endsWith("e")) {
+      w = w.substring(0, n - 1);
+    }
+    n = w.length();
+    if (n > 3 && w.charAt(n - 1) == w.charAt(n - 2) && isDoubled(w.charAt(n - 1))) {
+      w = w.substring(0, n - 1); // "signalled" -> signal, "stopped" -> stop
+    }
+    return w;
+  }
+
+  private static boolean isDoubled(char c) {
+    return "bdgklmnprt".indexOf(c) >= 0;
+  }
+
+  private static final java.util.Map<String, String> IRREGULAR =
+      pairs(
+          "struck strike held hold kept keep shook shake took take taken take won win fled flee"
+              + " rose rise risen rise fell fall fallen fall sold sell made make began begin begun"
+              + " begin led lead brought bring caught catch fought fight sought seek bought buy"
+              + " hid hide hidden hide saw see seen see gave give given give shot shoot ran run"
+              + " met meet lost lose paid pay sent send spent spend built build grew grow grown"
+              + " grow threw throw thrown throw blew blow drew draw drawn draw drove drive driven"
+              + " drive froze freeze frozen freeze stole steal stolen steal broke break broken"
+              + " break chose choose chosen choose wrote write written write spoke speak spoken"
+              + " speak woke wake came come went go gone go");
+
+  private static java.util.Map<String, String> pairs(String words) {
+    String[] w = words.split(" ");
+    java.util.Map<String, String> map = new java.util.HashMap<>();
+    for (int i = 0; i + 1 < w.length; i += 2) {
+      map.put(w[i], w[i + 1]);
+    }
+    return java.util.Map.copyOf(map);
+  }
+
+  private static Set<String> normalised(String words) {
+    Set<String> set = new HashSet<>();
+    for (String word : words.split(" ")) {
+      set.addAll(Tokenizer.normalisedWords(word.toLowerCase(Locale.ROOT)));
+    }
+    return Set.copyOf(set);
+  }
+}

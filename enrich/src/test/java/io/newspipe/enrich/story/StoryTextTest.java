@@ -1,0 +1,141 @@
+package io.newspipe.enrich.story;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class StoryTextTest {
+
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "LONDON, May 14 (Reuters) - Copper prices climbed.|Copper prices climbed.",
+        "(CNN) \u2014 A small bakery in Vermont|A small bakery in Vermont",
+        "(CNN)\u2014A small bakery|A small bakery",
+        "Reuters - European shares edged higher|European shares edged higher",
+        "Tokyo (AFP) - A 6.8-magnitude earthquake hit|A 6.8-magnitude earthquake hit",
+        "NEW YORK \u2014 Stocks fell on Tuesday|Stocks fell on Tuesday",
+        "CRESTLINE, Ohio (AP) \u2014 About 20 cars derailed|About 20 cars derailed",
+        "BERLIN, June 3 /PRNewswire/ -- Acme said|Acme said",
+      })
+  void shouldCutTheDatelineOrCreditBeforeTheLead(String body, String lead) {
+    assertThat(StoryText.withoutCredit(body)).isEqualTo(lead);
+  }
+
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "Gold - the metal of kings - rose again.",
+        "The army said on Friday - without giving evidence - that it won.",
+        "Prices rose. NEW YORK \u2014 traders said",
+        "A strong quake\u2014the third this week\u2014hit Japan.",
+      })
+  void shouldLeaveALeadThatStartsWithoutACreditAlone(String body) {
+    assertThat(StoryText.withoutCredit(body)).isEqualTo(body);
+  }
+
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "UPDATE 2-Fed holds rates steady|Fed holds rates steady",
+        "EXCLUSIVE-Chipmaker picks Phoenix|Chipmaker picks Phoenix",
+        "Breaking: Dam bursts in Bosnia|Dam bursts in Bosnia",
+        "Quake hits Japan - BBC News|Quake hits Japan",
+        "Dam bursts \u2014 Reuters|Dam bursts",
+        "Turkey and Greece move towards talks - Ozal|Turkey and Greece move towards talks - Ozal",
+      })
+  void shouldCutHeadlineFlagsAndOutletSuffixesButNotAQuotedSpeaker(String headline, String text) {
+    assertThat(StoryText.headlineText(headline)).isEqualTo(text);
+  }
+
+  @Test
+  void shouldKeepContentWordsStemmedAndCountNamesAndNumbersTwice() {
+    List<String> words =
+        StoryText.words(
+            "Quake strikes northern Japan",
+            null,
+            "TOKYO, May 14 (Reuters) - A magnitude 6.8 earthquake struck off Aomori on Tuesday,"
+                + " the agency said.");
+
+    assertThat(words)
+        .contains("quak", "strike", "northern", "japan", "magnitud", "6p8", "=6p8", "earthquak")
+        .contains("aomori", "=aomori")
+        // "said", "Tuesday", "the", "agency" and the dateline are not what the story is about
+        .doesNotContain("said", "say", "tuesday", "the", "agency", "tokyo", "reuters", "14");
+    // a sentence's first word and a Title Case headline say nothing about names
+    assertThat(words).doesNotContain("=quak", "=magnitud");
+    assertThat(StoryText.words("Strong Quake Shakes Northern Japan Today", null, ""))
+        .doesNotContain("=japan")
+        .contains("japan");
+  }
+
+  @Test
+  void shouldTakeOnlyTheLeadOfTheBody() {
+    String lead = "word ".repeat(StoryText.LEAD_WORDS);
+    List<String> words = StoryText.words("Headline", null, lead + "unrelated afterthought");
+
+    assertThat(words).doesNotContain("unrelat", "afterthought");
+  }
+
+  @Test
+  void shouldFindNothingInCommonBetweenUnrelatedStoriesWithTheSameBoilerplate() {
+    Set<String> copper =
+        new HashSet<>(
+            StoryText.words(
+                "Copper hits two-year high - Reuters",
+                null,
+                "LONDON, May 14 (Reuters) - Copper prices climbed to their highest in two years on"
+                    + " Tuesday as smelter cutbacks in China stoked supply worries."));
+    Set<String> tigers =
+        new HashSet<>(
+            StoryText.words(
+                "UPDATE 1-London Zoo welcomes Sumatran tiger cubs - Reuters",
+                null,
+                "LONDON, May 14 (Reuters) - London Zoo said on Tuesday that two Sumatran tiger"
+                    + " cubs had been born, the first at the zoo in five years."));
+
+    copper.retainAll(tigers);
+    assertThat(copper).isEmpty();
+  }
+
+  @ParameterizedTest
+  @CsvSource({
+    "seized,seiz",
+    "seize,seiz",
+    "seizing,seiz",
+    "struck,strike",
+    "held,hold",
+    "signalled,signal",
+    "evacuated,evacuat",
+    "evacuate,evacuat",
+    "need,need",
+    "speed,speed",
+    "bring,bring",
+    "japan,japan",
+  })
+  void shouldStemVerbFormsOfOneEventAlike(String word, String stem) {
+    assertThat(StoryText.stem(word)).isEqualTo(stem);
+  }
+
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "a 6.8 quake|a 6p8 quake",
+        "rates at 5.50% and 5.5%|rates at 5p5% and 5p5%",
+        "12,000 jobs and 1,234,567 votes|12000 jobs and 1234567 votes",
+        "magnitude 6.0 and 2.05|magnitude 6 and 2p05",
+        "ends in 2027. Then|ends in 2027. Then",
+      })
+  void shouldKeepNumbersOneWord(String text, String expected) {
+    assertThat(StoryText.numbersAsWords(text)).isEqualTo(expected);
+  }
+}
