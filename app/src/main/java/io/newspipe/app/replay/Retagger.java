@@ -64,6 +64,10 @@ public final class Retagger {
   private final int batchSize;
   private volatile boolean stopped;
   private Set<String> existingTopics = Set.of();
+
+  /** Each article's story, as enrich decided it: re-tagging changes tags, not stories. */
+  private final Map<String, String> stories = new HashMap<>();
+
   private final Set<String> missingTopicsLogged = new HashSet<>();
 
   public Retagger(Map<String, Object> clientProps, TopicSet topics, Tagger tagger) {
@@ -130,6 +134,9 @@ public final class Retagger {
                   return;
                 }
                 Article a = t.getArticle();
+                if (t.getStoryId() != null) {
+                  stories.put(a.getId(), t.getStoryId());
+                }
                 List<String> ids = t.getTags().stream().map(Tag::getId).toList();
                 long at = t.getEnrichedAt().toEpochMilli();
                 if (version.equals(t.getTaxonomyVersion())) {
@@ -222,6 +229,7 @@ public final class Retagger {
       return; // tombstone
     }
     TaggedArticle tagged = tagger.enrich(article, now);
+    tagged.setStoryId(stories.get(article.getId()));
     byte[] value = taggedSerde.encode(tagged);
     producer.send(
         new ProducerRecord<>(topics.tagged().name(), null, r.timestamp(), r.key(), value));

@@ -70,11 +70,9 @@ class RetagIT {
         Instant published = Instant.parse("2024-06-01T00:00:00Z").plus(Duration.ofHours(7L * i));
         Article a = Coverage.article("hist:" + i, 1, published, headline(i), body(i));
         coverage.send(topics.raw(), a.getId(), a, published);
-        coverage.send(
-            topics.tagged(),
-            a.getId(),
-            oldTagger.enrich(a, Instant.EPOCH.plusSeconds(i)),
-            published);
+        TaggedArticle before = oldTagger.enrich(a, Instant.EPOCH.plusSeconds(i));
+        before.setStoryId("story-" + (i % 3)); // as enrich's story clusters decided
+        coverage.send(topics.tagged(), a.getId(), before, published);
         Set<String> now = ids(newTagger.enrich(a, Instant.now()));
         expected.put(a.getId(), now);
         if (now.contains("whaling")) {
@@ -123,6 +121,9 @@ class RetagIT {
                 for (Map.Entry<String, Set<String>> e : expected.entrySet()) {
                   assertThat(tagIds(store, e.getKey())).as(e.getKey()).isEqualTo(e.getValue());
                 }
+                assertThat(store.article("hist:7").orElseThrow().storyId())
+                    .as("re-tagging keeps the story")
+                    .isEqualTo("story-1");
               });
       assertThat(store.articleCount()).isEqualTo(45);
       assertThat(result.changes().byTag())
