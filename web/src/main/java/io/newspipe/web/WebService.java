@@ -22,9 +22,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The read side over HTTP: the JSON API over the store ({@code /api/articles}, {@code /api/tags},
- * {@code /api/health}), live Server-Sent Events from {@code news.articles.tagged} ({@code
- * /api/stream}) and the web UI (static files from the classpath).
+ * The read side over HTTP: the JSON API over the store ({@code /api/articles}, {@code
+ * /api/stories}, {@code /api/tags}, {@code /api/health}), live Server-Sent Events from {@code
+ * news.articles.tagged} ({@code /api/stream}) and the web UI (static files from the classpath).
  *
  * <pre>{@code
  * try (WebService web = WebService.builder(store).port(8080).tags(tags)

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.newspipe.schemas.TaggedArticle;
 import io.newspipe.sink.store.SqliteStore;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -27,6 +28,8 @@ class WebApiTest {
   @TempDir static Path dir;
   static SqliteStore store;
   static WebService web;
+  static SqliteStore storyStore;
+  static WebService storyWeb;
 
   @BeforeAll
   static void start() {
@@ -60,11 +63,37 @@ class WebApiTest {
                 "middle-east=Cairo")),
         "test",
         Map.of());
+    // A second store for stories, so the lists above stay as they are: two reports of the Cairo
+    // talks grouped by enrich (the story is named after the first report, so its id has a '/'),
+    // and one report alone in its story.
+    storyStore = SqliteStore.open(dir.resolve("stories.db"));
+    TaggedArticle first =
+        tagged(
+            SLASHED_ID,
+            "Ceasefire talks resume in Cairo",
+            "Negotiators met in Cairo on Friday.",
+            Instant.parse("2024-05-04T11:00:00Z"),
+            "middle-east=Cairo");
+    TaggedArticle followUp =
+        tagged(
+            "wire:cairo-talks",
+            "Cairo ceasefire talks resume",
+            "Delegations gathered in Cairo.",
+            Instant.parse("2024-05-04T12:00:00Z"),
+            "middle-east=Cairo");
+    followUp.setStoryId(SLASHED_ID);
+    TaggedArticle alone =
+        tagged(
+            "wire:spy", "Spy ring uncovered in Vienna", "x", Instant.parse("2024-05-03T10:00:00Z"));
+    storyStore.write(List.of(first, followUp, alone), "test", Map.of());
+    storyWeb = WebService.builder(storyStore).port(0).tags(WebFixtures.TAGS).start();
     web = WebService.builder(store).port(0).tags(WebFixtures.TAGS).start();
   }
 
   @AfterAll
   static void stop() {
+    storyWeb.close();
+    storyStore.close();
     web.close();
     store.close();
   }
@@ -165,6 +194,38 @@ class WebApiTest {
     var r = get(web, "/api/articles/seeds:world/xi%20meets%20blinken.txt");
     assertThat(r.status()).isEqualTo(200);
     assertThat(r.json().get("id").asText()).isEqualTo(SLASHED_ID);
+  }
+
+  @Test
+  void shouldListEveryReportOfAStoryNewestFirstTheAskedForOneIncluded() {
+    assertThat(get(storyWeb, "/api/articles/wire:cairo-talks").json().get("storyId").asText())
+        .isEqualTo(SLASHED_ID);
+
+    var r = get(storyWeb, "/api/stories/seeds:world/xi%20meets%20blinken.txt");
+    assertThat(r.status()).isEqualTo(200);
+    assertThat(r.contentType()).startsWith("application/json");
+    JsonNode story = r.json();
+    assertThat(story.get("storyId").asText()).isEqualTo(SLASHED_ID);
+    assertThat(ids(story)).containsExactly("wire:cairo-talks", SLASHED_ID);
+    JsonNode item = story.get("articles").get(0);
+    assertThat(item.get("headline").asText()).isEqualTo("Cairo ceasefire talks resume");
+    assertThat(item.get("source").asText()).isEqualTo("test");
+    assertThat(item.get("published").asText()).isEqualTo("2024-05-04T12:00:00Z");
+    assertThat(item.get("withdrawn").asBoolean()).isFalse();
+    assertThat(item.get("tags")).extracting(JsonNode::asText).containsExactly("middle-east");
+    assertThat(item.get("snippet").asText()).isEqualTo("Delegations gathered in Cairo.");
+
+    // An article alone in its story: the story lists just that one.
+    assertThat(ids(get(storyWeb, "/api/stories/wire:spy").json())).containsExactly("wire:spy");
+  }
+
+  @Test
+  void shouldAnswerAnUnknownStoryWith404Json() {
+    var r = get(storyWeb, "/api/stories/nope:missing");
+    assertThat(r.status()).isEqualTo(404);
+    assertThat(r.contentType()).startsWith("application/json");
+    assertThat(r.json().get("error").asText()).isEqualTo("no article with story id 'nope:missing'");
+    assertThat(r.json().get("storyId").asText()).isEqualTo("nope:missing");
   }
 
   @Test

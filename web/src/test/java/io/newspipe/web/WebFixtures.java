@@ -33,8 +33,9 @@ final class WebFixtures {
   private WebFixtures() {}
 
   /**
-   * A tagged article whose tags carry evidence for every occurrence of their {@code words} in the
-   * headline and body, with offsets computed from the text, as enrich gives them.
+   * A tagged article, alone in its own story, whose tags carry evidence for every occurrence of
+   * their {@code words} in the headline and body, with offsets computed from the text, as enrich
+   * gives them.
    */
   static TaggedArticle tagged(
       String id, String headline, String body, Instant published, String... tagAndWord) {
@@ -59,7 +60,9 @@ final class WebFixtures {
               .setEvidence(evidence)
               .build());
     }
-    return Articles.tagged(article, tags.toArray(Tag[]::new));
+    TaggedArticle t = Articles.tagged(article, tags.toArray(Tag[]::new));
+    t.setStoryId(id); // alone in its story, named after itself, as enrich names a new story
+    return t;
   }
 
   private static String label(String tagId) {

@@ -27,8 +27,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The real UI in headless Chromium against a real SQLite store and the in-JVM Kafka broker: search
- * and read with evidence highlighted, live articles without reload, hostile feed text shown as
- * text, and a clear message for an unknown article.
+ * and read with evidence highlighted, the other reports of a story, live articles without reload,
+ * hostile feed text shown as text, and a clear message for an unknown article.
  */
 class WebUiIT {
   @RegisterExtension static final KafkaClusterExtension KAFKA = new KafkaClusterExtension();
@@ -39,6 +39,9 @@ class WebUiIT {
   static final String HOSTILE_BODY =
       "Witnesses said <img src=x onerror=window.__pwned=3> the drone came at dawn."
           + " <iframe src=\"javascript:window.__pwned=4\"></iframe>";
+
+  static final String QUAKE = "Earthquake strikes off Crete";
+  static final String QUAKE_FOLLOW_UP = "Strong quake shakes Crete coast";
 
   @TempDir static Path dir;
   static TopicSet topics;
@@ -59,6 +62,20 @@ class WebUiIT {
             Instant.parse("2024-05-03T10:00:00Z"),
             "middle-east=drone");
     hostile.getArticle().setUrl("javascript:window.__pwned=5");
+    // Two reports of one story, as enrich groups them: named after the first report.
+    TaggedArticle quake =
+        tagged(
+            "wire:quake",
+            QUAKE,
+            "A strong earthquake struck off Crete on Monday.",
+            Instant.parse("2024-05-01T06:00:00Z"));
+    TaggedArticle quakeFollowUp =
+        tagged(
+            "other:quake-follow-up",
+            QUAKE_FOLLOW_UP,
+            "Buildings shook across the island of Crete.",
+            Instant.parse("2024-05-01T07:15:00Z"));
+    quakeFollowUp.setStoryId("wire:quake");
     store.write(
         List.of(
             tagged(
@@ -69,7 +86,9 @@ class WebUiIT {
                 Instant.parse("2024-05-02T09:30:00Z"),
                 "narcotics=captagon",
                 "middle-east=Syria"),
-            hostile),
+            hostile,
+            quake,
+            quakeFollowUp),
         "test",
         Map.of());
     web =
@@ -190,6 +209,38 @@ class WebUiIT {
 
     assertThat(driver.findElements(By.cssSelector("main img, main script, main iframe"))).isEmpty();
     assertThat(driver.executeScript("return typeof window.__pwned")).isEqualTo("undefined");
+  }
+
+  @Test
+  void shouldListTheOtherReportsOfTheStoryAndOpenOne() {
+    open("#/article/" + URLEncoder.encode("wire:quake", StandardCharsets.UTF_8));
+    WebElement title =
+        waitFor()
+            .until(ExpectedConditions.visibilityOfElementLocated(By.id("article-story-title")));
+    assertThat(title.getText()).isEqualToIgnoringCase("Other reports of this story (1)");
+    // Newest first, this article included but marked, and only the other one a link.
+    assertThat(texts(driver.findElements(By.cssSelector("#article-story-list .headline"))))
+        .containsExactly(QUAKE_FOLLOW_UP, QUAKE);
+    assertThat(texts(driver.findElements(By.cssSelector("#article-story-list .when"))))
+        .containsExactly("2024-05-01 07:15 UTC", "2024-05-01 06:00 UTC");
+    assertThat(texts(driver.findElements(By.cssSelector("#article-story-list .source"))))
+        .containsExactly("test", "test");
+    assertThat(texts(driver.findElements(By.cssSelector("#article-story-list a.headline"))))
+        .containsExactly(QUAKE_FOLLOW_UP);
+    assertThat(
+            driver.findElement(By.cssSelector("#article-story-list li.current .badge")).getText())
+        .isEqualTo("this report");
+
+    driver.findElement(By.linkText(QUAKE_FOLLOW_UP)).click();
+
+    waitFor().until(ExpectedConditions.textToBe(By.id("article-headline"), QUAKE_FOLLOW_UP));
+    WebElement back =
+        waitFor()
+            .until(
+                ExpectedConditions.elementToBeClickable(
+                    By.cssSelector("#article-story-list a.headline")));
+    assertThat(back.getText()).isEqualTo(QUAKE);
+    assertThat(back.getAttribute("href")).endsWith("#/article/wire%3Aquake");
   }
 
   @Test

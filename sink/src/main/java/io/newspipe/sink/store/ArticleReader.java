@@ -65,6 +65,26 @@ final class ArticleReader {
         entities(c, id));
   }
 
+  /** See {@link ArticleStore#storyMembers}; newest first, as {@link PublishedPage} orders. */
+  static List<StoredArticle> storyMembers(Connection c, String storyId, int limit)
+      throws SQLException {
+    String sql =
+        "SELECT a.* FROM articles a WHERE a.story_id = ? AND NOT a.withdrawn ORDER BY "
+            + PublishedPage.TIME
+            + " DESC, a.id DESC LIMIT ?";
+    try (PreparedStatement s = c.prepareStatement(sql)) {
+      s.setString(1, storyId);
+      s.setInt(2, limit);
+      try (ResultSet r = s.executeQuery()) {
+        List<StoredArticle> members = new ArrayList<>();
+        while (r.next()) {
+          members.add(article(c, r));
+        }
+        return members;
+      }
+    }
+  }
+
   static List<StoredTag> tags(Connection c, String articleId) throws SQLException {
     String sql =
         "SELECT tag_id, label, score, confidence, media_topics, evidence FROM article_tags"

@@ -101,6 +101,18 @@ public interface ArticleStore extends AutoCloseable {
       PublishedPosition before,
       int limit);
 
+  /**
+   * The latest versions of the articles of one story (those sharing {@code storyId}, as enrich
+   * grouped them), withdrawn ones left out, NEWEST first by publication time as {@link #newest}
+   * orders them (ties by id, descending). Uses the {@code articles_story_id} index.
+   *
+   * @param storyId the story id of any of its articles
+   * @param limit articles wanted at most, at least 1
+   * @return empty when no (non-withdrawn) article has that story
+   * @throws StoreException when the database cannot be read
+   */
+  List<StoredArticle> storyMembers(String storyId, int limit);
+
   /** Releases the database connection. Idempotent. */
   @Override
   void close();

@@ -210,6 +210,18 @@ public abstract class JdbcArticleStore implements ArticleStore {
   }
 
   @Override
+  public List<StoredArticle> storyMembers(String storyId, int limit) {
+    Objects.requireNonNull(storyId, "storyId");
+    if (limit < 1) {
+      throw new IllegalArgumentException("limit must be at least 1, was " + limit);
+    }
+    return inTransaction(
+        false,
+        "read the articles of story " + storyId,
+        c -> ArticleReader.storyMembers(c, storyId, limit));
+  }
+
+  @Override
   public String toString() {
     return description;
   }

@@ -76,6 +76,11 @@ class ForwardingStore implements ArticleStore {
   }
 
   @Override
+  public List<StoredArticle> storyMembers(String storyId, int limit) {
+    return delegate.storyMembers(storyId, limit);
+  }
+
+  @Override
   public List<SearchHit> search(SearchQuery query) {
     return delegate.search(query);
   }

@@ -612,6 +612,77 @@ abstract class ArticleStoreContract {
     assertThat(paged).isEqualTo(expected);
   }
 
+  // ---- story members ----
+
+  @Test
+  void shouldListTheArticlesOfAStoryNewestFirstWithoutWithdrawnOnesOrOtherStories() {
+    Instant day = Instant.parse("2025-06-10T00:00:00Z");
+    Article undated =
+        Article.newBuilder(article("undated", 1, "x", Signal.USABLE))
+            .setPublishedAt(null)
+            .setReceivedAt(day.plusSeconds(5))
+            .build();
+    TaggedArticle undatedMember = tagged(undated, ENRICHED);
+    undatedMember.setStoryId("s1");
+    Article kill =
+        Article.newBuilder(article("killed", 1, "x", Signal.CANCELED))
+            .setPublishedAt(day.plusSeconds(30))
+            .build();
+    TaggedArticle killedMember = tagged(kill, ENRICHED);
+    killedMember.setStoryId("s1");
+    store.write(
+        List.of(
+            story("first", "x", "x").story("s1").tags("narcotics").at(day).build(),
+            story("later", "x", "x").story("s1").at(day.plusSeconds(10)).build(),
+            story("tieA", "x", "x").story("s1").at(day.plusSeconds(20)).build(),
+            story("tieB", "x", "x").story("s1").at(day.plusSeconds(20)).build(),
+            story("other", "x", "x").story("s2").at(day.plusSeconds(15)).build(),
+            undatedMember,
+            killedMember),
+        GROUP,
+        Map.of());
+
+    assertThat(storyMembers("s1", 50)).containsExactly("tieB", "tieA", "later", "undated", "first");
+    assertThat(storyMembers("s1", 2)).containsExactly("tieB", "tieA");
+    assertThat(storyMembers("s2", 50)).containsExactly("other");
+    assertThat(storyMembers("no-such-story", 50)).isEmpty();
+    assertThat(store.storyMembers("s1", 50).get(4).tags())
+        .extracting(StoredTag::tagId)
+        .containsExactly("narcotics");
+    assertThatThrownBy(() -> store.storyMembers("s1", 0))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("at least 1");
+  }
+
+  @Test
+  void shouldListOnlyTheLatestVersionOfAStoryMemberOnce() {
+    Instant day = Instant.parse("2025-06-10T00:00:00Z");
+    store.write(
+        List.of(
+            story("a1", "Old headline", "x").story("s1").at(day).build(),
+            story("a2", "x", "x").story("s1").at(day.plusSeconds(1)).build()),
+        GROUP,
+        Map.of());
+    TaggedArticle update =
+        tagged(
+            Article.newBuilder(article("a1", 2, "New headline", Signal.USABLE))
+                .setPublishedAt(day)
+                .build(),
+            ENRICHED);
+    update.setStoryId("s1");
+    store.write(List.of(update), GROUP, Map.of());
+
+    List<StoredArticle> members = store.storyMembers("s1", 50);
+    assertThat(members).extracting(StoredArticle::id).containsExactly("a2", "a1");
+    assertThat(members.get(1).version()).isEqualTo(2);
+    assertThat(members.get(1).headline()).isEqualTo("New headline");
+    assertThat(members).extracting(StoredArticle::storyId).containsOnly("s1");
+  }
+
+  private List<String> storyMembers(String storyId, int limit) {
+    return store.storyMembers(storyId, limit).stream().map(StoredArticle::id).toList();
+  }
+
   private List<String> newest(
       Instant since, Instant until, Set<String> tags, String source, int limit) {
     return store.newest(since, until, tags, source, null, limit).stream()
@@ -629,6 +700,7 @@ abstract class ArticleStoreContract {
   static final class Story {
     private final Article.Builder article;
     private final List<Tag> tags = new ArrayList<>();
+    private String storyId;
 
     Story(String id, String headline, String body) {
       article = Article.newBuilder(article(id, 1, headline, Signal.USABLE)).setBody(body);
@@ -656,8 +728,17 @@ abstract class ArticleStoreContract {
       return this;
     }
 
+    Story story(String id) {
+      storyId = id;
+      return this;
+    }
+
     TaggedArticle build() {
-      return tagged(article.build(), ENRICHED, tags.toArray(Tag[]::new));
+      TaggedArticle t = tagged(article.build(), ENRICHED, tags.toArray(Tag[]::new));
+      if (storyId != null) {
+        t.setStoryId(storyId);
+      }
+      return t;
     }
   }
 }

@@ -15,10 +15,12 @@ import java.util.Set;
 
 /**
  * The store over HTTP: {@code GET /api/articles} (search when {@code q} is given, else newest
- * first), {@code GET /api/articles/{id}} and {@code GET /api/tags}.
+ * first), {@code GET /api/articles/{id}}, {@code GET /api/stories/{storyId}} and {@code GET
+ * /api/tags}.
  */
 public final class ArticleApi {
   static final int MAX_ID_CHARS = 1000;
+  static final int STORY_LIMIT = 50;
 
   private final ArticleStore store;
   private final List<TagInfo> tags;
@@ -32,6 +34,8 @@ public final class ArticleApi {
     routes.get("/api/articles", this::list);
     // <id> rather than {id}: file article ids contain '/' (seeds:world/xi.txt).
     routes.get("/api/articles/<id>", this::article);
+    // Story ids are article ids (a story is named after its first article), so '/' again.
+    routes.get("/api/stories/<storyId>", this::story);
     routes.get("/api/tags", ctx -> Responses.json(ctx, Map.of("tags", tags)));
   }
 
@@ -72,14 +76,36 @@ public final class ArticleApi {
   }
 
   void article(Context ctx) {
-    String id = ctx.pathParam("id");
-    if (id.length() > MAX_ID_CHARS) {
-      throw new ApiException(400, "article id is too long (at most " + MAX_ID_CHARS + " chars)");
-    }
+    String id = checkedId(ctx, "id", "article id");
     Optional<StoredArticle> article = store.article(id);
     if (article.isEmpty()) {
       throw new ApiException(404, "no article with id '" + id + "'", Map.of("id", id));
     }
     Responses.json(ctx, ArticleJson.view(article.get(), store.versionCount(id)));
+  }
+
+  /**
+   * Every report of a story, the asked-for article included (the UI marks it): the newest {@value
+   * #STORY_LIMIT} non-withdrawn ones, newest first, in the list shape.
+   */
+  void story(Context ctx) {
+    String storyId = checkedId(ctx, "storyId", "story id");
+    List<StoredArticle> members = store.storyMembers(storyId, STORY_LIMIT);
+    if (members.isEmpty()) {
+      throw new ApiException(
+          404, "no article with story id '" + storyId + "'", Map.of("storyId", storyId));
+    }
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("storyId", storyId);
+    body.put("articles", members.stream().map(ArticleJson::item).toList());
+    Responses.json(ctx, body);
+  }
+
+  private static String checkedId(Context ctx, String parameter, String what) {
+    String id = ctx.pathParam(parameter);
+    if (id.length() > MAX_ID_CHARS) {
+      throw new ApiException(400, what + " is too long (at most " + MAX_ID_CHARS + " chars)");
+    }
+    return id;
   }
 }

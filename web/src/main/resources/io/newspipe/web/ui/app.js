@@ -273,6 +273,7 @@
   function renderArticle(a) {
     const view = $('article');
     view.dataset.focus = '';
+    view.dataset.id = a.id;
     const headline = $('article-headline');
     clear(headline);
     headline.appendChild(highlighted(a.headline, spansOf(a, 'headline')));
@@ -319,9 +320,57 @@
     view.hidden = false;
   }
 
+  // ---- the other reports of the article's story ----
+
+  // The API lists every report of the story, this one included; it is marked, not left out, so
+  // the reader sees where it stands among the others.
+  function storyItem(s, currentId) {
+    const li = el('li', s.id === currentId ? 'current' : null);
+    if (s.id === currentId) {
+      li.appendChild(el('span', 'headline', s.headline));
+      li.appendChild(el('span', 'badge', 'this report'));
+    } else {
+      const link = el('a', 'headline', s.headline);
+      link.href = articleHref(s.id);
+      li.appendChild(link);
+    }
+    li.appendChild(el('span', 'source', s.source));
+    li.appendChild(el('span', 'when', formatTime(s.published)));
+    return li;
+  }
+
+  async function showStory(a) {
+    const section = $('article-story');
+    section.hidden = true;
+    const list = $('article-story-list');
+    clear(list);
+    if (!a.storyId) return;
+    let story = null;
+    let failure = null;
+    try {
+      story = await getJson('/api/stories/' + a.storyId.split('/').map(encodeURIComponent).join('/'));
+    } catch (e) {
+      failure = e;
+    }
+    if ($('article').dataset.id !== a.id) return; // another article was opened meanwhile
+    if (failure) {
+      if (failure.status === 404) return; // e.g. a withdrawn article, alone in its story
+      $('article-story-title').textContent = 'Other reports of this story';
+      list.appendChild(el('li', 'none', 'Cannot load them: ' + failure.message));
+      section.hidden = false;
+      return;
+    }
+    const others = story.articles.filter((s) => s.id !== a.id).length;
+    if (others === 0) return;
+    $('article-story-title').textContent = 'Other reports of this story (' + others + ')';
+    for (const s of story.articles) list.appendChild(storyItem(s, a.id));
+    section.hidden = false;
+  }
+
   async function showArticle(id) {
     $('results-view').hidden = true;
     $('article').hidden = true;
+    $('article-story').hidden = true;
     showMessage('Loading…', 'info');
     try {
       const a = await getJson('/api/articles/' + id.split('/').map(encodeURIComponent).join('/'));
@@ -329,6 +378,7 @@
       renderArticle(a);
       document.title = a.headline + ' · newspipe';
       window.scrollTo(0, 0);
+      showStory(a);
     } catch (e) {
       showMessage(e.status === 404 ? 'No article with id “' + id + '”. It may not be stored yet, or the link is wrong.' : e.message, e.status === 404 ? 'notfound' : 'error');
     }
@@ -413,6 +463,15 @@
     $('search-form').addEventListener('submit', submitSearch);
     $('more').addEventListener('click', () => currentSearch && runSearch(currentSearch, true));
     window.addEventListener('hashchange', route);
+    // A page left (or kept in the back/forward cache) gives up its live stream: the browser allows
+    // only six connections to one server, and streams of pages no longer shown would use them up.
+    window.addEventListener('pagehide', () => {
+      if (liveSource) liveSource.close();
+      liveSource = null;
+    });
+    window.addEventListener('pageshow', (event) => {
+      if (event.persisted) route();
+    });
     await loadTags();
     route();
   });
