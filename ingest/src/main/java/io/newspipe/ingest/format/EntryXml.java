@@ -134,10 +134,32 @@ final class EntryXml {
   }
 
   /**
+   * What an RSS item says in non-standard elements: its full content (null if none) and its summary
+   * (null if the item has no {@code summary} element; possibly blank).
+   */
+  record RssExtras(Text content, String summary) {
+    static final RssExtras NONE = new RssExtras(null, null);
+  }
+
+  /**
+   * The full content: an XHTML {@code <body>}, a {@code <fullitem>} holding escaped HTML, or the
+   * second of a description and a summary; the summary: the first of them (see {@link
+   * #rssDescriptions}).
+   */
+  RssExtras rssExtras() {
+    List<String> descriptions = rssDescriptions();
+    Text content = rssContent();
+    if (content == null && descriptions.size() > 1) {
+      content = new Text(descriptions.get(1), Text.Kind.HTML);
+    }
+    return new RssExtras(content, descriptions.isEmpty() ? null : descriptions.get(0));
+  }
+
+  /**
    * An RSS item's full content where it uses a non-standard element for it: an XHTML {@code
    * <body>}, or {@code <fullitem>} holding escaped HTML.
    */
-  Text rssContent() {
+  private Text rssContent() {
     Element body = element.getChild("body", XHTML);
     if (body != null) {
       return new Text(children(body), Text.Kind.HTML);
@@ -151,7 +173,7 @@ final class EntryXml {
    * document order, the first being the summary and the second, if any, the full content. Empty for
    * items without one (ROME reads those).
    */
-  List<String> rssDescriptions() {
+  private List<String> rssDescriptions() {
     if (child("summary") == null) {
       return List.of();
     }

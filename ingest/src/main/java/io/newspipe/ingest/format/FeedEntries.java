@@ -53,7 +53,8 @@ final class FeedEntries {
     EntryXml rss = xml != null && !xml.isAtom() ? xml : null;
     List<EntryXml.Text> atomContents = atom == null ? List.of() : atom.atomContents();
     EntryXml.Text atomSummary = atom == null ? null : atom.atomText("summary");
-    String body = atom != null ? atomBody(atomContents, atomSummary) : bodyOf(entry, rss);
+    EntryXml.RssExtras extras = rss == null ? EntryXml.RssExtras.NONE : rss.rssExtras();
+    String body = atom != null ? atomBody(atomContents, atomSummary) : bodyOf(entry, extras);
     String headline = oneLine(atom != null ? atomTitle(entry, atom) : titleOf(entry));
     if (ArticleIds.isBlank(headline)) {
       if (body.isEmpty()) {
@@ -81,8 +82,8 @@ final class FeedEntries {
         .setByline(bylineOf(entry, rss))
         .setLanguage(language)
         .setBody(body)
-        .setSummary(atom != null ? valueOf(atomSummary) : summaryOf(entry, rss))
-        .setHtml(atom != null ? htmlOf(atomContents) : htmlOf(entry, rss))
+        .setSummary(atom != null ? valueOf(atomSummary) : summaryOf(entry, extras))
+        .setHtml(atom != null ? htmlOf(atomContents) : htmlOf(entry, extras))
         .setPublishedAt(published)
         .setUpdatedAt(updatedOf(entry, rss))
         .setReceivedAt(receivedAt)
@@ -183,12 +184,12 @@ final class FeedEntries {
   }
 
   /** Plain text of the full content where there is one, else of the description. */
-  private static String bodyOf(SyndEntry entry, EntryXml rss) {
+  private static String bodyOf(SyndEntry entry, EntryXml.RssExtras extras) {
     List<String> parts = new ArrayList<>();
     for (SyndContent content : entry.getContents()) {
       addText(parts, content, false);
     }
-    EntryXml.Text extra = parts.isEmpty() ? rssContent(rss) : null;
+    EntryXml.Text extra = parts.isEmpty() ? extras.content() : null;
     if (extra != null && !extra.plain().isEmpty()) {
       parts.add(extra.plain());
     }
@@ -216,25 +217,9 @@ final class FeedEntries {
     }
   }
 
-  /**
-   * Full content from non-standard RSS elements: an XHTML body, a fullitem, or the second of a
-   * description and a summary.
-   */
-  private static EntryXml.Text rssContent(EntryXml rss) {
-    if (rss == null) {
-      return null;
-    }
-    EntryXml.Text content = rss.rssContent();
-    List<String> descriptions = rss.rssDescriptions();
-    if (content == null && descriptions.size() > 1) {
-      content = new EntryXml.Text(descriptions.get(1), EntryXml.Text.Kind.HTML);
-    }
-    return content;
-  }
-
-  private static String summaryOf(SyndEntry entry, EntryXml rss) {
-    if (rss != null && !rss.rssDescriptions().isEmpty()) {
-      return blankToNull(rss.rssDescriptions().get(0));
+  private static String summaryOf(SyndEntry entry, EntryXml.RssExtras extras) {
+    if (extras.summary() != null) {
+      return blankToNull(extras.summary());
     }
     if (entry.getDescription() != null) {
       return entry.getDescription().getValue();
@@ -246,15 +231,14 @@ final class FeedEntries {
     return entry.getModule(DCModule.URI) instanceof DCModule dc ? dc : null;
   }
 
-  private static String htmlOf(SyndEntry entry, EntryXml rss) {
+  private static String htmlOf(SyndEntry entry, EntryXml.RssExtras extras) {
     String html =
         entry.getContents().stream()
             .filter(c -> isHtml(c.getType()) && c.getValue() != null)
             .map(SyndContent::getValue)
             .collect(Collectors.joining("\n"));
     if (html.isEmpty() && entry.getContents().isEmpty()) {
-      EntryXml.Text extra = rssContent(rss);
-      html = extra == null ? "" : extra.value().strip();
+      html = extras.content() == null ? "" : extras.content().value().strip();
     }
     return html.isEmpty() ? null : html;
   }
