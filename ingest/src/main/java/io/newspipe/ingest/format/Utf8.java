@@ -11,10 +11,8 @@ final class Utf8 {
   private Utf8() {}
 
   static boolean hasBom(byte[] bytes) {
-    return bytes.length >= 3
-        && (bytes[0] & 0xFF) == 0xEF
-        && (bytes[1] & 0xFF) == 0xBB
-        && (bytes[2] & 0xFF) == 0xBF;
+    ByteOrderMark bom = ByteOrderMark.of(bytes);
+    return bom != null && bom.charset().equals(StandardCharsets.UTF_8);
   }
 
   /** Decodes UTF-8, dropping a leading byte-order mark. */
