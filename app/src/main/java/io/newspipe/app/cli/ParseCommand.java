@@ -62,52 +62,18 @@ public final class ParseCommand implements Callable<Integer> {
     ArticleParser parser = new ArticleParser(Clock.systemUTC());
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    if (validate) {
-      return validateAll(parser, out, err);
-    }
     int failures = 0;
     for (Path file : files) {
       try {
-        Path dir = file.toAbsolutePath().getParent();
-        Origin origin = Origin.file(sourceId, dir, file.toAbsolutePath());
-        for (Article article : parser.parse(Files.readAllBytes(file), origin)) {
-          out.println(Json.line(EventMaps.toMap(article)));
-        }
-      } catch (ParseException e) {
-        err.println("newspipe parse: " + e.getMessage());
-        failures++;
-      } catch (IOException e) {
-        err.println("newspipe parse: cannot read " + file + ": " + e.getMessage());
-        failures++;
-      }
-    }
-    out.flush();
-    return failures == 0 ? 0 : 1;
-  }
-
-  private int validateAll(ArticleParser parser, PrintWriter out, PrintWriter err) {
-    int failures = 0;
-    for (Path file : files) {
-      try {
-        Origin origin =
-            Origin.file(sourceId, file.toAbsolutePath().getParent(), file.toAbsolutePath());
-        ValidationReport report =
-            parser.validate(Files.readAllBytes(file), origin, standardVersion);
-        if (!report.checked()) {
-          parser.parse(Files.readAllBytes(file), origin); // at least it must be readable
-          out.println("ok       " + file + ": readable; no published rules to validate against");
-        } else if (report.valid()) {
-          out.println("valid    " + file + ": " + report.standard());
-        } else {
+        Path path = file.toAbsolutePath();
+        Origin origin = Origin.file(sourceId, path.getParent(), path);
+        byte[] bytes = Files.readAllBytes(file);
+        boolean ok =
+            validate
+                ? validateOne(parser, file, bytes, origin, out)
+                : printArticles(parser, bytes, origin, out);
+        if (!ok) {
           failures++;
-          out.println(
-              "INVALID  "
-                  + file
-                  + ": "
-                  + report.problems().size()
-                  + " problem(s) against "
-                  + report.standard());
-          report.problems().forEach(p -> out.println("         " + p));
         }
       } catch (ParseException e) {
         err.println("newspipe parse: " + e.getMessage());
@@ -116,11 +82,47 @@ public final class ParseCommand implements Callable<Integer> {
         err.println("newspipe parse: cannot read " + file + ": " + e.getMessage());
         failures++;
       } catch (IllegalArgumentException e) {
-        err.println("newspipe parse: " + e.getMessage());
+        if (!validate) {
+          throw e;
+        }
+        err.println("newspipe parse: " + e.getMessage()); // an unknown --standard-version
         return 2;
       }
     }
     out.flush();
     return failures == 0 ? 0 : 1;
+  }
+
+  private static boolean printArticles(
+      ArticleParser parser, byte[] bytes, Origin origin, PrintWriter out) throws ParseException {
+    for (Article article : parser.parse(bytes, origin)) {
+      out.println(Json.line(EventMaps.toMap(article)));
+    }
+    return true;
+  }
+
+  /** One verdict line (and a line per problem); false if the file is invalid. */
+  private boolean validateOne(
+      ArticleParser parser, Path file, byte[] bytes, Origin origin, PrintWriter out)
+      throws ParseException {
+    ValidationReport report = parser.validate(bytes, origin, standardVersion);
+    if (!report.checked()) {
+      parser.parse(bytes, origin); // at least it must be readable
+      out.println("ok       " + file + ": readable; no published rules to validate against");
+      return true;
+    }
+    if (report.valid()) {
+      out.println("valid    " + file + ": " + report.standard());
+      return true;
+    }
+    out.println(
+        "INVALID  "
+            + file
+            + ": "
+            + report.problems().size()
+            + " problem(s) against "
+            + report.standard());
+    report.problems().forEach(p -> out.println("         " + p));
+    return false;
   }
 }
