@@ -63,11 +63,11 @@ record SearchSql(
       parameters.add(q.language());
     }
     if (q.since() != null) {
-      where.append(" AND COALESCE(a.published_at, a.received_at) >= ?");
+      where.append(" AND " + PublishedPage.TIME + " >= ?");
       parameters.add(q.since().toEpochMilli());
     }
     if (q.until() != null) {
-      where.append(" AND COALESCE(a.published_at, a.received_at) < ?");
+      where.append(" AND " + PublishedPage.TIME + " < ?");
       parameters.add(q.until().toEpochMilli());
     }
     parameters.add(q.limit());
@@ -82,7 +82,9 @@ record SearchSql(
             + from
             + " WHERE "
             + where
-            + " ORDER BY score DESC, COALESCE(a.published_at, a.received_at) DESC, a.id"
+            + " ORDER BY score DESC, "
+            + PublishedPage.TIME
+            + " DESC, a.id"
             + " LIMIT ? OFFSET ?";
     List<SearchHit> hits = new ArrayList<>();
     try (PreparedStatement s = c.prepareStatement(sql)) {

@@ -64,28 +64,24 @@ class SqliteStoreTest {
 
   @Test
   void shouldPagePublishedArticlesThroughThePublicationTimeIndex() throws SQLException {
-    String plan =
-        String.join(
-            "\n",
-            query(
-                "EXPLAIN QUERY PLAN SELECT a.* FROM articles a WHERE NOT a.withdrawn AND "
+    assertThat(
+            plan(
+                "WHERE NOT a.withdrawn AND "
                     + PublishedPage.TIME
                     + " > 5 ORDER BY "
                     + PublishedPage.TIME
-                    + ", a.id LIMIT 10"));
-    assertThat(plan)
+                    + ", a.id"))
         .contains("USING INDEX articles_publication_time")
         .doesNotContain("TEMP B-TREE");
-    String newestFirst =
-        String.join(
-            "\n",
-            query(
-                "EXPLAIN QUERY PLAN SELECT a.* FROM articles a WHERE NOT a.withdrawn ORDER BY "
-                    + PublishedPage.TIME
-                    + " DESC, a.id DESC LIMIT 10"));
-    assertThat(newestFirst)
+    assertThat(plan("WHERE NOT a.withdrawn ORDER BY " + PublishedPage.TIME + " DESC, a.id DESC"))
         .contains("USING INDEX articles_publication_time")
         .doesNotContain("TEMP B-TREE");
+  }
+
+  private String plan(String whereAndOrder) throws SQLException {
+    return String.join(
+        "\n",
+        query("EXPLAIN QUERY PLAN SELECT a.* FROM articles a " + whereAndOrder + " LIMIT 10"));
   }
 
   @Test
