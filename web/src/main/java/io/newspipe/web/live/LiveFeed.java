@@ -13,7 +13,6 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.KafkaException;
-import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.errors.WakeupException;
@@ -145,15 +144,7 @@ public final class LiveFeed implements AutoCloseable {
    * beginning, as everything in them is newer than this reader.
    */
   private void addNewPartitions(KafkaConsumer<byte[], byte[]> c) {
-    List<TopicPartition> now;
-    try {
-      now =
-          c.partitionsFor(topic, METADATA_WAIT).stream()
-              .map(i -> new TopicPartition(i.topic(), i.partition()))
-              .toList();
-    } catch (org.apache.kafka.common.errors.TimeoutException e) {
-      return; // try again at the next check
-    }
+    List<TopicPartition> now = partitions(c); // empty on a timeout: try again at the next check
     List<TopicPartition> added = now.stream().filter(p -> !c.assignment().contains(p)).toList();
     if (added.isEmpty()) {
       return;
@@ -164,17 +155,23 @@ public final class LiveFeed implements AutoCloseable {
     LOG.info("live stream now also reads new partitions {}", added);
   }
 
+  /** The topic's partitions, or none if it does not exist (yet) or metadata timed out. */
+  private List<TopicPartition> partitions(KafkaConsumer<byte[], byte[]> c) {
+    try {
+      return c.partitionsFor(topic, METADATA_WAIT).stream()
+          .map(i -> new TopicPartition(i.topic(), i.partition()))
+          .toList();
+    } catch (org.apache.kafka.common.errors.TimeoutException e) {
+      return List.of();
+    }
+  }
+
   private List<TopicPartition> awaitPartitions(KafkaConsumer<byte[], byte[]> c) {
     boolean told = false;
     while (true) {
-      List<PartitionInfo> infos;
-      try {
-        infos = c.partitionsFor(topic, METADATA_WAIT);
-      } catch (org.apache.kafka.common.errors.TimeoutException e) {
-        infos = List.of();
-      }
-      if (!infos.isEmpty()) {
-        return infos.stream().map(i -> new TopicPartition(i.topic(), i.partition())).toList();
+      List<TopicPartition> partitions = partitions(c);
+      if (!partitions.isEmpty()) {
+        return partitions;
       }
       if (!told) {
         setState("waiting for topic " + topic);
