@@ -1,6 +1,19 @@
 # One image for every newspipe service; compose picks the service by command.
 FROM eclipse-temurin:17-jdk AS build
 WORKDIR /src
+# Dependencies first, in their own layer: it is rebuilt only when a pom changes, not on every
+# source edit. The reactor's own modules are not in any repository yet, hence excludeReactor.
+COPY mvnw pom.xml ./
+COPY .mvn .mvn
+COPY schemas/pom.xml schemas/
+COPY testkit/pom.xml testkit/
+COPY ingest/pom.xml ingest/
+COPY enrich/pom.xml enrich/
+COPY sink/pom.xml sink/
+COPY web/pom.xml web/
+COPY app/pom.xml app/
+COPY bench/pom.xml bench/
+RUN ./mvnw -B -q dependency:go-offline -DexcludeReactor=true
 COPY . .
 RUN ./mvnw -B -q package -pl app -am -DskipTests -Dspotless.check.skip=true
 
