@@ -25,6 +25,7 @@ public final class Settings extends AbstractConfig {
   public static final String STORE_URL = "store.url";
   public static final String BOOTSTRAP_SERVERS = "kafka.bootstrap.servers";
   public static final String KAFKA_PREFIX = "kafka.";
+  public static final String KAFKA_STARTUP_TIMEOUT_MS = "startup.kafka.timeout.ms";
   public static final String BROKER_PORT = "broker.port";
   public static final String BROKER_CONTROLLER_PORT = "broker.controller.port";
   public static final String TOPIC_PARTITIONS = "topics.partitions";
@@ -53,6 +54,14 @@ public final class Settings extends AbstractConfig {
               Importance.HIGH,
               "Directory for local state: the embedded broker's log (kafka/) and the default"
                   + " SQLite store (newspipe.db).")
+          .define(
+              KAFKA_STARTUP_TIMEOUT_MS,
+              Type.INT,
+              8_000,
+              ConfigDef.Range.between(500, 600_000),
+              Importance.MEDIUM,
+              "How long a command waits at start for the configured Kafka (kafka.bootstrap.servers)"
+                  + " to answer before it stops with one line saying so.")
           .define(
               SOURCES,
               Type.LIST,

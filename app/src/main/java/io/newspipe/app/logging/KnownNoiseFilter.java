@@ -24,10 +24,16 @@ public final class KnownNoiseFilter extends TurboFilter {
           // A taken web port: newspipe reports it once, with the flag that changes the port.
           "Failed to start Javalin");
 
+  /** The start-up probe of a configured cluster reports an unreachable one in one line itself. */
+  private static final String STARTUP_CHECK = "clientId=newspipe-startup-check";
+
   @Override
   public FilterReply decide(
       Marker marker, Logger logger, Level level, String format, Object[] params, Throwable t) {
     if (format != null && level.isGreaterOrEqual(Level.WARN)) {
+      if (format.contains(STARTUP_CHECK)) {
+        return FilterReply.DENY;
+      }
       for (String noise : NOISE) {
         if (format.contains(noise)) {
           return FilterReply.DENY;

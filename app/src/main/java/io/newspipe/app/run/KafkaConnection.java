@@ -2,6 +2,7 @@ package io.newspipe.app.run;
 
 import io.newspipe.app.broker.EmbeddedBroker;
 import io.newspipe.app.config.Settings;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import org.apache.kafka.clients.CommonClientConfigs;
@@ -26,6 +27,10 @@ public final class KafkaConnection implements AutoCloseable {
 
   public static KafkaConnection open(Settings settings) {
     if (!settings.bootstrapServers().isEmpty()) {
+      ClusterCheck.awaitReachable(
+          settings.bootstrapServers(),
+          settings.kafkaPassThrough(),
+          Duration.ofMillis(settings.getInt(Settings.KAFKA_STARTUP_TIMEOUT_MS)));
       return new KafkaConnection(settings.bootstrapServers(), settings.kafkaPassThrough(), null);
     }
     EmbeddedBroker.Handle handle =
