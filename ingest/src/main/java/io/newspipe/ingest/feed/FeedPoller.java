@@ -121,7 +121,7 @@ public final class FeedPoller {
         new Origin(spec.id(), spec.id(), spec.url().toString(), null, spec.url().toString());
     List<Article> articles;
     try {
-      articles = parser.parse(result.body(), origin, spec.format(), result.contentType());
+      articles = parser.parse(result.body(), origin, spec.format(), result.contentType(), true);
     } catch (ParseException e) {
       return failed(
           "cannot parse what " + spec.url() + " sent: " + e.reason(), result.body(), e, null);
@@ -133,6 +133,23 @@ public final class FeedPoller {
     failures = 0;
     fetchFullTexts();
     return new Outcome(published, false, false, later(result.retryAfter()));
+  }
+
+  private static boolean isLinkOnly(Article article) {
+    return article.getHeadline().isEmpty() && article.getBody().isEmpty();
+  }
+
+  private void linkOnly(Article article, boolean wanted) {
+    if (wanted) {
+      article.setVersion(0); // no version is out yet; the extracted one becomes version 1
+      toFetch.add(article);
+    } else {
+      LOG.warn(
+          "feed {}: skipped item {}: it has only a link and fullText is {}; nothing to publish",
+          spec.id(),
+          article.getUrl(),
+          spec.fullText().name().toLowerCase(java.util.Locale.ROOT));
+    }
   }
 
   /** Queues the full-text fetch of the versions just published that want one. */
@@ -151,8 +168,8 @@ public final class FeedPoller {
    */
   synchronized void publishExtracted(Article next, int feedVersion) {
     Map<String, Integer> versions = new HashMap<>(state.getItemVersions());
-    Integer current = versions.get(next.getId());
-    if (current == null || current != feedVersion) {
+    int current = versions.getOrDefault(next.getId(), 0);
+    if (current != feedVersion) {
       LOG.debug("feed {}: {} changed while its page was fetched", spec.id(), next.getId());
       return;
     }
@@ -174,13 +191,19 @@ public final class FeedPoller {
       if (fingerprint.equals(previous)) {
         continue;
       }
-      int version = previous == null ? 1 : versions.getOrDefault(article.getId(), 1) + 1;
+      boolean wanted = fullText != null && fullText.wanted(spec.fullText(), article);
+      hashes.put(article.getId(), fingerprint);
+      if (isLinkOnly(article)) {
+        linkOnly(article, wanted); // published once its page gives it a headline and text
+        continue;
+      }
+      Integer before = versions.get(article.getId());
+      int version = previous == null || before == null ? 1 : before + 1;
       article.setVersion(version);
       publisher.publish(article);
-      if (fullText != null && fullText.wanted(spec.fullText(), article)) {
+      if (wanted) {
         toFetch.add(article);
       }
-      hashes.put(article.getId(), fingerprint);
       versions.put(article.getId(), version);
       published++;
     }

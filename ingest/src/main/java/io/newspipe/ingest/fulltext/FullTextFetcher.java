@@ -96,7 +96,12 @@ public final class FullTextFetcher implements AutoCloseable {
     try {
       pool.execute(() -> run(feedId, feedVersion, onExtracted));
     } catch (RejectedExecutionException e) {
-      refuse(feedId, feedVersion, "the full-text queue is full (" + settings.queue() + " pages)");
+      refuse(
+          feedId,
+          feedVersion,
+          pool.isShutdown()
+              ? "ingest is shutting down"
+              : "the full-text queue is full (" + settings.queue() + " pages)");
     }
   }
 
@@ -108,6 +113,9 @@ public final class FullTextFetcher implements AutoCloseable {
         throw new FetchRefused("the page has no article text longer than the feed's");
       }
       Article next = withExtractedBody(feedVersion, page, clock.instant());
+      if (next.getHeadline().isBlank()) {
+        throw new FetchRefused("the page has no headline and the feed gave none");
+      }
       onExtracted.accept(next);
       extracted.incrementAndGet();
     } catch (FetchRefused e) {

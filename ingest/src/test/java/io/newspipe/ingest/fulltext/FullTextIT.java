@@ -31,8 +31,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Full-text fetching against a real local HTTP server and a real broker: a summary-only item is
- * published with the feed's sentence, then as version 2 with the page's text; pages that must not
- * or cannot be used leave the feed's text, log one line each, and hold up no other feed.
+ * published with the feed's sentence, then as version 2 with the page's text; a link-only item is
+ * published once, with the page's text; pages that must not or cannot be used leave the feed's
+ * text, log one line each, and hold up no other feed.
  */
 class FullTextIT {
 
@@ -70,10 +71,13 @@ class FullTextIT {
   @Test
   void shouldPublishExtractedBodyAsVersionTwoAndKeepFeedTextWherePagesFail() throws Exception {
     TopicSet topics = KAFKA.topics("fullText");
+    KAFKA.createTopics(topics.ingestState());
     try (PageServer site = new PageServer();
         PageServer other = new PageServer();
         ArticlePublisher publisher = new ArticlePublisher(KAFKA.producerProps(), topics)) {
-      site.feed = PageServer.rss(site.base(), PAGES.toArray(String[]::new));
+      site.feed =
+          PageServer.rssWithLinkOnlyItem(
+              site.base(), "/news/link-only", PAGES.toArray(String[]::new));
       other.feed = PageServer.rss(other.base(), "/news/other-story");
       List<FeedSpec> feeds =
           List.of(
@@ -96,10 +100,11 @@ class FullTextIT {
         assertThat(other.requests).contains("/feed").doesNotContain("/news/other-story");
 
         await().atMost(Duration.ofSeconds(30)).until(() -> warnings().size() == 5);
+        await().atMost(Duration.ofSeconds(10)).until(() -> source.extractedPages() == 2);
       }
 
       List<ConsumerRecord<String, Article>> records =
-          KAFKA.consume(topics.raw(), 9, Duration.ofSeconds(5));
+          KAFKA.consume(topics.raw(), 10, Duration.ofSeconds(5));
       Map<String, List<Article>> byUrl =
           records.stream()
               .map(ConsumerRecord::value)
@@ -132,8 +137,19 @@ class FullTextIT {
                   assertThat(a.getBodySource()).isEqualTo(BodySource.FEED);
                 });
       }
+      assertThat(byUrl.get("/news/link-only"))
+          .as("a link-only item is published once its page gave it a headline and text")
+          .singleElement()
+          .satisfies(
+              a -> {
+                assertThat(a.getVersion()).isEqualTo(1);
+                assertThat(a.getHeadline()).isEqualTo("Channel reopens");
+                assertThat(a.getBody()).startsWith(PageServer.ARTICLE_TEXT);
+                assertThat(a.getBodySource()).isEqualTo(BodySource.EXTRACTED);
+                assertThat(a.getSummary()).isNull();
+              });
       assertThat(site.requests).doesNotContain("/private/report");
-      assertThat(records).hasSize(8);
+      assertThat(records).hasSize(9);
     }
 
     List<String> lines = warnings();

@@ -44,7 +44,8 @@ final class PageServer implements AutoCloseable {
         case "/feed" -> send(exchange, 200, "application/rss+xml", feed);
         case "/robots.txt" ->
             send(exchange, 200, "text/plain", "User-agent: *\nDisallow: /private/\n");
-        case "/news/harbour" -> send(exchange, 200, "text/html; charset=utf-8", articlePage());
+        case "/news/harbour", "/news/link-only" ->
+            send(exchange, 200, "text/html; charset=utf-8", articlePage());
         case "/private/report" -> send(exchange, 200, "text/html", articlePage());
         case "/news/huge" -> stream(exchange, 20L * 1024 * 1024);
         case "/news/slow" -> {
@@ -91,6 +92,12 @@ final class PageServer implements AutoCloseable {
           .append("</link><description>Harbour channel reopens.</description></item>");
     }
     return sb.append("</channel></rss>").toString();
+  }
+
+  /** The feed of {@link #rss} plus one item that has nothing but a link. */
+  static String rssWithLinkOnlyItem(String base, String linkOnlyPath, String... paths) {
+    return rss(base, paths)
+        .replace("</channel>", "<item><link>" + base + linkOnlyPath + "</link></item></channel>");
   }
 
   private static void send(HttpExchange exchange, int status, String type, String body)
