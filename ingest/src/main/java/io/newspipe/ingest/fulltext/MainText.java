@@ -1,9 +1,9 @@
 package io.newspipe.ingest.fulltext;
 
+import io.newspipe.ingest.format.PlainText;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -11,7 +11,6 @@ import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
-import org.jsoup.select.Elements;
 
 /**
  * Finds the main text of a cleaned page, in the manner of Readability: every paragraph-like block
@@ -46,42 +45,6 @@ final class MainText {
               + "sidebar|skyscraper|sponsor|shopping|tags|tool|widget|newsletter|subscribe|"
               + "recirc|caption|byline|author",
           Pattern.CASE_INSENSITIVE);
-
-  private static final Set<String> BLOCKS =
-      Set.of(
-          "address",
-          "article",
-          "aside",
-          "blockquote",
-          "dd",
-          "div",
-          "dl",
-          "dt",
-          "figcaption",
-          "figure",
-          "footer",
-          "h1",
-          "h2",
-          "h3",
-          "h4",
-          "h5",
-          "h6",
-          "header",
-          "hr",
-          "li",
-          "main",
-          "ol",
-          "p",
-          "pre",
-          "section",
-          "table",
-          "tbody",
-          "td",
-          "th",
-          "thead",
-          "tr",
-          "ul",
-          "br");
 
   private static final Set<String> PARAGRAPHS = Set.of("p", "pre", "td", "blockquote");
 
@@ -205,7 +168,7 @@ final class MainText {
       return false;
     }
     for (Element child : el.children()) {
-      if (BLOCKS.contains(child.tagName()) && !child.tagName().equals("br")) {
+      if (PlainText.isBlock(child.tagName())) {
         return false;
       }
     }
@@ -307,13 +270,5 @@ final class MainText {
       }
     }
     return parts;
-  }
-
-  static String names(Element el) {
-    return (el.className() + " " + el.id()).toLowerCase(Locale.ROOT);
-  }
-
-  static Elements blocks(Element root) {
-    return root.select(String.join(",", BLOCKS));
   }
 }

@@ -1,5 +1,6 @@
 package io.newspipe.ingest.fulltext;
 
+import io.newspipe.ingest.format.PlainText;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -14,39 +15,8 @@ import org.jsoup.nodes.TextNode;
  */
 final class Paragraphs {
 
-  private static final Set<String> BREAKS =
-      Set.of(
-          "address",
-          "article",
-          "aside",
-          "blockquote",
-          "dd",
-          "div",
-          "dl",
-          "dt",
-          "figcaption",
-          "figure",
-          "footer",
-          "h1",
-          "h2",
-          "h3",
-          "h4",
-          "h5",
-          "h6",
-          "header",
-          "hr",
-          "li",
-          "main",
-          "ol",
-          "p",
-          "pre",
-          "section",
-          "table",
-          "tr",
-          "td",
-          "th",
-          "ul",
-          "br");
+  /** Table cells and line breaks also end a paragraph here, unlike in {@link PlainText}. */
+  private static final Set<String> ALSO_BREAKS = Set.of("td", "th", "br");
 
   private static final Set<String> LINK_LISTS = Set.of("ul", "ol", "div", "section", "table", "p");
 
@@ -69,7 +39,7 @@ final class Paragraphs {
 
   private void walk(Element el) {
     String tag = el.tagName();
-    boolean block = BREAKS.contains(tag);
+    boolean block = PlainText.isBlock(tag) || ALSO_BREAKS.contains(tag);
     if (block) {
       flush();
     }
