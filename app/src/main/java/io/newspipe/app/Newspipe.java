@@ -3,6 +3,7 @@ package io.newspipe.app;
 import io.newspipe.app.cli.BrokerCommand;
 import io.newspipe.app.cli.EnrichCommand;
 import io.newspipe.app.cli.EvalCommand;
+import io.newspipe.app.cli.ExtractCommand;
 import io.newspipe.app.cli.IngestCommand;
 import io.newspipe.app.cli.ParseCommand;
 import io.newspipe.app.cli.ReplayCommand;
@@ -32,6 +33,7 @@ import picocli.CommandLine.Command;
       BrokerCommand.class,
       ParseCommand.class,
       TagCommand.class,
+      ExtractCommand.class,
       EvalCommand.class,
       SubscribeCommand.class,
       ReplayCommand.class,

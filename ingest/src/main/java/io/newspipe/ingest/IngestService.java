@@ -3,6 +3,7 @@ package io.newspipe.ingest;
 import io.newspipe.ingest.feed.FeedSource;
 import io.newspipe.ingest.feed.FeedStateStore;
 import io.newspipe.ingest.format.ArticleParser;
+import io.newspipe.ingest.fulltext.FullTextSettings;
 import io.newspipe.ingest.publish.ArticlePublisher;
 import io.newspipe.ingest.source.ArticleSink;
 import io.newspipe.ingest.source.DirectorySource;
@@ -88,7 +89,15 @@ public final class IngestService implements AutoCloseable {
       Map<String, FeedState> states =
           FeedStateStore.load(
               publisher.clientProps(), publisher.topics().ingestState(), STATE_PARTITIONS);
-      feeds = new FeedSource(config.feeds(), states, config.http(), parser, publisher, clock);
+      feeds =
+          new FeedSource(
+              config.feeds(),
+              states,
+              config.http(),
+              FullTextSettings.DEFAULTS,
+              parser,
+              publisher,
+              clock);
       LOG.info(
           "polling {} feed(s); state of {} known from earlier runs", feeds.feeds(), states.size());
     }

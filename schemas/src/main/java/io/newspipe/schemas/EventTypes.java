@@ -13,6 +13,7 @@ public final class EventTypes {
           Source.class,
           Subject.class,
           Signal.class,
+          BodySource.class,
           Evidence.class,
           Tag.class,
           Entity.class,

@@ -85,6 +85,10 @@ class SchemaHistoryTest {
               assertThat(s.getName()).isEqualTo("diplomacy");
             });
     assertThat(read.getRights()).isEqualTo("(c) 2024 Example");
+    assertThat(read.getBodySource())
+        .as("a v1 article predates full-text fetching: its body is the feed's")
+        .isEqualTo(BodySource.FEED);
+    assertThat(read.getImageUrl()).isNull();
   }
 
   @Test

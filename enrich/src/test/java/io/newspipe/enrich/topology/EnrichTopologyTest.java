@@ -7,6 +7,7 @@ import io.newspipe.enrich.tagging.Tagger;
 import io.newspipe.enrich.taxonomy.Taxonomy;
 import io.newspipe.schemas.Article;
 import io.newspipe.schemas.AvroSerde;
+import io.newspipe.schemas.BodySource;
 import io.newspipe.schemas.DeadLetters;
 import io.newspipe.schemas.Signal;
 import io.newspipe.schemas.Tag;
@@ -260,6 +261,29 @@ class EnrichTopologyTest {
     List<TaggedArticle> versions = tagged.readValuesToList();
     assertThat(versions).extracting(t -> t.getArticle().getVersion()).containsExactly(1, 2);
     assertThat(tagIds(versions.get(1))).contains("narcotics", "middle-east");
+  }
+
+  @Test
+  void shouldRetagAnExtractedFullTextPublishedAsTheNextVersionOfASummaryOnlyItem() {
+    String summary = "Troops made a large seizure at the border, officials said.";
+    raw.pipeInput("ft-1", Articles.article("ft-1", "Border troops make a seizure", summary));
+    raw.pipeInput(
+        "ft-1",
+        Articles.builder("ft-1", "Border troops make a seizure", CAPTAGON_BODY)
+            .setVersion(2)
+            .setBodySource(BodySource.EXTRACTED)
+            .setSummary(summary)
+            .build());
+
+    List<TaggedArticle> versions = tagged.readValuesToList();
+    assertThat(versions).extracting(t -> t.getArticle().getVersion()).containsExactly(1, 2);
+    assertThat(tagIds(versions.get(0))).doesNotContain("narcotics");
+    assertThat(tagIds(versions.get(1))).contains("narcotics", "middle-east");
+    assertThat(versions.get(1).getArticle().getBodySource()).isEqualTo(BodySource.EXTRACTED);
+    assertThat(versions.get(1).getArticle().getSummary()).isEqualTo(summary);
+    assertThat(output(TOPICS.tag("narcotics").name()).readValuesToList())
+        .singleElement()
+        .satisfies(t -> assertThat(t.getArticle().getVersion()).isEqualTo(2));
   }
 
   @Test

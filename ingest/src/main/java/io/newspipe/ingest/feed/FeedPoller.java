@@ -3,12 +3,14 @@ package io.newspipe.ingest.feed;
 import io.newspipe.ingest.format.ArticleParser;
 import io.newspipe.ingest.format.Origin;
 import io.newspipe.ingest.format.ParseException;
+import io.newspipe.ingest.fulltext.FullTextFetcher;
 import io.newspipe.ingest.publish.ArticlePublisher;
 import io.newspipe.schemas.Article;
 import io.newspipe.schemas.FeedState;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,7 +27,11 @@ import org.slf4j.LoggerFactory;
  * unchanged one not at all. After the articles are acknowledged the new state is written to the
  * compacted state topic, so a restarted ingest neither re-emits nor loses items.
  *
- * <p>Not thread-safe: one poller per feed, polled by one thread at a time.
+ * <p>Full text: a new or changed item that wants its page fetched (see {@link FullTextFetcher}) is
+ * published first with the feed's text; the extracted body follows as the next version.
+ *
+ * <p>One poller per feed, polled by one thread at a time; extracted versions arrive from the
+ * full-text pool and are published under the poller's lock.
  */
 public final class FeedPoller {
 
@@ -41,6 +47,8 @@ public final class FeedPoller {
   private final ArticlePublisher publisher;
   private final HttpSettings settings;
   private final Clock clock;
+  private final FullTextFetcher fullText;
+  private final List<Article> toFetch = new ArrayList<>();
   private FeedState state;
   private int failures;
 
@@ -53,7 +61,24 @@ public final class FeedPoller {
       ArticlePublisher publisher,
       HttpSettings settings,
       Clock clock) {
+    this(spec, initial, fetcher, limiter, parser, publisher, settings, clock, null);
+  }
+
+  /**
+   * @param fullText fetches the pages behind items that want it, or null for none
+   */
+  FeedPoller(
+      FeedSpec spec,
+      FeedState initial,
+      HttpFetcher fetcher,
+      HostRateLimiter limiter,
+      ArticleParser parser,
+      ArticlePublisher publisher,
+      HttpSettings settings,
+      Clock clock,
+      FullTextFetcher fullText) {
     this.spec = spec;
+    this.fullText = fullText;
     this.fetcher = fetcher;
     this.limiter = limiter;
     this.parser = parser;
@@ -75,8 +100,11 @@ public final class FeedPoller {
   /** What one poll did and when the next should happen. */
   public record Outcome(int published, boolean notModified, boolean failed, Duration nextDelay) {}
 
-  /** Polls once; never throws for a bad feed (it logs, dead-letters and backs off). */
-  public Outcome poll() throws InterruptedException {
+  /**
+   * Polls once; never throws for a bad feed (it logs, dead-letters and backs off). Synchronized
+   * with {@link #publishExtracted}, which full-text fetches call from their own threads.
+   */
+  public synchronized Outcome poll() throws InterruptedException {
     limiter.acquire(spec.url());
     FetchResult result;
     try {
@@ -93,7 +121,7 @@ public final class FeedPoller {
         new Origin(spec.id(), spec.id(), spec.url().toString(), null, spec.url().toString());
     List<Article> articles;
     try {
-      articles = parser.parse(result.body(), origin, spec.format(), result.contentType());
+      articles = parser.parse(result.body(), origin, spec.format(), result.contentType(), true);
     } catch (ParseException e) {
       return failed(
           "cannot parse what " + spec.url() + " sent: " + e.reason(), result.body(), e, null);
@@ -103,7 +131,54 @@ public final class FeedPoller {
     rememberValidators(result, articles);
     publisher.publishState(state);
     failures = 0;
+    fetchFullTexts();
     return new Outcome(published, false, false, later(result.retryAfter()));
+  }
+
+  private static boolean isLinkOnly(Article article) {
+    return article.getHeadline().isEmpty() && article.getBody().isEmpty();
+  }
+
+  private void linkOnly(Article article, boolean wanted) {
+    if (wanted) {
+      article.setVersion(0); // no version is out yet; the extracted one becomes version 1
+      toFetch.add(article);
+    } else {
+      LOG.warn(
+          "feed {}: skipped item {}: it has only a link and fullText is {}; nothing to publish",
+          spec.id(),
+          article.getUrl(),
+          spec.fullText().name().toLowerCase(java.util.Locale.ROOT));
+    }
+  }
+
+  /** Queues the full-text fetch of the versions just published that want one. */
+  private void fetchFullTexts() {
+    for (Article article : toFetch) {
+      int feedVersion = article.getVersion();
+      fullText.submit(spec.id(), article, next -> publishExtracted(next, feedVersion));
+    }
+    toFetch.clear();
+  }
+
+  /**
+   * Publishes an extracted body as the next version of the article, unless the feed has published a
+   * newer version since (that one gets its own fetch). The state keeps the feed's fingerprint, so
+   * the unchanged item is not published again at the next poll.
+   */
+  synchronized void publishExtracted(Article next, int feedVersion) {
+    Map<String, Integer> versions = new HashMap<>(state.getItemVersions());
+    int current = versions.getOrDefault(next.getId(), 0);
+    if (current != feedVersion) {
+      LOG.debug("feed {}: {} changed while its page was fetched", spec.id(), next.getId());
+      return;
+    }
+    next.setVersion(current + 1);
+    publisher.publish(next);
+    publisher.flush();
+    versions.put(next.getId(), current + 1);
+    state.setItemVersions(versions);
+    publisher.publishState(state);
   }
 
   private int publishChanges(List<Article> articles) {
@@ -116,10 +191,19 @@ public final class FeedPoller {
       if (fingerprint.equals(previous)) {
         continue;
       }
-      int version = previous == null ? 1 : versions.getOrDefault(article.getId(), 1) + 1;
+      boolean wanted = fullText != null && fullText.wanted(spec.fullText(), article);
+      hashes.put(article.getId(), fingerprint);
+      if (isLinkOnly(article)) {
+        linkOnly(article, wanted); // published once its page gives it a headline and text
+        continue;
+      }
+      Integer before = versions.get(article.getId());
+      int version = previous == null || before == null ? 1 : before + 1;
       article.setVersion(version);
       publisher.publish(article);
-      hashes.put(article.getId(), fingerprint);
+      if (wanted) {
+        toFetch.add(article);
+      }
       versions.put(article.getId(), version);
       published++;
     }

@@ -1,6 +1,8 @@
 package io.newspipe.ingest.feed;
 
 import io.newspipe.ingest.format.ArticleParser;
+import io.newspipe.ingest.fulltext.FullTextFetcher;
+import io.newspipe.ingest.fulltext.FullTextSettings;
 import io.newspipe.ingest.publish.ArticlePublisher;
 import io.newspipe.schemas.FeedState;
 import java.time.Clock;
@@ -33,6 +35,7 @@ public final class FeedSource implements AutoCloseable {
   private final AtomicLong published = new AtomicLong();
   private final AtomicLong failed = new AtomicLong();
   private final Clock clock;
+  private final FullTextFetcher fullText;
   private ScheduledExecutorService executor;
   private volatile boolean closed;
 
@@ -46,14 +49,40 @@ public final class FeedSource implements AutoCloseable {
       ArticleParser parser,
       ArticlePublisher publisher,
       Clock clock) {
+    this(feeds, states, settings, null, parser, publisher, clock);
+  }
+
+  /**
+   * @param fullText how pages behind items are fetched, or null to never fetch them
+   */
+  public FeedSource(
+      List<FeedSpec> feeds,
+      Map<String, FeedState> states,
+      HttpSettings settings,
+      FullTextSettings fullText,
+      ArticleParser parser,
+      ArticlePublisher publisher,
+      Clock clock) {
     this.clock = clock;
     HttpFetcher fetcher = new HttpFetcher(settings, clock);
     HostRateLimiter limiter = new HostRateLimiter(settings.perHostInterval());
+    this.fullText =
+        fullText == null
+            ? null
+            : new FullTextFetcher(fullText, limiter, settings.userAgent(), clock);
     for (FeedSpec spec : feeds) {
       if (spec.enabled()) {
         pollers.add(
             new FeedPoller(
-                spec, states.get(spec.id()), fetcher, limiter, parser, publisher, settings, clock));
+                spec,
+                states.get(spec.id()),
+                fetcher,
+                limiter,
+                parser,
+                publisher,
+                settings,
+                clock,
+                this.fullText));
       }
     }
   }
@@ -152,9 +181,17 @@ public final class FeedSource implements AutoCloseable {
     return failed.get();
   }
 
+  /** Articles whose full text was extracted and handed on so far (0 without full text). */
+  public long extractedPages() {
+    return fullText == null ? 0 : fullText.extracted();
+  }
+
   @Override
   public synchronized void close() {
     closed = true;
+    if (fullText != null) {
+      fullText.close();
+    }
     if (executor != null) {
       executor.shutdownNow();
       try {

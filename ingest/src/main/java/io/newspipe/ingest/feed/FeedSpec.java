@@ -2,6 +2,7 @@ package io.newspipe.ingest.feed;
 
 import io.newspipe.ingest.format.ArticleIds;
 import io.newspipe.ingest.format.Format;
+import io.newspipe.ingest.fulltext.FullTextMode;
 import java.net.URI;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -16,6 +17,7 @@ import java.util.Objects;
  * feeds:
  *   - {id: bbc-world, url: https://feeds.bbci.co.uk/news/world/rss.xml, interval: 5m}
  *   - {id: ap-ninjs, url: https://example.com/ap.json, interval: 60s, format: ninjs, enabled: false}
+ *   - {id: blog, url: https://example.org/feed, fullText: always}
  * </pre>
  *
  * <p>The config loader flattens each map to the compact form {@link #parse} reads, {@code
@@ -27,16 +29,24 @@ import java.util.Objects;
  * @param interval time between polls of this feed (at least 10 s unless a test says otherwise)
  * @param format the format to parse with, or null to detect it from the content
  * @param enabled false keeps the entry in the file without polling it
+ * @param fullText when to fetch the page behind an item for its full text (default auto)
  */
-public record FeedSpec(String id, URI url, Duration interval, Format format, boolean enabled) {
+public record FeedSpec(
+    String id, URI url, Duration interval, Format format, boolean enabled, FullTextMode fullText) {
 
   /** Polling more often than this is impolite to publishers; tests build specs directly. */
   public static final Duration MIN_CONFIGURED_INTERVAL = Duration.ofSeconds(10);
 
   public static final Duration DEFAULT_INTERVAL = Duration.ofMinutes(5);
 
+  /** A feed with the default full-text mode, {@link FullTextMode#AUTO}. */
+  public FeedSpec(String id, URI url, Duration interval, Format format, boolean enabled) {
+    this(id, url, interval, format, enabled, FullTextMode.AUTO);
+  }
+
   public FeedSpec {
     ArticleIds.requireValidSourceId(id);
+    Objects.requireNonNull(fullText, "fullText of feed '" + id + "'");
     Objects.requireNonNull(url, "url of feed '" + id + "'");
     String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
     if (!scheme.equals("http") && !scheme.equals("https")) {
@@ -50,9 +60,9 @@ public record FeedSpec(String id, URI url, Duration interval, Format format, boo
   }
 
   /**
-   * Reads {@code id=…;url=…;interval=…;format=…;enabled=…}. Intervals are {@code 90s}, {@code 5m},
-   * {@code 1h} or ISO-8601 ({@code PT5M}); formats are {@code rss}, {@code atom}, {@code jsonfeed},
-   * {@code ninjs}, {@code newsml-g2}, {@code jsonl}.
+   * Reads {@code id=…;url=…;interval=…;format=…;enabled=…;fullText=…}. Intervals are {@code 90s},
+   * {@code 5m}, {@code 1h} or ISO-8601 ({@code PT5M}); formats are {@code rss}, {@code atom},
+   * {@code jsonfeed}, {@code ninjs}, {@code newsml-g2}, {@code jsonl}.
    *
    * @throws IllegalArgumentException naming the feed and the bad part
    */
@@ -70,19 +80,20 @@ public record FeedSpec(String id, URI url, Duration interval, Format format, boo
                 + "': '"
                 + part
                 + "' is not key=value (keys: id, url, interval,"
-                + " format, enabled)");
+                + " format, enabled, fullText)");
       }
       parts.put(part.substring(0, eq).strip(), part.substring(eq + 1).strip());
     }
     for (String key : parts.keySet()) {
-      if (!Map.of("id", 1, "url", 1, "interval", 1, "format", 1, "enabled", 1).containsKey(key)) {
+      if (!Map.of("id", 1, "url", 1, "interval", 1, "format", 1, "enabled", 1, "fullText", 1)
+          .containsKey(key)) {
         throw new IllegalArgumentException(
             "feed entry '"
                 + spec
                 + "': unknown key '"
                 + key
                 + "' (keys: id, url, interval, format,"
-                + " enabled)");
+                + " enabled, fullText)");
       }
     }
     String id = parts.get("id");
@@ -111,8 +122,17 @@ public record FeedSpec(String id, URI url, Duration interval, Format format, boo
     if (!enabled.equals("true") && !enabled.equals("false")) {
       throw new IllegalArgumentException("feed '" + id + "': enabled must be true or false");
     }
+    FullTextMode fullText =
+        parts.containsKey("fullText")
+            ? FullTextMode.parse(id, parts.get("fullText"))
+            : FullTextMode.AUTO;
     return new FeedSpec(
-        id, url, interval, format(id, parts.get("format")), Boolean.parseBoolean(enabled));
+        id,
+        url,
+        interval,
+        format(id, parts.get("format")),
+        Boolean.parseBoolean(enabled),
+        fullText);
   }
 
   static Duration duration(String id, String text) {

@@ -8,19 +8,20 @@ import java.util.Map;
 
 /**
  * At most one request per host every {@code interval}, however many feeds share the host: a
- * publisher with twenty section feeds sees a steady trickle, not a burst. Thread-safe.
+ * publisher with twenty section feeds sees a steady trickle, not a burst. Full-text page fetches
+ * take their slots from the same limiter. Thread-safe.
  */
-final class HostRateLimiter {
+public final class HostRateLimiter {
 
   private final long intervalNanos;
   private final Map<String, Long> nextAllowed = new HashMap<>();
 
-  HostRateLimiter(Duration interval) {
+  public HostRateLimiter(Duration interval) {
     this.intervalNanos = interval.toNanos();
   }
 
   /** Blocks until a request to {@code url}'s host may go out. */
-  void acquire(URI url) throws InterruptedException {
+  public void acquire(URI url) throws InterruptedException {
     String host = url.getHost() == null ? "" : url.getHost().toLowerCase(Locale.ROOT);
     long wait;
     synchronized (this) {

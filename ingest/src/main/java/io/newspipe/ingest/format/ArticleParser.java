@@ -86,7 +86,18 @@ public final class ArticleParser {
    */
   public List<Article> parse(byte[] bytes, Origin origin, Format format, String httpContentType)
       throws ParseException {
-    Parsed parsed = parseValidated(bytes, origin, format, httpContentType);
+    return parse(bytes, origin, format, httpContentType, false);
+  }
+
+  /**
+   * As {@link #parse(byte[], Origin, Format, String)}; with {@code keepLinkOnly}, an RSS/Atom item
+   * that has a link but neither title nor text is returned with an empty headline and body instead
+   * of being skipped, for full-text fetching to fill before it is published.
+   */
+  public List<Article> parse(
+      byte[] bytes, Origin origin, Format format, String httpContentType, boolean keepLinkOnly)
+      throws ParseException {
+    Parsed parsed = parseValidated(bytes, origin, format, httpContentType, keepLinkOnly);
     if (!parsed.validation().valid()) {
       LOG.warn(
           "{} breaks its standard's rules, {}; its {} article(s) are published anyway, but the"
@@ -106,11 +117,17 @@ public final class ArticleParser {
    */
   public Parsed parseValidated(byte[] bytes, Origin origin, Format format, String httpContentType)
       throws ParseException {
+    return parseValidated(bytes, origin, format, httpContentType, false);
+  }
+
+  private Parsed parseValidated(
+      byte[] bytes, Origin origin, Format format, String httpContentType, boolean keepLinkOnly)
+      throws ParseException {
     Format f = format != null ? format : FormatDetector.detect(bytes, origin.fileName());
     return switch (f) {
       case TEXT -> unchecked(List.of(text.parse(bytes, origin, false)));
       case MARKDOWN -> unchecked(List.of(text.parse(bytes, origin, true)));
-      case FEED -> unchecked(feed.parse(bytes, origin, httpContentType));
+      case FEED -> unchecked(feed.parse(bytes, origin, httpContentType, keepLinkOnly));
       case JSON_LINES -> unchecked(parseJsonLines(bytes, origin));
       case JSON_FEED -> unchecked(jsonFeed.parse(Utf8.decode(bytes, origin.description()), origin));
       case NINJS -> {

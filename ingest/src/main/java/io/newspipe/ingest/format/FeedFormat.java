@@ -41,10 +41,21 @@ final class FeedFormat {
   }
 
   List<Article> parse(byte[] bytes, Origin origin, String httpContentType) throws ParseException {
+    return parse(bytes, origin, httpContentType, false);
+  }
+
+  /**
+   * @param keepLinkOnly keep an item that has a link but neither title nor text, with an empty
+   *     headline and body, for full-text fetching to fill (feed polling only)
+   */
+  List<Article> parse(byte[] bytes, Origin origin, String httpContentType, boolean keepLinkOnly)
+      throws ParseException {
     List<Article> articles = new ArrayList<>();
-    List<Article> entries = parseEntries(bytes, origin, httpContentType, false);
+    List<Article> entries = parseEntries(bytes, origin, httpContentType, keepLinkOnly);
     for (int i = 0; i < entries.size(); i++) {
-      if (entries.get(i) == null) {
+      Article entry = entries.get(i);
+      boolean empty = entry == null || entry.getHeadline().isEmpty() && entry.getBody().isEmpty();
+      if (empty && (entry == null || entry.getUrl() == null)) {
         LOG.warn(
             "skipped item {} of feed {}: it has neither a title nor any text; nothing to publish",
             i + 1,

@@ -63,6 +63,11 @@ public final class PlainText {
 
   private PlainText() {}
 
+  /** Whether an element of this (lower-case) tag name starts a new block of text. */
+  public static boolean isBlock(String tagName) {
+    return BLOCKS.contains(tagName);
+  }
+
   /** HTML (a fragment or a document) to plain text; null stays null. */
   public static String fromHtml(String html) {
     if (html == null) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.newspipe.ingest.format.Format;
+import io.newspipe.ingest.fulltext.FullTextMode;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
@@ -28,6 +29,18 @@ class FeedSpecTest {
 
     assertThat(spec.interval()).isEqualTo(Duration.ofMinutes(5));
     assertThat(spec.format()).isNull();
+    assertThat(spec.fullText()).isEqualTo(FullTextMode.AUTO);
+  }
+
+  @Test
+  void shouldReadTheFullTextModeAndRefuseUnknownOnes() {
+    assertThat(FeedSpec.parse("id=b;url=https://e.org/f;fullText=always").fullText())
+        .isEqualTo(FullTextMode.ALWAYS);
+    assertThat(FeedSpec.parse("id=b;url=https://e.org/f;fullText=Never").fullText())
+        .isEqualTo(FullTextMode.NEVER);
+    assertThatThrownBy(() -> FeedSpec.parse("id=b;url=https://e.org/f;fullText=sometimes"))
+        .hasMessageContaining("feed 'b'")
+        .hasMessageContaining("auto, always or never");
   }
 
   @Test
