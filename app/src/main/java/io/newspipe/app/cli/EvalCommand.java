@@ -52,6 +52,13 @@ public final class EvalCommand implements Callable<Integer> {
   boolean explain;
 
   @Option(
+      names = "--by-part",
+      description =
+          "Also print recall per part of each tag's definition, for items that name their part"
+              + " (\"parts\": {tag: part}); with --explain, the missed ids of each part.")
+  boolean byPart;
+
+  @Option(
       names = "--tags",
       paramLabel = "TAG",
       split = ",",
@@ -82,6 +89,9 @@ public final class EvalCommand implements Callable<Integer> {
     double seconds = (System.nanoTime() - started) / 1e9;
     PrintWriter out = spec.commandLine().getOut();
     out.print(report.toTable(explain));
+    if (byPart) {
+      out.print(report.toPartTable(explain));
+    }
     out.flush();
     spec.commandLine()
         .getErr()

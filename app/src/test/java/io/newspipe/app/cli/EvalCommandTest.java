@@ -82,4 +82,20 @@ class EvalCommandTest {
     assertThat(code).isEqualTo(1);
     assertThat(err.toString()).contains("labels.jsonl line 1").contains("\"labels\"");
   }
+
+  @Test
+  void shouldPrintRecallPerPartWithByPart() throws Exception {
+    Path labels =
+        Files.writeString(
+            dir.resolve("labels.jsonl"),
+            LABELLED.replace(
+                "\"labels\":[\"narcotics\"]}",
+                "\"labels\":[\"narcotics\"],\"parts\":{\"narcotics\":\"trafficking\"}}"));
+
+    int code = run("eval", "--labels", labels.toString(), "--by-part", "--explain");
+
+    assertThat(code).isZero();
+    assertThat(out.toString())
+        .containsPattern("narcotics +trafficking +0\\.500 +1 +2  missed: \\[miss\\]");
+  }
 }

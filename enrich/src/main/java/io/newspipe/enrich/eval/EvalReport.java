@@ -15,6 +15,7 @@ import java.util.Set;
  * @param unknownLabels labels in the set that the taxonomy has no tag for (always missed)
  * @param explanations per {@code tag/id} of a wrong item: the evidence of a false positive, the
  *     headline of a false negative
+ * @param parts recall per tag and part of its definition, for items that name their part
  */
 public record EvalReport(
     String taxonomyVersion,
@@ -22,12 +23,24 @@ public record EvalReport(
     List<TagMetrics> tags,
     TagMetrics micro,
     Set<String> unknownLabels,
-    Map<String, String> explanations) {
+    Map<String, String> explanations,
+    List<PartRecall> parts) {
 
   public EvalReport {
     tags = List.copyOf(tags);
     unknownLabels = Set.copyOf(unknownLabels);
     explanations = Collections.unmodifiableMap(new LinkedHashMap<>(explanations));
+    parts = List.copyOf(parts);
+  }
+
+  public EvalReport(
+      String taxonomyVersion,
+      int items,
+      List<TagMetrics> tags,
+      TagMetrics micro,
+      Set<String> unknownLabels,
+      Map<String, String> explanations) {
+    this(taxonomyVersion, items, tags, micro, unknownLabels, explanations, List.of());
   }
 
   public EvalReport(
@@ -87,6 +100,33 @@ public record EvalReport(
     }
     if (!unknownLabels.isEmpty()) {
       out.append("labels with no tag in this taxonomy: ").append(unknownLabels).append('\n');
+    }
+    return out.toString();
+  }
+
+  /**
+   * Recall per part of each tag's definition: one line per tag and part with the items found, the
+   * items labelled, and with {@code explain} the ids of the missed ones.
+   */
+  public String toPartTable(boolean explain) {
+    StringBuilder out = new StringBuilder();
+    out.append(
+        String.format(
+            Locale.ROOT, "%-26s %-22s %7s %5s %8s%n", "tag", "part", "recall", "found", "support"));
+    for (PartRecall p : parts) {
+      out.append(
+          String.format(
+              Locale.ROOT,
+              "%-26s %-22s %7.3f %5d %8d",
+              p.tag(),
+              p.part(),
+              p.recall(),
+              p.found(),
+              p.support()));
+      if (explain && !p.missedIds().isEmpty()) {
+        out.append("  missed: ").append(p.missedIds());
+      }
+      out.append('\n');
     }
     return out.toString();
   }

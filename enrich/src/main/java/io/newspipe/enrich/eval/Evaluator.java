@@ -13,11 +13,13 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * Measures a {@link Tagger} against labelled JSON lines ({@code {"id", "headline", "body",
@@ -68,6 +70,7 @@ public final class Evaluator {
     }
     Map<String, Counts> counts = new LinkedHashMap<>();
     allTags.forEach(t -> counts.put(t, new Counts()));
+    Map<String, Map<String, PartCounts>> parts = new LinkedHashMap<>();
     for (LabelledItem item : items) {
       Map<String, Tag> predicted = new HashMap<>();
       for (Tag tag : tagger.tag(item.headline(), item.body())) {
@@ -75,8 +78,17 @@ public final class Evaluator {
       }
       for (String tag : allTags) {
         counts.get(tag).add(item, predicted.get(tag), item.labels().contains(tag));
+        if (item.labels().contains(tag)) {
+          parts
+              .computeIfAbsent(tag, t -> new TreeMap<>())
+              .computeIfAbsent(
+                  item.parts().getOrDefault(tag, PartRecall.UNSPECIFIED), p -> new PartCounts())
+              .add(item.id(), predicted.containsKey(tag));
+        }
       }
     }
+    List<PartRecall> perPart = new ArrayList<>();
+    parts.forEach((tag, byPart) -> byPart.forEach((part, c) -> perPart.add(c.recall(tag, part))));
     List<TagMetrics> perTag = new ArrayList<>();
     Counts pooled = new Counts();
     counts.forEach(
@@ -90,7 +102,8 @@ public final class Evaluator {
         perTag,
         pooled.metrics("micro-average"),
         unknown,
-        explanations(counts));
+        explanations(counts),
+        perPart);
   }
 
   /** Why each wrong item was wrong: the evidence that fired, or the headline that was missed. */
@@ -158,7 +171,33 @@ public final class Evaluator {
       }
       tags.add(label.asText());
     }
-    return new LabelledItem(id.asText(), text(node, "headline"), text(node, "body"), tags);
+    Map<String, String> parts = parts(node, source, number);
+    for (String tag : parts.keySet()) {
+      if (!tags.contains(tag)) {
+        throw bad(source, number, "\"parts\" names " + tag + ", which is not in \"labels\"");
+      }
+    }
+    return new LabelledItem(id.asText(), text(node, "headline"), text(node, "body"), tags, parts);
+  }
+
+  /** The optional {@code "parts": {tag: part}}: which part of a tag's definition an item is. */
+  private static Map<String, String> parts(JsonNode node, String source, int number) {
+    JsonNode parts = node.get("parts");
+    if (parts == null || parts.isNull()) {
+      return Map.of();
+    }
+    if (!parts.isObject()) {
+      throw bad(source, number, "\"parts\" must be an object {tag id: part}");
+    }
+    Map<String, String> byTag = new LinkedHashMap<>();
+    for (Iterator<Map.Entry<String, JsonNode>> it = parts.fields(); it.hasNext(); ) {
+      Map.Entry<String, JsonNode> e = it.next();
+      if (!e.getValue().isTextual() || e.getValue().asText().isBlank()) {
+        throw bad(source, number, "the part of " + e.getKey() + " must be a non-empty string");
+      }
+      byTag.put(e.getKey(), e.getValue().asText());
+    }
+    return byTag;
   }
 
   private static String text(JsonNode node, String field) {
@@ -174,6 +213,23 @@ public final class Evaluator {
             + ": "
             + problem
             + "; each line must be {\"id\": ..., \"headline\": ..., \"body\": ..., \"labels\": [...]}");
+  }
+
+  private static final class PartCounts {
+    int found;
+    final List<String> missedIds = new ArrayList<>();
+
+    void add(String id, boolean tagged) {
+      if (tagged) {
+        found++;
+      } else {
+        missedIds.add(id);
+      }
+    }
+
+    PartRecall recall(String tag, String part) {
+      return new PartRecall(tag, part, found, missedIds.size(), missedIds);
+    }
   }
 
   private static final class Counts {

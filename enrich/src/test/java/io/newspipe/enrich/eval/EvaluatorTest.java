@@ -2,6 +2,7 @@ package io.newspipe.enrich.eval;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.assertj.core.api.Assertions.within;
 
 import io.newspipe.enrich.tagging.Tagger;
@@ -128,5 +129,44 @@ class EvaluatorTest {
     assertThatThrownBy(() -> Evaluator.read(new StringReader(twice), "x.jsonl"))
         .hasMessageContaining("line 2")
         .hasMessageContaining("appears twice");
+  }
+
+  @Test
+  void shouldReportRecallPerPartOfTheDefinition() {
+    String lines =
+        """
+        {"id":"a","headline":"Cocaine seized","body":"","labels":["narcotics"],"parts":{"narcotics":"trafficking"}}
+        {"id":"b","headline":"Heroin seized","body":"","labels":["narcotics"],"parts":{"narcotics":"trafficking"}}
+        {"id":"c","headline":"Cocaine lab","body":"","labels":["narcotics"],"parts":{"narcotics":"production"}}
+        {"id":"d","headline":"Cocaine again","body":"","labels":["narcotics"]}
+        {"id":"e","headline":"Cocaine song","body":"","labels":[]}
+        """;
+
+    EvalReport report = new Evaluator(TAGGER).evaluate(new StringReader(lines), "parts.jsonl");
+
+    assertThat(report.parts())
+        .extracting(PartRecall::tag, PartRecall::part, PartRecall::found, PartRecall::missed)
+        .containsExactly(
+            tuple("narcotics", PartRecall.UNSPECIFIED, 1, 0),
+            tuple("narcotics", "production", 1, 0),
+            tuple("narcotics", "trafficking", 1, 1));
+    PartRecall trafficking = report.parts().get(2);
+    assertThat(trafficking.recall()).isEqualTo(0.5);
+    assertThat(trafficking.missedIds()).containsExactly("b");
+    assertThat(report.toPartTable(true))
+        .containsPattern("narcotics +trafficking +0\\.500 +1 +2  missed: \\[b\\]");
+    assertThat(report.toPartTable(false)).doesNotContain("missed");
+  }
+
+  @Test
+  void shouldRejectAPartForATagTheItemIsNotLabelledWith() {
+    String wrongTag = "{\"id\":\"a\",\"labels\":[\"narcotics\"],\"parts\":{\"espionage\":\"x\"}}";
+    String notText = "{\"id\":\"a\",\"labels\":[\"narcotics\"],\"parts\":{\"narcotics\":1}}";
+
+    assertThatThrownBy(() -> Evaluator.read(new StringReader(wrongTag), "p.jsonl"))
+        .hasMessageContaining("p.jsonl line 1")
+        .hasMessageContaining("espionage, which is not in \"labels\"");
+    assertThatThrownBy(() -> Evaluator.read(new StringReader(notText), "p.jsonl"))
+        .hasMessageContaining("the part of narcotics must be a non-empty string");
   }
 }

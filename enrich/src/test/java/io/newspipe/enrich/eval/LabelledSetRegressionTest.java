@@ -7,6 +7,7 @@ import io.newspipe.enrich.taxonomy.Taxonomy;
 import java.io.InputStreamReader;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Objects;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -32,11 +33,12 @@ class LabelledSetRegressionTest {
       report = new Evaluator(new Tagger(Taxonomy.loadDefault())).evaluate(reader, "labelled.jsonl");
     }
     System.out.print(report.toTable());
+    System.out.print(report.toPartTable(true));
   }
 
   @Test
   void shouldEvaluateEnoughItemsForTheFloorsToMeanSomething() {
-    assertThat(report.items()).isGreaterThanOrEqualTo(150);
+    assertThat(report.items()).isGreaterThanOrEqualTo(300);
     assertThat(report.unknownLabels()).isEmpty();
   }
 
@@ -45,12 +47,31 @@ class LabelledSetRegressionTest {
   void shouldKeepCoreTagsAtNinetyPercentPrecisionAndRecall(String tag) {
     TagMetrics metrics = report.tag(tag).orElseThrow();
 
-    assertThat(metrics.support()).as("labelled %s items", tag).isGreaterThanOrEqualTo(25);
+    assertThat(metrics.support()).as("labelled %s items", tag).isGreaterThanOrEqualTo(60);
     assertThat(metrics.precision())
         .as("%s precision; %s", tag, metrics)
         .isGreaterThanOrEqualTo(0.9);
     assertThat(metrics.recall()).as("%s recall; %s", tag, metrics).isGreaterThanOrEqualTo(0.9);
     assertThat(metrics.f1()).as("%s F1", tag).isGreaterThanOrEqualTo(0.9);
+  }
+
+  /**
+   * A floor, not a target: the tuning set's second batch of vote-buying items (ei4-*) was written
+   * in deliberately unusual wordings and the rules find about two thirds of them.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"election-interference", "narcotics", "middle-east"})
+  void shouldFindEachPartOfACoreTagsDefinition(String tag) {
+    List<PartRecall> parts = report.parts().stream().filter(p -> p.tag().equals(tag)).toList();
+
+    assertThat(parts).extracting(PartRecall::part).doesNotContain(PartRecall.UNSPECIFIED);
+    assertThat(parts.size()).as("parts of %s", tag).isGreaterThanOrEqualTo(5);
+    for (PartRecall part : parts) {
+      assertThat(part.support()).as("%s items of %s", part.part(), tag).isGreaterThanOrEqualTo(7);
+      assertThat(part.recall())
+          .as("%s recall of %s; missed %s", part.part(), tag, part.missedIds())
+          .isGreaterThanOrEqualTo(0.6);
+    }
   }
 
   @Test
