@@ -30,7 +30,7 @@ import org.apache.kafka.streams.state.Stores;
  * the very same graph:
  *
  * <pre>
- * raw (Article) -> skip-tombstones -> version-and-tag [article-versions]      (one task per raw partition)
+ * raw (Article) -> refuse-tombstones -> version-and-tag [article-versions]      (one task per raw partition)
  *   -> story-clusters repartition topic (1 partition)
  *   -> assign-story [article-stories, story-signatures, story-bands]        (one task)
  *        -> tagged (TaggedArticle)
@@ -73,7 +73,8 @@ import org.apache.kafka.streams.state.Stores;
  * once more (the repartition topic, purged by Streams as it is consumed).
  *
  * <p>Records keep their key (article id) and timestamp (publication time). Bad input is handled by
- * the {@link DeadLetterHandler} that {@link #errorHandling} configures.
+ * the {@link DeadLetterHandler} that {@link #errorHandling} configures; that includes a null value
+ * (a {@link Tombstone}), which newspipe never writes to the raw topic.
  */
 public final class EnrichTopology {
 
@@ -117,7 +118,7 @@ public final class EnrichTopology {
                 topics.raw().name(),
                 Consumed.with(topics.raw().keySerde(), topics.raw().valueSerde())
                     .withName("read-raw-articles"))
-            .filter((id, article) -> article != null, Named.as("skip-tombstones"))
+            .mapValues(Tombstone::refuse, Named.as("refuse-tombstones"))
             .processValues(
                 () -> new VersionAndTag(tagger, clock, counters),
                 Named.as("version-and-tag"),
