@@ -104,12 +104,15 @@ public final class WebService implements AutoCloseable {
   }
 
   /**
-   * Jetty's request threads: as many as Javalin's default (250), but an idle one ends after 5 s
-   * rather than a minute, so a burst of requests (200 live streams opened at once) does not leave
-   * its threads behind. Live streams do not hold these threads (see {@link StreamEndpoint}).
+   * Jetty's request threads: as many as Javalin's default (250), but idle ones end after 5 s rather
+   * than a minute, all of them rather than one per period (Jetty's default), so a burst (100 live
+   * streams closing at once, each completed on a request thread) does not leave its threads behind
+   * for minutes. Live streams do not hold these threads (see {@link StreamEndpoint}).
    */
   private static QueuedThreadPool httpThreads() {
-    QueuedThreadPool pool = new QueuedThreadPool(250, 8, (int) HTTP_THREAD_IDLE.toMillis());
+    int max = 250;
+    QueuedThreadPool pool = new QueuedThreadPool(max, 8, (int) HTTP_THREAD_IDLE.toMillis());
+    pool.setMaxEvictCount(max);
     pool.setName("newspipe-web-http");
     return pool;
   }
