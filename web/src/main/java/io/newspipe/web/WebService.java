@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,9 +35,10 @@ import org.slf4j.LoggerFactory;
  * }
  * }</pre>
  *
- * Every response carries a strict Content-Security-Policy (scripts and styles from this origin
- * only, nothing inline) and {@code X-Content-Type-Options: nosniff}: article text comes from feeds
- * and is untrusted, and the UI renders it as text only.
+ * Every response, the HTTP server's own error pages included, carries a strict
+ * Content-Security-Policy (scripts and styles from this origin only, nothing inline) and {@code
+ * X-Content-Type-Options: nosniff}: article text comes from feeds and is untrusted, and the UI
+ * renders it as text only.
  */
 public final class WebService implements AutoCloseable {
   public static final String DEFAULT_HOST = "127.0.0.1";
@@ -56,10 +58,12 @@ public final class WebService implements AutoCloseable {
           "DENY");
 
   private static final Logger LOG = LoggerFactory.getLogger(WebService.class);
+  private static final Duration HTTP_THREAD_IDLE = Duration.ofSeconds(5);
 
   private final Builder config;
   private final LiveHub hub;
   private final LiveFeed feed;
+  private final StreamEndpoint stream;
   private final Javalin app;
   private volatile boolean closed;
 
@@ -71,7 +75,7 @@ public final class WebService implements AutoCloseable {
             ? null
             : new LiveFeed(b.kafkaProps, b.topics.tagged(), hub, b.partitionCheck);
     ArticleApi api = new ArticleApi(b.store, b.tags);
-    StreamEndpoint stream = new StreamEndpoint(hub, feed, b.tags, b.heartbeat);
+    this.stream = new StreamEndpoint(hub, feed, b.tags, b.heartbeat);
     this.app =
         Javalin.create(
             javalin -> {
@@ -79,6 +83,9 @@ public final class WebService implements AutoCloseable {
               javalin.startup.showOldJavalinVersionWarning = false;
               javalin.jetty.host = b.host;
               javalin.jetty.port = b.port;
+              javalin.jetty.threadPool = httpThreads();
+              javalin.jetty.modifyServer(
+                  server -> server.setErrorHandler(new SecureErrorHandler(SECURITY_HEADERS)));
               javalin.staticFiles.add(
                   files -> {
                     files.hostedPath = "/";
@@ -94,6 +101,20 @@ public final class WebService implements AutoCloseable {
               javalin.routes.get("/api/stream", stream::handle);
               Responses.errors(javalin.routes);
             });
+  }
+
+  /**
+   * Jetty's request threads: as many as Javalin's default (250), but idle ones end after 5 s rather
+   * than a minute, all of them rather than one per period (Jetty's default), so a burst (100 live
+   * streams closing at once, each completed on a request thread) does not leave its threads behind
+   * for minutes. Live streams do not hold these threads (see {@link StreamEndpoint}).
+   */
+  private static QueuedThreadPool httpThreads() {
+    int max = 250;
+    QueuedThreadPool pool = new QueuedThreadPool(max, 8, (int) HTTP_THREAD_IDLE.toMillis());
+    pool.setMaxEvictCount(max);
+    pool.setName("newspipe-web-http");
+    return pool;
   }
 
   /** A web service over {@code store}, not started; set what differs from the defaults. */
@@ -175,6 +196,7 @@ public final class WebService implements AutoCloseable {
       feed.close();
     }
     app.stop();
+    stream.close();
   }
 
   private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {

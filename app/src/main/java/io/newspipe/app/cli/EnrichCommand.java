@@ -1,6 +1,7 @@
 package io.newspipe.app.cli;
 
 import io.newspipe.app.config.Settings;
+import io.newspipe.app.run.InstanceId;
 import io.newspipe.app.run.KafkaConnection;
 import io.newspipe.app.run.Pipeline;
 import io.newspipe.app.run.Taxonomies;
@@ -30,14 +31,15 @@ public final class EnrichCommand implements Callable<Integer> {
     Settings settings = config.settings();
     TopicSet topics = TopicSet.DEFAULT;
     try (Shutdown.Orderly shutdown = Shutdown.orderly("newspipe-enrich-shutdown");
-        KafkaConnection kafka = KafkaConnection.open(settings)) {
+        KafkaConnection kafka = KafkaConnection.open(settings);
+        InstanceId id = InstanceId.claim(settings, "enrich")) {
       TopicAdmin.ensureCore(kafka, settings, topics);
       EnrichService enrich =
           new EnrichService(
               new Tagger(Taxonomies.load(settings)),
               topics,
               kafka.bootstrapServers(),
-              Pipeline.enrichProps(settings, kafka),
+              Pipeline.enrichProps(settings, kafka, id),
               Pipeline.storyRules(settings));
       enrich.start();
       try {

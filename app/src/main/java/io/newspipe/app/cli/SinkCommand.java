@@ -1,7 +1,9 @@
 package io.newspipe.app.cli;
 
 import io.newspipe.app.config.Settings;
+import io.newspipe.app.run.InstanceId;
 import io.newspipe.app.run.KafkaConnection;
+import io.newspipe.app.run.Pipeline;
 import io.newspipe.app.run.Stores;
 import io.newspipe.schemas.TopicSet;
 import io.newspipe.sink.consume.SinkService;
@@ -27,9 +29,10 @@ public final class SinkCommand implements Callable<Integer> {
     try (Shutdown.Orderly shutdown = Shutdown.orderly("newspipe-sink-shutdown");
         KafkaConnection kafka = KafkaConnection.open(settings);
         ArticleStore store = Stores.open(settings.storeUrl());
+        InstanceId id = InstanceId.claim(settings, "sink");
         SinkService sink =
             new SinkService(
-                kafka.clientProps(),
+                Pipeline.sinkProps(kafka, id),
                 TopicSet.DEFAULT,
                 store,
                 settings.getString(Settings.SINK_GROUP_ID))) {

@@ -35,6 +35,7 @@ public final class Settings extends AbstractConfig {
   public static final String ENRICH_STORY_WINDOW_DAYS = "enrich.story.window.days";
   public static final String ENRICH_STORY_SIMILARITY = "enrich.story.similarity";
   public static final String SINK_GROUP_ID = "sink.group.id";
+  public static final String INSTANCE_ID = "instance.id";
   public static final String INGEST_MAX_FILE_BYTES = "ingest.max.file.bytes";
   public static final String FEEDS = "feeds";
   public static final String INGEST_HTTP_MAX_BODY_BYTES = "ingest.http.max.body.bytes";
@@ -146,6 +147,17 @@ public final class Settings extends AbstractConfig {
               new ConfigDef.NonEmptyString(),
               Importance.LOW,
               "Consumer group of the sink (its offsets live in the store).")
+          .define(
+              INSTANCE_ID,
+              Type.STRING,
+              "",
+              Importance.LOW,
+              "This process's stable name in its Kafka groups (static membership: a restart"
+                  + " after a crash resumes at once instead of after the session timeout, but a"
+                  + " crashed instance that does not come back holds its partitions for"
+                  + " session.timeout.ms, 45 s). Empty: <host>-<hash of data.dir>-<n>, n the"
+                  + " first slot no other running process on this data.dir holds. Must be"
+                  + " unique among running instances. 'none': dynamic membership.")
           .define(
               INGEST_MAX_FILE_BYTES,
               Type.LONG,

@@ -5,6 +5,7 @@ import io.newspipe.enrich.story.StoryRules;
 import io.newspipe.enrich.tagging.Tagger;
 import io.newspipe.enrich.taxonomy.Taxonomy;
 import io.newspipe.enrich.topology.EnrichService;
+import io.newspipe.enrich.topology.EnrichTopology;
 import io.newspipe.ingest.IngestConfig;
 import io.newspipe.ingest.IngestService;
 import io.newspipe.ingest.IngestSummary;
@@ -77,21 +78,25 @@ public final class Pipeline implements AutoCloseable {
     TopicAdmin.ensureCore(kafka, settings, topics);
 
     taxonomy = Taxonomies.load(settings);
+    InstanceId enrichId = InstanceId.claim(settings, "enrich");
+    opened.add(enrichId);
     enrich =
         new EnrichService(
             new Tagger(taxonomy),
             topics,
             kafka.bootstrapServers(),
-            enrichProps(settings, kafka),
+            enrichProps(settings, kafka, enrichId),
             storyRules(settings));
     opened.add(() -> enrich.close(Duration.ofSeconds(30)));
     enrich.start();
 
     store = Stores.open(settings.storeUrl());
     opened.add(store);
+    InstanceId sinkId = InstanceId.claim(settings, "sink");
+    opened.add(sinkId);
     sink =
         new SinkService(
-            kafka.clientProps(), topics, store, settings.getString(Settings.SINK_GROUP_ID));
+            sinkProps(kafka, sinkId), topics, store, settings.getString(Settings.SINK_GROUP_ID));
     opened.add(sink);
 
     publisher = new ArticlePublisher(kafka.clientProps(), topics);
@@ -121,10 +126,14 @@ public final class Pipeline implements AutoCloseable {
   public Summary runOnce() throws IOException, InterruptedException {
     long started = System.nanoTime();
     IngestSummary read = ingest.runOnce();
+    String enrichApp = settings.getString(Settings.ENRICH_APPLICATION_ID);
+    Progress.awaitConsumed(
+        kafka.clientProps(), enrichApp, topics.raw().name(), Duration.ofMinutes(2));
+    // Raw consumed means written to the story topic; the tagged article follows from there.
     Progress.awaitConsumed(
         kafka.clientProps(),
-        settings.getString(Settings.ENRICH_APPLICATION_ID),
-        topics.raw().name(),
+        enrichApp,
+        EnrichTopology.storyTopic(enrichApp),
         Duration.ofMinutes(2));
     sink.runUntilIdle(Duration.ofMillis(300));
     return new Summary(
@@ -169,7 +178,6 @@ public final class Pipeline implements AutoCloseable {
     }
   }
 
-  /** Streams settings: pass-through client properties, application id, state under data.dir. */
   /** How enrich groups articles into stories ({@code enrich.story.*}). */
   public static StoryRules storyRules(Settings settings) {
     return StoryRules.ofDays(
@@ -177,13 +185,23 @@ public final class Pipeline implements AutoCloseable {
         settings.getDouble(Settings.ENRICH_STORY_SIMILARITY));
   }
 
-  public static Map<String, Object> enrichProps(Settings settings, KafkaConnection kafka) {
+  /**
+   * Streams settings: pass-through client properties, application id, state under data.dir, and
+   * static membership under {@code id} (Streams adds {@code -<thread>} for each stream thread).
+   */
+  public static Map<String, Object> enrichProps(
+      Settings settings, KafkaConnection kafka, InstanceId id) {
     Map<String, Object> props = new HashMap<>(kafka.clientProps());
     props.put(
         StreamsConfig.APPLICATION_ID_CONFIG, settings.getString(Settings.ENRICH_APPLICATION_ID));
     props.putIfAbsent(
         StreamsConfig.STATE_DIR_CONFIG, settings.dataDir().resolve("streams").toString());
-    return props;
+    return id.applyTo(props);
+  }
+
+  /** The sink's Kafka settings: pass-through client properties and static membership. */
+  public static Map<String, Object> sinkProps(KafkaConnection kafka, InstanceId id) {
+    return id.applyTo(new HashMap<>(kafka.clientProps()));
   }
 
   public static IngestConfig ingestConfig(Settings settings) {

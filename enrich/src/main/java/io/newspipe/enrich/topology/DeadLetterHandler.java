@@ -80,7 +80,10 @@ public final class DeadLetterHandler
                 context.sourceRawValue(),
                 context.headers(),
                 exception,
-                "tagging failed: report it with the payload; after a fix, re-publish the payload")));
+                exception instanceof Tombstone
+                    ? Tombstone.ADVICE
+                    : "tagging failed: report it with the payload; after a fix, re-publish the"
+                        + " payload")));
   }
 
   private ProducerRecord<byte[], byte[]> deadLetter(

@@ -30,7 +30,7 @@ import org.apache.kafka.streams.state.Stores;
  * the very same graph:
  *
  * <pre>
- * raw (Article) -> skip-tombstones -> version-and-tag [article-versions]      (one task per raw partition)
+ * raw (Article) -> refuse-tombstones -> version-and-tag [article-versions]      (one task per raw partition)
  *   -> story-clusters repartition topic (1 partition)
  *   -> assign-story [article-stories, story-signatures, story-bands]        (one task)
  *        -> tagged (TaggedArticle)
@@ -73,7 +73,8 @@ import org.apache.kafka.streams.state.Stores;
  * once more (the repartition topic, purged by Streams as it is consumed).
  *
  * <p>Records keep their key (article id) and timestamp (publication time). Bad input is handled by
- * the {@link DeadLetterHandler} that {@link #errorHandling} configures.
+ * the {@link DeadLetterHandler} that {@link #errorHandling} configures; that includes a null value
+ * (a {@link Tombstone}), which newspipe never writes to the raw topic.
  */
 public final class EnrichTopology {
 
@@ -81,6 +82,15 @@ public final class EnrichTopology {
 
   /** Name of the story repartition topic: {@code <application id>-story-clusters-repartition}. */
   static final String STORY_TOPIC = "story-clusters";
+
+  /**
+   * The story repartition topic of the enrich app {@code applicationId}: a tagged article is
+   * written only once this topic's record of it is consumed, so whoever waits for enrich to finish
+   * waits for this topic too, not only for the raw topic.
+   */
+  public static String storyTopic(String applicationId) {
+    return applicationId + "-" + STORY_TOPIC + "-repartition";
+  }
 
   /** The topology with the default story rules, with nothing counted. */
   public static Topology build(Tagger tagger, TopicSet topics, Clock clock) {
@@ -117,7 +127,7 @@ public final class EnrichTopology {
                 topics.raw().name(),
                 Consumed.with(topics.raw().keySerde(), topics.raw().valueSerde())
                     .withName("read-raw-articles"))
-            .filter((id, article) -> article != null, Named.as("skip-tombstones"))
+            .mapValues(Tombstone::refuse, Named.as("refuse-tombstones"))
             .processValues(
                 () -> new VersionAndTag(tagger, clock, counters),
                 Named.as("version-and-tag"),

@@ -208,11 +208,20 @@ class EnrichTopologyTest {
   }
 
   @Test
-  void shouldSkipTombstones() {
+  void shouldDeadLetterATombstoneWithTheReasonAndGoOn() {
     raw.pipeInput("gone", (Article) null);
+    raw.pipeInput("seed-2", Articles.article("seed-2", "Sunny", "Warm."));
 
-    assertThat(tagged.isEmpty()).isTrue();
+    TestRecord<byte[], byte[]> dead = dlq.readRecord();
+    assertThat(new String(dead.key(), StandardCharsets.UTF_8)).isEqualTo("gone");
+    assertThat(dead.value()).isNull();
+    assertThat(header(dead, DeadLetters.STAGE)).isEqualTo("enrich");
+    assertThat(header(dead, DeadLetters.MESSAGE)).contains("tombstone", "'gone'");
+    assertThat(header(dead, DeadLetters.SOURCE_TOPIC)).isEqualTo(TOPICS.raw().name());
     assertThat(dlq.isEmpty()).isTrue();
+    assertThat(counters.deadLetters()).isEqualTo(1);
+    assertThat(tagged.readKeyValue().key).isEqualTo("seed-2");
+    assertThat(tagged.isEmpty()).isTrue();
   }
 
   @Test
@@ -223,7 +232,7 @@ class EnrichTopologyTest {
     assertThat(description)
         .contains(
             "read-raw-articles",
-            "skip-tombstones",
+            "refuse-tombstones",
             "version-and-tag",
             "tagged-article",
             "write-tagged",

@@ -12,8 +12,10 @@ import java.util.List;
 
 /**
  * The JSON shapes of the API: {@link Item} for lists and live events, {@link View} for one article.
- * Times are ISO-8601 instants (UTC). Text is exactly as stored: it is untrusted feed text, and the
- * UI renders it as text only. The original HTML of an article is never served.
+ * Times are ISO-8601 instants (UTC). Text is as stored (ingest makes headline, body, byline and
+ * rights plain text): it is untrusted feed text, and the UI renders it as text only. The one field
+ * stored as the source gave it, {@code summary}, may be HTML and is served as {@link FeedText#plain
+ * plain text}; the original HTML of an article is never served.
  */
 public final class ArticleJson {
   static final int EXCERPT_CHARS = 240;
@@ -145,7 +147,7 @@ public final class ArticleJson {
         time(a.receivedAt()),
         a.signal().name(),
         a.withdrawn(),
-        a.summary(),
+        FeedText.plain(a.summary()),
         a.body(),
         a.rights(),
         a.urgency(),
