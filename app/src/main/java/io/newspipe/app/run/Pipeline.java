@@ -5,7 +5,6 @@ import io.newspipe.enrich.story.StoryRules;
 import io.newspipe.enrich.tagging.Tagger;
 import io.newspipe.enrich.taxonomy.Taxonomy;
 import io.newspipe.enrich.topology.EnrichService;
-import io.newspipe.enrich.topology.EnrichTopology;
 import io.newspipe.ingest.IngestConfig;
 import io.newspipe.ingest.IngestService;
 import io.newspipe.ingest.IngestSummary;
@@ -126,14 +125,11 @@ public final class Pipeline implements AutoCloseable {
   public Summary runOnce() throws IOException, InterruptedException {
     long started = System.nanoTime();
     IngestSummary read = ingest.runOnce();
-    String enrichApp = settings.getString(Settings.ENRICH_APPLICATION_ID);
-    Progress.awaitConsumed(
-        kafka.clientProps(), enrichApp, topics.raw().name(), Duration.ofMinutes(2));
-    // Raw consumed means written to the story topic; the tagged article follows from there.
+    // Waits for raw and then for enrich's repartition topics (the story stage) to be consumed.
     Progress.awaitConsumed(
         kafka.clientProps(),
-        enrichApp,
-        EnrichTopology.storyTopic(enrichApp),
+        settings.getString(Settings.ENRICH_APPLICATION_ID),
+        topics.raw().name(),
         Duration.ofMinutes(2));
     sink.runUntilIdle(Duration.ofMillis(300));
     return new Summary(

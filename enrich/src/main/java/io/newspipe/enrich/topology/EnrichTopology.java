@@ -83,15 +83,6 @@ public final class EnrichTopology {
   /** Name of the story repartition topic: {@code <application id>-story-clusters-repartition}. */
   static final String STORY_TOPIC = "story-clusters";
 
-  /**
-   * The story repartition topic of the enrich app {@code applicationId}: a tagged article is
-   * written only once this topic's record of it is consumed, so whoever waits for enrich to finish
-   * waits for this topic too, not only for the raw topic.
-   */
-  public static String storyTopic(String applicationId) {
-    return applicationId + "-" + STORY_TOPIC + "-repartition";
-  }
-
   /** The topology with the default story rules, with nothing counted. */
   public static Topology build(Tagger tagger, TopicSet topics, Clock clock) {
     return build(tagger, topics, clock, new EnrichCounters(), StoryRules.DEFAULTS);
