@@ -7,6 +7,7 @@ import io.newspipe.ingest.fulltext.FullTextSettings;
 import io.newspipe.ingest.publish.ArticlePublisher;
 import io.newspipe.ingest.source.ArticleSink;
 import io.newspipe.ingest.source.DirectorySource;
+import io.newspipe.ingest.source.FileLedger;
 import io.newspipe.ingest.source.StdinSource;
 import io.newspipe.schemas.Article;
 import io.newspipe.schemas.FeedState;
@@ -18,6 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
@@ -44,6 +46,8 @@ public final class IngestService implements AutoCloseable {
   private final List<DirectorySource> sources = new ArrayList<>();
   private final Clock clock;
   private FeedSource feeds;
+  private Map<String, FeedState> savedStates;
+  private final FileStateLedger ledger;
   private final AtomicLong stdinRejected = new AtomicLong();
   private volatile boolean closed;
 
@@ -60,8 +64,40 @@ public final class IngestService implements AutoCloseable {
     this.parser = new ArticleParser(clock);
     this.clock = clock;
     ArticleSink sink = publishingTo(publisher);
+    // a publisher built around a test producer has no connection to read the state topic with
+    boolean canReadState = !publisher.clientProps().isEmpty();
+    this.ledger =
+        canReadState && !config.directories().isEmpty()
+            ? new FileStateLedger(publisher, this::savedStates, clock)
+            : null;
     for (IngestConfig.DirectorySpec d : config.directories()) {
-      sources.add(new DirectorySource(d.path(), d.sourceId(), config.settings(), parser, sink));
+      sources.add(
+          new DirectorySource(
+              d.path(),
+              d.sourceId(),
+              config.settings(),
+              parser,
+              sink,
+              ledger == null ? FileLedger.NONE : ledger));
+    }
+  }
+
+  /** The state topic's records (feeds and files), read once: what earlier runs polled and read. */
+  private synchronized Map<String, FeedState> savedStates() {
+    if (savedStates == null) {
+      savedStates =
+          FeedStateStore.load(
+              publisher.clientProps(), publisher.topics().ingestState(), STATE_PARTITIONS);
+    }
+    return savedStates;
+  }
+
+  /** Waits for everything sent, and the records of which files were read, to be acknowledged. */
+  private void flush() {
+    publisher.flush();
+    if (ledger != null) {
+      ledger.drain();
+      publisher.flush();
     }
   }
 
@@ -79,16 +115,14 @@ public final class IngestService implements AutoCloseable {
         Thread.currentThread().interrupt();
       }
     }
-    publisher.flush();
+    flush();
     return summary();
   }
 
   /** The feed poller, created on first use (it reads the saved feed state from Kafka). */
   private synchronized FeedSource feedSource() {
     if (feeds == null && !config.feeds().isEmpty()) {
-      Map<String, FeedState> states =
-          FeedStateStore.load(
-              publisher.clientProps(), publisher.topics().ingestState(), STATE_PARTITIONS);
+      Map<String, FeedState> states = savedStates();
       feeds =
           new FeedSource(
               config.feeds(),
@@ -98,8 +132,8 @@ public final class IngestService implements AutoCloseable {
               parser,
               publisher,
               clock);
-      LOG.info(
-          "polling {} feed(s); state of {} known from earlier runs", feeds.feeds(), states.size());
+      long known = config.feeds().stream().filter(f -> states.containsKey(f.id())).count();
+      LOG.info("polling {} feed(s); state of {} known from earlier runs", feeds.feeds(), known);
     }
     return feeds;
   }
@@ -111,7 +145,7 @@ public final class IngestService implements AutoCloseable {
    */
   public IngestSummary run() throws IOException {
     importAll();
-    publisher.flush();
+    flush();
     if (feedSource() != null && !closed) {
       feeds.start();
     }
@@ -146,7 +180,10 @@ public final class IngestService implements AutoCloseable {
         }
       }
     }
-    publisher.flush();
+    flush();
+    if (ledger != null) {
+      ledger.close();
+    }
     if (interrupted) {
       Thread.currentThread().interrupt();
     }
@@ -222,6 +259,16 @@ public final class IngestService implements AutoCloseable {
       @Override
       public void reject(String document, byte[] payload, Exception reason) {
         publisher.deadLetter(document, payload, reason);
+      }
+
+      @Override
+      public CompletableFuture<?> send(Article article) {
+        return publisher.publish(article);
+      }
+
+      @Override
+      public CompletableFuture<?> sendRejected(String document, byte[] payload, Exception reason) {
+        return publisher.deadLetter(document, payload, reason);
       }
     };
   }

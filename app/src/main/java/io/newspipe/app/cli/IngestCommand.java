@@ -106,8 +106,9 @@ public final class IngestCommand implements Callable<Integer> {
     }
     String sourceId = importSource != null ? importSource : BulkImport.sourceIdFor(path);
     SourceSettings sourceSettings =
-        SourceSettings.DEFAULTS.withMaxDocumentBytes(
-            settings.getLong(Settings.INGEST_MAX_FILE_BYTES));
+        SourceSettings.DEFAULTS
+            .withMaxDocumentBytes(settings.getLong(Settings.INGEST_MAX_FILE_BYTES))
+            .withFollowLinks(settings.getBoolean(Settings.SOURCES_FOLLOW_LINKS));
     TopicSet topics = TopicSet.DEFAULT;
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();

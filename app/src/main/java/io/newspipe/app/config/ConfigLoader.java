@@ -120,7 +120,15 @@ public final class ConfigLoader {
           }
           String key =
               name.substring(ENV_PREFIX.length()).toLowerCase(Locale.ROOT).replace('_', '.');
-          if (Settings.DEFINITION.names().contains(key) || key.startsWith(Settings.KAFKA_PREFIX)) {
+          // keys may be camel-cased (sources.followLinks): match them regardless of case
+          String defined =
+              Settings.DEFINITION.names().stream()
+                  .filter(k -> k.equalsIgnoreCase(key))
+                  .findFirst()
+                  .orElse(null);
+          if (defined != null) {
+            values.put(defined, value);
+          } else if (key.startsWith(Settings.KAFKA_PREFIX)) {
             values.put(key, value);
           }
         });

@@ -22,6 +22,7 @@ public final class Settings extends AbstractConfig {
 
   public static final String DATA_DIR = "data.dir";
   public static final String SOURCES = "sources";
+  public static final String SOURCES_FOLLOW_LINKS = "sources.followLinks";
   public static final String STORE_URL = "store.url";
   public static final String BOOTSTRAP_SERVERS = "kafka.bootstrap.servers";
   public static final String KAFKA_PREFIX = "kafka.";
@@ -69,6 +70,14 @@ public final class Settings extends AbstractConfig {
               List.of("seeds"),
               Importance.HIGH,
               "Directories watched for article and feed files (imported, then watched).")
+          .define(
+              SOURCES_FOLLOW_LINKS,
+              Type.BOOLEAN,
+              false,
+              Importance.LOW,
+              "Whether symbolic links inside source directories (and bulk imports) are read. Even"
+                  + " when true, only links whose target lies inside the source directory are;"
+                  + " every skipped link is logged once.")
           .define(
               STORE_URL,
               Type.STRING,

@@ -214,8 +214,9 @@ public final class Pipeline implements AutoCloseable {
       dirs.add(new IngestConfig.DirectorySpec(sourceId(dir, ids), dir));
     }
     SourceSettings sourceSettings =
-        SourceSettings.DEFAULTS.withMaxDocumentBytes(
-            settings.getLong(Settings.INGEST_MAX_FILE_BYTES));
+        SourceSettings.DEFAULTS
+            .withMaxDocumentBytes(settings.getLong(Settings.INGEST_MAX_FILE_BYTES))
+            .withFollowLinks(settings.getBoolean(Settings.SOURCES_FOLLOW_LINKS));
     List<FeedSpec> feeds = settings.getList(Settings.FEEDS).stream().map(FeedSpec::parse).toList();
     HttpSettings http =
         new HttpSettings(

@@ -80,6 +80,23 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void shouldNotFollowSymbolicLinksUnlessTheFileOrTheEnvironmentSaysSo() throws Exception {
+    Path file = dir.resolve("newspipe.yaml");
+    Files.writeString(file, "sources: [incoming]\nsources.followLinks: true\n");
+
+    assertThat(
+            ConfigLoader.load(null, Map.of(), Map.of()).getBoolean(Settings.SOURCES_FOLLOW_LINKS))
+        .isFalse();
+    Settings fromFile = ConfigLoader.load(file, Map.of(), Map.of());
+    assertThat(fromFile.getBoolean(Settings.SOURCES_FOLLOW_LINKS)).isTrue();
+    assertThat(fromFile.sources()).containsExactly(Path.of("incoming"));
+    assertThat(
+            ConfigLoader.load(null, Map.of("NEWSPIPE_SOURCES_FOLLOWLINKS", "true"), Map.of())
+                .getBoolean(Settings.SOURCES_FOLLOW_LINKS))
+        .isTrue();
+  }
+
+  @Test
   void shouldNameTheUnknownKeyInTheFile() throws Exception {
     Path file = dir.resolve("newspipe.yaml");
     Files.writeString(file, "store:\n  uri: sqlite:x.db\n");

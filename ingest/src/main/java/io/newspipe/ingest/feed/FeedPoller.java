@@ -1,6 +1,8 @@
 package io.newspipe.ingest.feed;
 
 import io.newspipe.ingest.format.ArticleParser;
+import io.newspipe.ingest.format.Format;
+import io.newspipe.ingest.format.FormatDetector;
 import io.newspipe.ingest.format.Origin;
 import io.newspipe.ingest.format.ParseException;
 import io.newspipe.ingest.fulltext.FullTextFetcher;
@@ -13,6 +15,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -106,6 +109,30 @@ public final class FeedPoller {
    */
   public synchronized Outcome poll() throws InterruptedException {
     limiter.acquire(spec.url());
+    try {
+      return fetchAndPublish();
+    } catch (RuntimeException | Error e) {
+      return failed("failed unexpectedly (" + e + ")", null, e, null);
+    }
+  }
+
+  /**
+   * The last line of {@link FeedSource}: one log line for a failure outside the poll itself, and
+   * the backoff delay before the next poll.
+   */
+  Duration unexpectedFailure(Throwable e) {
+    failures++;
+    Duration delay = Backoff.delay(spec.interval(), failures, settings.maxBackoff());
+    LOG.error(
+        "feed {} ({}): unexpected error ({}); next attempt in {} s",
+        spec.id(),
+        spec.url(),
+        e.toString(),
+        delay.toSeconds());
+    return delay;
+  }
+
+  private Outcome fetchAndPublish() {
     FetchResult result;
     try {
       result = fetcher.fetch(spec.url(), state.getEtag(), state.getLastModified());
@@ -119,6 +146,10 @@ public final class FeedPoller {
     }
     Origin origin =
         new Origin(spec.id(), spec.id(), spec.url().toString(), null, spec.url().toString());
+    String notAFeed = spec.format() == null ? notAFeed(result) : null;
+    if (notAFeed != null) {
+      return failed(notAFeed, result.body(), null, null);
+    }
     List<Article> articles;
     try {
       articles = parser.parse(result.body(), origin, spec.format(), result.contentType(), true);
@@ -148,7 +179,7 @@ public final class FeedPoller {
           "feed {}: skipped item {}: it has only a link and fullText is {}; nothing to publish",
           spec.id(),
           article.getUrl(),
-          spec.fullText().name().toLowerCase(java.util.Locale.ROOT));
+          spec.fullText().name().toLowerCase(Locale.ROOT));
     }
   }
 
@@ -179,6 +210,27 @@ public final class FeedPoller {
     versions.put(next.getId(), current + 1);
     state.setItemVersions(versions);
     publisher.publishState(state);
+  }
+
+  /**
+   * Why a successful response is not a feed, or null: a web page (a login, error or home page
+   * served with 200) would otherwise be read as a plain-text article. No feed format is plain text,
+   * so what the detector calls text is refused.
+   */
+  static String notAFeed(FetchResult result) {
+    Format format = FormatDetector.detect(result.body(), null);
+    if (format != Format.TEXT && format != Format.MARKDOWN) {
+      return null;
+    }
+    String type = result.contentType() == null ? "" : result.contentType();
+    boolean html =
+        type.toLowerCase(Locale.ROOT).contains("html")
+            || FormatDetector.looksLikeHtml(result.body());
+    return (html ? "sent an HTML page" : "sent plain text")
+        + (type.isEmpty() ? "" : " (Content-Type " + type + ")")
+        + ", not a feed (RSS, Atom, JSON Feed, ninjs, NewsML-G2 or JSON lines); the URL may point"
+        + " to a web, login or error page: put the feed's own URL in newspipe.yaml, or set its"
+        + " format if the server mislabels it";
   }
 
   private int publishChanges(List<Article> articles) {
@@ -225,26 +277,23 @@ public final class FeedPoller {
     LOG.debug("feed {}: {} items", spec.id(), articles.size());
   }
 
-  private Outcome failed(String reason, byte[] payload, Exception cause, Duration retryAfter) {
+  private Outcome failed(String reason, byte[] payload, Throwable cause, Duration retryAfter) {
     failures++;
     Duration delay = Backoff.delay(spec.interval(), failures, settings.maxBackoff());
     if (retryAfter != null && retryAfter.compareTo(delay) > 0) {
       delay = retryAfter;
     }
-    LOG.warn(
-        "feed {} ({}): {}. Next attempt in {} s (failure {} in a row); other feeds are not"
-            + " affected. If it keeps failing, fix the URL or set enabled: false for it in"
-            + " newspipe.yaml",
-        spec.id(),
-        spec.url(),
-        reason,
-        delay.toSeconds(),
-        failures);
+    // one line per failure: the dead letter's, which says when the feed is tried again
     publisher.deadLetter(
         "feed " + spec.id() + " " + spec.url(),
         payload,
         new FeedFailure("feed " + spec.id() + ": " + reason, cause),
-        "The poller retries this feed by itself; nothing to do unless it keeps failing");
+        "Next attempt in "
+            + delay.toSeconds()
+            + " s (failure "
+            + failures
+            + " in a row); other feeds are not affected. If it keeps failing, fix the URL or set"
+            + " enabled: false for it in newspipe.yaml");
     return new Outcome(0, false, true, delay);
   }
 

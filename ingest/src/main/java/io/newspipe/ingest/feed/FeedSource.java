@@ -152,8 +152,10 @@ public final class FeedSource implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return;
-    } catch (RuntimeException e) {
-      LOG.error("feed {}: unexpected error, polling it again later", poller.spec().id(), e);
+    } catch (RuntimeException | Error e) {
+      // FeedPoller contains what one document or response throws; this is the last line, so that
+      // nothing ends the feed's schedule: one line, then the next poll after a backoff.
+      next = poller.unexpectedFailure(e);
     }
     if (!closed) {
       executor.schedule(() -> pollAndReschedule(poller), next.toMillis(), TimeUnit.MILLISECONDS);

@@ -16,6 +16,10 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.zip.GZIPInputStream;
 
 /**
@@ -29,6 +33,21 @@ public final class HttpFetcher {
 
   private static final int CHUNK = 64 * 1024;
   private static final int ERROR_PAYLOAD_BYTES = 64 * 1024;
+
+  /** The longest a server's Retry-After is obeyed; a longer one is cut to this (as documented). */
+  static final Duration MAX_RETRY_AFTER = Duration.ofHours(1);
+
+  /**
+   * Closes the body of a response that stalls past the read timeout: the JDK client's timeout ends
+   * with the headers, and a blocked read would otherwise hold a feed thread for good.
+   */
+  private static final ScheduledExecutorService WATCHDOG =
+      Executors.newSingleThreadScheduledExecutor(
+          r -> {
+            Thread t = new Thread(r, "newspipe-feed-body-watchdog");
+            t.setDaemon(true);
+            return t;
+          });
 
   private final HttpSettings settings;
   private final HttpClient client;
@@ -144,7 +163,25 @@ public final class HttpFetcher {
           null,
           null);
     }
-    URI next = current.resolve(location);
+    URI next;
+    try {
+      next = current.resolve(location.strip());
+    } catch (IllegalArgumentException e) {
+      throw new FeedFetchException(
+          current + " redirected to '" + location + "', which is not a valid URL", null, null, e);
+    }
+    String scheme = next.getScheme() == null ? "" : next.getScheme().toLowerCase(Locale.ROOT);
+    if (!scheme.equals("http") && !scheme.equals("https")) {
+      throw new FeedFetchException(
+          current
+              + " redirected to "
+              + next
+              + ", which is not an http(s) URL; refused (feeds are only fetched over HTTP)."
+              + " Fix the feed URL in newspipe.yaml",
+          null,
+          null,
+          null);
+    }
     if ("https".equalsIgnoreCase(current.getScheme())
         && "http".equalsIgnoreCase(next.getScheme())) {
       throw new FeedFetchException(
@@ -167,7 +204,13 @@ public final class HttpFetcher {
     long limit = ok ? settings.maxBodyBytes() : ERROR_PAYLOAD_BYTES;
     Instant deadline = clock.instant().plus(settings.readTimeout());
     String encoding = response.headers().firstValue("Content-Encoding").orElse("");
-    try (InputStream raw = response.body();
+    InputStream body = response.body();
+    ScheduledFuture<?> watchdog =
+        WATCHDOG.schedule(
+            () -> closeQuietly(body),
+            Math.max(1, Duration.between(clock.instant(), deadline).toMillis()),
+            TimeUnit.MILLISECONDS);
+    try (InputStream raw = body;
         InputStream in =
             encoding.toLowerCase(Locale.ROOT).contains("gzip") ? new GZIPInputStream(raw) : raw) {
       ByteArrayOutputStream out = new ByteArrayOutputStream(CHUNK);
@@ -206,11 +249,31 @@ public final class HttpFetcher {
     } catch (FeedFetchException e) {
       throw e;
     } catch (IOException e) {
+      if (!clock.instant().isBefore(deadline)) {
+        throw new FeedFetchException(
+            url
+                + " sent its body too slowly: not complete after "
+                + settings.readTimeout().toSeconds()
+                + " s; cut off, newspipe retries with backoff",
+            null,
+            null,
+            e);
+      }
       throw new FeedFetchException(
           "reading the body of " + url + " failed (" + e + "); newspipe retries with backoff",
           null,
           null,
           e);
+    } finally {
+      watchdog.cancel(false);
+    }
+  }
+
+  private static void closeQuietly(InputStream in) {
+    try {
+      in.close();
+    } catch (IOException e) {
+      // closing only unblocks the reader; it reports the timeout
     }
   }
 
@@ -237,13 +300,25 @@ public final class HttpFetcher {
     };
   }
 
-  /** Retry-After as seconds or an HTTP date; null if absent or unreadable. */
+  /**
+   * Retry-After as seconds or an HTTP date, at most {@link #MAX_RETRY_AFTER}; null if absent or
+   * unreadable.
+   */
   Duration retryAfter(String value) {
+    Duration asked = askedRetryAfter(value);
+    return asked == null || asked.compareTo(MAX_RETRY_AFTER) <= 0 ? asked : MAX_RETRY_AFTER;
+  }
+
+  private Duration askedRetryAfter(String value) {
     if (value == null || value.isBlank()) {
       return null;
     }
+    String v = value.strip();
+    if (v.matches("\\d{10,}")) {
+      return MAX_RETRY_AFTER; // more seconds than any cap: no need to parse (it may overflow)
+    }
     try {
-      return Duration.ofSeconds(Math.max(0, Long.parseLong(value.strip())));
+      return Duration.ofSeconds(Math.max(0, Long.parseLong(v)));
     } catch (NumberFormatException e) {
       try {
         Instant when =

@@ -12,8 +12,13 @@ import java.util.regex.Pattern;
  * <ul>
  *   <li>feed items: {@code <sourceId>:} + a short hash of the guid, else the link, else the title
  *       and publication time;
- *   <li>files: {@code <sourceId>:} + the path relative to the source directory, lower-cased and
- *       slugged ({@code World News/Xi.txt} becomes {@code world-news/xi.txt}).
+ *   <li>files: {@code <sourceId>:} + the path relative to the source directory. A path that is
+ *       already a clean slug (lower-case letters, digits, {@code . _ - /}) is kept as it is ({@code
+ *       world/xi.txt}), so plain names keep the ids they always had. Any other path is slugged and
+ *       given a short hash of the exact path before its extension ({@code World News/Xi.txt}
+ *       becomes {@code world-news/xi~3f9c0a1b2c3d4e5f.txt}): names that slug alike ({@code Foo
+ *       Bar.txt}, {@code foo-bar.txt}, {@code FOO BAR.TXT}) stay apart, and as slugs never hold
+ *       {@code ~}, a hashed id never equals a plain one.
  * </ul>
  *
  * <p>Versions: parsers give every article {@link #FIRST_VERSION}. For HTTP feeds, {@code
@@ -62,9 +67,22 @@ public final class ArticleIds {
     return sourceId + ":" + shortHash(identity);
   }
 
-  /** Id of a single-article file, from its path relative to the source directory. */
+  /**
+   * Id of a single-article file, from its path relative to the source directory: the path itself if
+   * it is a clean slug, else its slug with a hash of the exact path (see the class comment).
+   */
   public static String forFile(String sourceId, String relativePath) {
-    return sourceId + ":" + slug(relativePath);
+    String path = relativePath.replace('\\', '/');
+    String slug = slug(path);
+    if (slug.equals(path)) {
+      return sourceId + ":" + slug;
+    }
+    String hash = "~" + shortHash("path:" + path);
+    int slash = slug.lastIndexOf('/');
+    int dot = slug.lastIndexOf('.');
+    return dot > slash + 1
+        ? sourceId + ":" + slug.substring(0, dot) + hash + slug.substring(dot)
+        : sourceId + ":" + slug + hash;
   }
 
   /** Id of a single article read from a stream with no name (stdin): from its headline. */

@@ -123,6 +123,41 @@ public final class ArticleParser {
   private Parsed parseValidated(
       byte[] bytes, Origin origin, Format format, String httpContentType, boolean keepLinkOnly)
       throws ParseException {
+    try {
+      return parseOne(bytes, origin, format, httpContentType, keepLinkOnly);
+    } catch (ParseException e) {
+      throw e;
+    } catch (RuntimeException | Error e) {
+      throw contained(origin, e);
+    }
+  }
+
+  /**
+   * Whatever one document makes a parser throw stays with that document: a parser bug, a {@link
+   * StackOverflowError} from a shape the bounds did not foresee, or an {@link OutOfMemoryError}
+   * from one oversized tree (its memory is garbage once the parse unwinds) becomes a {@link
+   * ParseException} that names the document, so the source dead-letters it and goes on.
+   */
+  static ParseException contained(Origin origin, Throwable e) {
+    String what;
+    if (e instanceof StackOverflowError) {
+      what = "it nests too deeply for the parser (stack overflow); the producer must flatten it";
+    } else if (e instanceof OutOfMemoryError) {
+      what = "parsing it ran out of memory; it is too large or too complex to read, split it";
+    } else {
+      what =
+          "the parser failed on it unexpectedly ("
+              + e
+              + "); this is a newspipe bug worth reporting with the dead letter";
+      // the dead letter's log line names the document; the stack trace is for the bug report
+      LOG.error("unexpected parser failure on {}", origin.description(), e);
+    }
+    return new ParseException(origin.description(), what, e);
+  }
+
+  private Parsed parseOne(
+      byte[] bytes, Origin origin, Format format, String httpContentType, boolean keepLinkOnly)
+      throws ParseException {
     Format f = format != null ? format : FormatDetector.detect(bytes, origin.fileName());
     return switch (f) {
       case TEXT -> unchecked(List.of(text.parse(bytes, origin, false)));
@@ -161,6 +196,16 @@ public final class ArticleParser {
    * @throws IllegalArgumentException if {@code version} names no version of the detected standard
    */
   public ValidationReport validate(byte[] bytes, Origin origin, String version) {
+    try {
+      return validateOne(bytes, origin, version);
+    } catch (IllegalArgumentException e) {
+      throw e; // an unknown version: the caller's mistake, not the document's
+    } catch (RuntimeException | Error e) {
+      return ValidationReport.unreadable("document", "/", contained(origin, e).reason());
+    }
+  }
+
+  private ValidationReport validateOne(byte[] bytes, Origin origin, String version) {
     Format f = FormatDetector.detect(bytes, origin.fileName());
     // a one-line object without a uri looks like JSON lines, but a caller asking for a ninjs
     // version says it is meant as ninjs (an empty {} is the plainest invalid ninjs document)
@@ -225,7 +270,11 @@ public final class ArticleParser {
 
   /** Parses one JSON line (for sources that want to dead-letter bad lines one by one). */
   public Article parseJsonLine(String line, Origin origin, int lineNumber) throws ParseException {
-    return jsonLines.parseLine(line, origin, origin.description() + " line " + lineNumber);
+    try {
+      return jsonLines.parseLine(line, origin, origin.description() + " line " + lineNumber);
+    } catch (RuntimeException | Error e) {
+      throw contained(origin, e);
+    }
   }
 
   private List<Article> parseJsonLines(byte[] bytes, Origin origin) throws ParseException {

@@ -154,7 +154,12 @@ final class FeedFormat {
     return input;
   }
 
+  /**
+   * Makes {@code xml} safe to hand to a parser, or refuses it: entity declarations are refused, a
+   * bare DOCTYPE is blanked out, and the nesting and size bounds of {@link XmlLimits} are enforced.
+   */
   static String defuse(String xml, XmlProlog prolog, Origin origin) throws ParseException {
+    XmlLimits.check(xml, origin.description());
     XmlProlog.Doctype doctype = prolog.doctype();
     if ((doctype != null && doctype.hasInternalSubset()) || xml.contains("<!ENTITY")) {
       throw new ParseException(

@@ -87,6 +87,12 @@ public final class FormatDetector {
     return NINJS_KEY.matcher(head).find() || head.startsWith("[") ? Format.NINJS : Format.TEXT;
   }
 
+  /** True if the document starts like an HTML page ({@code <!DOCTYPE html>}, {@code <html>}). */
+  public static boolean looksLikeHtml(byte[] bytes) {
+    String head = head(bytes).stripLeading().toLowerCase(Locale.ROOT);
+    return head.startsWith("<!doctype html") || head.startsWith("<html") || head.contains("<body");
+  }
+
   static boolean isMarkdownName(String fileName) {
     if (fileName == null) {
       return false;

@@ -1,6 +1,7 @@
 package io.newspipe.ingest.source;
 
 import io.newspipe.schemas.Article;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Where a source hands its results: parsed articles, and documents it could not read. A source
@@ -21,4 +22,19 @@ public interface ArticleSink {
    * @param reason why; the message says what to do about it
    */
   void reject(String document, byte[] payload, Exception reason);
+
+  /**
+   * As {@link #accept}, completing when the article is safely stored (acknowledged by Kafka), or
+   * exceptionally if it could not be; sinks that store synchronously complete at once.
+   */
+  default CompletableFuture<?> send(Article article) {
+    accept(article);
+    return CompletableFuture.completedFuture(null);
+  }
+
+  /** As {@link #reject}, completing when the dead letter is safely stored. */
+  default CompletableFuture<?> sendRejected(String document, byte[] payload, Exception reason) {
+    reject(document, payload, reason);
+    return CompletableFuture.completedFuture(null);
+  }
 }

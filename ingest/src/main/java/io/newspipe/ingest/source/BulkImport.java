@@ -10,6 +10,7 @@ import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -100,11 +101,17 @@ public final class BulkImport {
     articles = 0;
     rejected = 0;
     if (Files.isDirectory(path)) {
-      DirectoryListing listing = DirectoryListing.of(path);
+      DirectoryListing listing = DirectoryListing.of(path, settings.followLinks());
+      listing
+          .skipped()
+          .forEach(s -> LOG.warn("skipping {} (import '{}'): {}", s.path(), sourceId, s.reason()));
       List<Path> archives;
       try (var walk = Files.walk(path)) {
         archives =
-            walk.filter(Files::isRegularFile).filter(BulkImport::isArchive).sorted().toList();
+            walk.filter(p -> Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS))
+                .filter(BulkImport::isArchive)
+                .sorted()
+                .toList();
       }
       for (Path f : listing.files()) {
         bytesTotal += Files.size(f);
@@ -134,7 +141,13 @@ public final class BulkImport {
     } else if (Files.isRegularFile(path)) {
       bytesTotal = Files.size(path);
       Origin origin = Origin.file(sourceId, path.toAbsolutePath().getParent(), path);
-      byte[] bytes = Files.readAllBytes(path);
+      byte[] bytes;
+      try (InputStream in = Files.newInputStream(path)) {
+        bytes = Documents.readAtMost(in, settings.maxDocumentBytes(), origin.description());
+      } catch (DocumentTooLargeException e) {
+        reject(origin.description(), new byte[0], e, progress);
+        return counts();
+      }
       bytesDone.addAndGet(bytes.length);
       ingest(bytes, origin, progress);
     } else {
@@ -201,12 +214,16 @@ public final class BulkImport {
     List<Article> parsed;
     try {
       parsed = parser.parse(bytes, origin);
-    } catch (ParseException | RuntimeException e) {
+    } catch (ParseException | RuntimeException | Error e) {
       files--; // counted again by reject
+      Exception reason =
+          e instanceof Exception x
+              ? x
+              : new ParseException(origin.description(), "the parser failed: " + e, e);
       reject(
           origin.description(),
           Documents.prefix(bytes, settings.maxRejectedPayloadBytes()),
-          e,
+          reason,
           progress);
       return;
     }

@@ -12,8 +12,10 @@ import io.newspipe.ingest.format.ParseException;
 import io.newspipe.schemas.Article;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.ClosedWatchServiceException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.WatchEvent;
@@ -23,10 +25,13 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -44,7 +49,13 @@ import org.slf4j.LoggerFactory;
  * what editors do. A file whose bytes did not change since it was last read is not re-published.
  *
  * <p>Every article goes to the {@link ArticleSink}; every file that cannot be read or parsed is
- * rejected there with its (capped) bytes, and the source carries on.
+ * rejected there with its (capped) bytes, and the source carries on, whatever the parser threw. A
+ * {@link FileLedger} remembers across restarts what was published or rejected, so an unchanged file
+ * is neither published nor dead-lettered twice.
+ *
+ * <p>The source never reads outside its directory: symbolic links are skipped unless {@link
+ * SourceSettings#followLinks()}, and then followed only to targets inside the directory; special
+ * files (FIFOs, devices) are skipped. Each skipped path is logged once.
  */
 public final class DirectorySource implements AutoCloseable {
 
@@ -58,6 +69,10 @@ public final class DirectorySource implements AutoCloseable {
   private final SourceSettings settings;
   private final ArticleParser parser;
   private final ArticleSink sink;
+  private final FileLedger ledger;
+
+  /** Paths skipped as links or special files, each logged once. */
+  private final Set<Path> reportedSkips = ConcurrentHashMap.newKeySet();
 
   /** What was last read from each file, to skip unchanged re-reads. */
   private final Map<Path, Seen> seen = new ConcurrentHashMap<>();
@@ -85,11 +100,22 @@ public final class DirectorySource implements AutoCloseable {
 
   public DirectorySource(
       Path dir, String sourceId, SourceSettings settings, ArticleParser parser, ArticleSink sink) {
+    this(dir, sourceId, settings, parser, sink, FileLedger.NONE);
+  }
+
+  public DirectorySource(
+      Path dir,
+      String sourceId,
+      SourceSettings settings,
+      ArticleParser parser,
+      ArticleSink sink,
+      FileLedger ledger) {
     this.dir = dir.toAbsolutePath().normalize();
     this.sourceId = ArticleIds.requireValidSourceId(sourceId);
     this.settings = Objects.requireNonNull(settings, "settings");
     this.parser = Objects.requireNonNull(parser, "parser");
     this.sink = Objects.requireNonNull(sink, "sink");
+    this.ledger = Objects.requireNonNull(ledger, "ledger");
   }
 
   public Path directory() {
@@ -119,7 +145,7 @@ public final class DirectorySource implements AutoCloseable {
   public int importExisting() throws IOException {
     requireDirectory();
     int count = 0;
-    for (Path file : DirectoryListing.of(dir).files()) {
+    for (Path file : list(dir).files()) {
       if (closed) {
         break;
       }
@@ -206,9 +232,12 @@ public final class DirectorySource implements AutoCloseable {
         continue;
       }
       Path child = parent.resolve((Path) event.context());
+      if (skipped(child)) {
+        continue;
+      }
       if (Files.isDirectory(child)) {
         // A new subdirectory (perhaps moved in whole): watch it and take what is inside.
-        DirectoryListing listing = DirectoryListing.of(child);
+        DirectoryListing listing = list(child);
         register(service, listing.directories());
         listing.files().forEach(this::observe);
       } else if (DirectoryListing.isSupported(child)) {
@@ -223,7 +252,7 @@ public final class DirectorySource implements AutoCloseable {
 
   /** Re-lists the tree: watches new directories, queues files that differ from what was read. */
   private void rescan(WatchService service) throws IOException {
-    DirectoryListing listing = DirectoryListing.of(dir);
+    DirectoryListing listing = list(dir);
     register(service, listing.directories());
     seen.keySet()
         .retainAll(
@@ -246,6 +275,29 @@ public final class DirectorySource implements AutoCloseable {
           // removed while we looked: nothing to watch
         }
       }
+    }
+  }
+
+  /** Lists a tree, logging each path skipped there (a link, a special file) the first time. */
+  private DirectoryListing list(Path root) throws IOException {
+    DirectoryListing listing = DirectoryListing.of(root, settings.followLinks());
+    listing.skipped().forEach(s -> reportSkip(s.path(), s.reason()));
+    return listing;
+  }
+
+  /** True (and logged once) if {@code path} is a link or special file this source must not read. */
+  private boolean skipped(Path path) {
+    String refusal = DirectoryListing.refusal(dir, path, settings.followLinks());
+    if (refusal == null) {
+      return false;
+    }
+    reportSkip(path, refusal);
+    return true;
+  }
+
+  private void reportSkip(Path path, String reason) {
+    if (reportedSkips.add(path)) {
+      LOG.warn("skipping {} (source '{}'): {}", path, sourceId, reason);
     }
   }
 
@@ -285,6 +337,10 @@ public final class DirectorySource implements AutoCloseable {
 
   /** Reads, parses and hands on one file; returns false if its content had not changed. */
   private boolean ingest(Path file, FileStamp stamp) {
+    if (skipped(file)) {
+      seen.remove(file);
+      return false;
+    }
     Origin origin = Origin.file(sourceId, dir, file);
     byte[] bytes;
     try {
@@ -292,16 +348,22 @@ public final class DirectorySource implements AutoCloseable {
     } catch (NoSuchFileException e) {
       seen.remove(file);
       return false; // deleted meanwhile
-    } catch (IOException e) {
-      seen.put(file, new Seen(stamp, null));
+    } catch (IOException | RuntimeException | OutOfMemoryError e) {
+      byte[] digest =
+          ContentHash.sha256(
+              ("unread:" + stamp.size() + ":" + stamp.modified()).getBytes(StandardCharsets.UTF_8));
+      Seen last = seen.put(file, new Seen(stamp, digest));
+      if (unchanged(last, origin, digest)) {
+        return false;
+      }
       filesRead.incrementAndGet();
-      reject(origin.description(), headOf(file), e);
+      Exception reason = e instanceof Exception x ? x : new IOException(e.toString(), e);
+      reject(origin, digest, headOf(file), reason);
       return true;
     }
     byte[] digest = ContentHash.sha256(bytes);
     Seen last = seen.put(file, new Seen(stamp, digest));
-    if (last != null && Arrays.equals(last.digest(), digest)) {
-      LOG.debug("{} was touched but its content is unchanged: not re-published", file);
+    if (unchanged(last, origin, digest)) {
       return false;
     }
     filesRead.incrementAndGet();
@@ -309,23 +371,62 @@ public final class DirectorySource implements AutoCloseable {
     try {
       articles = parser.parse(bytes, origin);
     } catch (ParseException e) {
-      reject(origin.description(), Documents.prefix(bytes, settings.maxRejectedPayloadBytes()), e);
+      reject(origin, digest, Documents.prefix(bytes, settings.maxRejectedPayloadBytes()), e);
       return true;
-    } catch (RuntimeException e) {
-      // A parser bug must cost one file, not the watcher.
+    } catch (RuntimeException | Error e) {
+      // The parser contains what a document throws; this is the last line, so that whatever
+      // happens costs one file, never the watcher.
       LOG.error("unexpected error parsing {}; rejecting it", file, e);
-      reject(origin.description(), Documents.prefix(bytes, settings.maxRejectedPayloadBytes()), e);
+      Exception reason =
+          e instanceof Exception x ? x : new ParseException(file.toString(), e.toString(), e);
+      reject(origin, digest, Documents.prefix(bytes, settings.maxRejectedPayloadBytes()), reason);
       return true;
     }
     LOG.debug("read {} article(s) from {}", articles.size(), file);
+    List<CompletableFuture<?>> sent = new ArrayList<>();
     for (Article article : articles) {
       try {
-        sink.accept(article);
+        sent.add(sink.send(article));
       } catch (RuntimeException e) {
         LOG.error("could not hand article {} from {} on: {}", article.getId(), file, e.toString());
+        sent.add(CompletableFuture.failedFuture(e));
       }
     }
+    remember(
+        origin, digest, false, CompletableFuture.allOf(sent.toArray(CompletableFuture[]::new)));
     return true;
+  }
+
+  /**
+   * True if this content was already handled: in this run ({@code last}), or by an earlier run (the
+   * ledger) for a file this run has not read yet.
+   */
+  private boolean unchanged(Seen last, Origin origin, byte[] digest) {
+    if (last != null) {
+      if (Arrays.equals(last.digest(), digest)) {
+        LOG.debug("{} was touched but its content is unchanged: not re-read", origin.description());
+        return true;
+      }
+      return false;
+    }
+    if (HexFormat.of()
+        .formatHex(digest)
+        .equals(ledger.lastDigest(sourceId, origin.relativePath()))) {
+      LOG.debug("{} is unchanged since an earlier run: not re-read", origin.description());
+      return true;
+    }
+    return false;
+  }
+
+  private void remember(
+      Origin origin, byte[] digest, boolean deadLettered, CompletableFuture<?> stored) {
+    ledger.handled(
+        sourceId,
+        origin.relativePath(),
+        origin.uri(),
+        HexFormat.of().formatHex(digest),
+        deadLettered,
+        stored);
   }
 
   private byte[] read(Path file, FileStamp stamp, String description) throws IOException {
@@ -333,23 +434,31 @@ public final class DirectorySource implements AutoCloseable {
     if (stamp.size() > limit) {
       throw new DocumentTooLargeException(description, stamp.size(), limit);
     }
-    try (InputStream in = Files.newInputStream(file)) {
+    try (InputStream in = open(file)) {
       return Documents.readAtMost(in, limit, description); // it may have grown since
     }
   }
 
+  /** Opens a file, refusing a link swapped in after the check unless links are followed. */
+  private InputStream open(Path file) throws IOException {
+    return settings.followLinks()
+        ? Files.newInputStream(file)
+        : Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS);
+  }
+
   private byte[] headOf(Path file) {
-    try (InputStream in = Files.newInputStream(file)) {
+    try (InputStream in = open(file)) {
       return in.readNBytes(settings.maxRejectedPayloadBytes());
     } catch (IOException e) {
       return new byte[0];
     }
   }
 
-  private void reject(String document, byte[] payload, Exception reason) {
+  private void reject(Origin origin, byte[] digest, byte[] payload, Exception reason) {
     filesRejected.incrementAndGet();
+    String document = origin.description();
     try {
-      sink.reject(document, payload, reason);
+      remember(origin, digest, true, sink.sendRejected(document, payload, reason));
     } catch (RuntimeException e) {
       LOG.error("could not reject {} ({}): {}", document, reason.getMessage(), e.toString());
     }

@@ -13,12 +13,15 @@ import java.util.Objects;
  *     event (WatchService can overflow, and polls slowly on some platforms)
  * @param settleTime how long a new or changed file must keep the same size and modification time
  *     before it is read, so half-written files are not published
+ * @param followLinks whether symbolic links in a source directory are read; even then only links
+ *     whose target lies inside the source directory are, so a source never reads outside itself
  */
 public record SourceSettings(
     long maxDocumentBytes,
     int maxRejectedPayloadBytes,
     Duration rescanInterval,
-    Duration settleTime) {
+    Duration settleTime,
+    boolean followLinks) {
 
   public static final long DEFAULT_MAX_DOCUMENT_BYTES = 10L * 1024 * 1024;
   public static final int DEFAULT_MAX_REJECTED_PAYLOAD_BYTES = 1024 * 1024;
@@ -26,13 +29,17 @@ public record SourceSettings(
   /** Largest document any source may buffer, whatever is configured (it is held in memory). */
   public static final long MAX_DOCUMENT_BYTES_LIMIT = 1024L * 1024 * 1024;
 
-  /** 10 MiB documents, 1 MiB rejected payloads, rescan every 2 s, 300 ms settle time. */
+  /**
+   * 10 MiB documents, 1 MiB rejected payloads, rescan every 2 s, 300 ms settle time, symbolic links
+   * not followed.
+   */
   public static final SourceSettings DEFAULTS =
       new SourceSettings(
           DEFAULT_MAX_DOCUMENT_BYTES,
           DEFAULT_MAX_REJECTED_PAYLOAD_BYTES,
           Duration.ofSeconds(2),
-          Duration.ofMillis(300));
+          Duration.ofMillis(300),
+          false);
 
   public SourceSettings {
     Objects.requireNonNull(rescanInterval, "rescanInterval");
@@ -57,14 +64,22 @@ public record SourceSettings(
   }
 
   public SourceSettings withMaxDocumentBytes(long bytes) {
-    return new SourceSettings(bytes, maxRejectedPayloadBytes, rescanInterval, settleTime);
+    return new SourceSettings(
+        bytes, maxRejectedPayloadBytes, rescanInterval, settleTime, followLinks);
   }
 
   public SourceSettings withRescanInterval(Duration interval) {
-    return new SourceSettings(maxDocumentBytes, maxRejectedPayloadBytes, interval, settleTime);
+    return new SourceSettings(
+        maxDocumentBytes, maxRejectedPayloadBytes, interval, settleTime, followLinks);
   }
 
   public SourceSettings withSettleTime(Duration time) {
-    return new SourceSettings(maxDocumentBytes, maxRejectedPayloadBytes, rescanInterval, time);
+    return new SourceSettings(
+        maxDocumentBytes, maxRejectedPayloadBytes, rescanInterval, time, followLinks);
+  }
+
+  public SourceSettings withFollowLinks(boolean follow) {
+    return new SourceSettings(
+        maxDocumentBytes, maxRejectedPayloadBytes, rescanInterval, settleTime, follow);
   }
 }

@@ -73,6 +73,14 @@ public final class StdinSource {
     } catch (ParseException e) {
       reject(sink, STDIN, Documents.prefix(bytes, settings.maxRejectedPayloadBytes()), e);
       return 0;
+    } catch (RuntimeException | Error e) {
+      // the parser contains what a document throws; this is the last line for stdin
+      reject(
+          sink,
+          STDIN,
+          Documents.prefix(bytes, settings.maxRejectedPayloadBytes()),
+          new ParseException(STDIN, "the parser failed: " + e, e));
+      return 0;
     }
   }
 

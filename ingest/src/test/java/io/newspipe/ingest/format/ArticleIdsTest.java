@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ArticleIdsTest {
@@ -41,13 +42,37 @@ class ArticleIdsTest {
   }
 
   @Test
-  void shouldSlugRelativeFilePaths() {
-    assertThat(ArticleIds.forFile("seeds", "World News/Blinken Meets Xi.TXT"))
-        .isEqualTo("seeds:world-news/blinken-meets-xi.txt");
-    assertThat(ArticleIds.forFile("seeds", "Über  Café -- (draft).md"))
-        .isEqualTo("seeds:uber-cafe-draft-.md");
+  void shouldKeepPlainFileNamesAsTheyAlwaysWere() {
+    assertThat(ArticleIds.forFile("seeds", "blinken-meets-xi.txt"))
+        .isEqualTo("seeds:blinken-meets-xi.txt");
+    assertThat(ArticleIds.forFile("seeds", "world/2024_06/xi.v2.txt"))
+        .isEqualTo("seeds:world/2024_06/xi.v2.txt");
     assertThat(ArticleIds.forFile("seeds", "sub\\dir\\x.txt")).isEqualTo("seeds:sub/dir/x.txt");
-    assertThat(ArticleIds.forFile("seeds", "???")).isEqualTo("seeds:unnamed");
+  }
+
+  @Test
+  void shouldSlugOtherPathsWithAHashOfTheExactPath() {
+    assertThat(ArticleIds.forFile("seeds", "World News/Blinken Meets Xi.TXT"))
+        .matches("seeds:world-news/blinken-meets-xi~[0-9a-f]{16}\\.txt");
+    assertThat(ArticleIds.forFile("seeds", "Über  Café -- (draft).md"))
+        .matches("seeds:uber-cafe-draft-~[0-9a-f]{16}\\.md");
+    assertThat(ArticleIds.forFile("seeds", "???")).matches("seeds:unnamed~[0-9a-f]{16}");
+    assertThat(ArticleIds.forFile("seeds", "README")).isEqualTo("seeds:readme~" + hashOf("README"));
+  }
+
+  @Test
+  void shouldGiveNamesThatSlugAlikeDifferentIdsStableAcrossCalls() {
+    String a = ArticleIds.forFile("s", "Foo Bar.txt");
+    String b = ArticleIds.forFile("s", "foo-bar.txt");
+    String c = ArticleIds.forFile("s", "FOO  BAR.TXT");
+
+    assertThat(List.of(a, b, c)).doesNotHaveDuplicates();
+    assertThat(b).isEqualTo("s:foo-bar.txt");
+    assertThat(a).isEqualTo(ArticleIds.forFile("s", "Foo Bar.txt"));
+  }
+
+  private static String hashOf(String path) {
+    return ArticleIds.shortHash("path:" + path);
   }
 
   @Test

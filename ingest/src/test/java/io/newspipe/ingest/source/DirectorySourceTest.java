@@ -133,7 +133,8 @@ class DirectorySourceTest {
   void shouldCapRejectedPayloads() throws Exception {
     Files.write(dir.resolve("broken.xml"), bytes("broken-feed.xml"));
 
-    source(new SourceSettings(1 << 20, 10, Duration.ofSeconds(1), Duration.ZERO)).importExisting();
+    source(new SourceSettings(1 << 20, 10, Duration.ofSeconds(1), Duration.ZERO, false))
+        .importExisting();
 
     assertThat(sink.rejections.get(0).payload()).hasSize(10);
   }
