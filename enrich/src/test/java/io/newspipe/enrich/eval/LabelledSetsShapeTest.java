@@ -8,8 +8,11 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -19,12 +22,31 @@ import org.junit.jupiter.params.provider.ValueSource;
  * all items and shares no item with the tuning set, each core tag has enough positives, every
  * positive names the part of the definition it belongs to, and there are enough hard negatives.
  * (The blind split is only ever evaluated to report, with {@code newspipe eval}; no test tunes on
- * it.)
+ * it.) The second blind split, {@code blind2.jsonl}, by another author, is checked the same way:
+ * unique ids and headlines, a known part for every positive, no item shared with the other sets.
  */
 class LabelledSetsShapeTest {
 
   private static final List<String> CORE =
       List.of("election-interference", "narcotics", "middle-east");
+
+  /** The parts of each core tag's definition, as listed in {@code eval/README.md}. */
+  private static final Map<String, Set<String>> PARTS =
+      Map.of(
+          "election-interference",
+          Set.of(
+              "vote-buying",
+              "ballot-fraud",
+              "voter-suppression",
+              "hacking",
+              "covert-money",
+              "violence-obstruction",
+              "disinformation"),
+          "narcotics",
+          Set.of(
+              "trafficking", "organised-crime", "production", "dealing-use", "overdoses", "policy"),
+          "middle-east",
+          Set.of("security", "diplomacy", "politics", "economy", "humanitarian"));
 
   private static List<LabelledItem> read(String name) throws Exception {
     try (Reader reader =
@@ -69,5 +91,54 @@ class LabelledSetsShapeTest {
   void shouldHaveAHundredAndFiftyHardNegatives() throws Exception {
     assertThat(all().stream().filter(i -> CORE.stream().noneMatch(i.labels()::contains)))
         .hasSizeGreaterThanOrEqualTo(150);
+  }
+
+  @Test
+  void shouldKeepTheSecondBlindSplitUniqueAndApartFromTheOtherSets() throws Exception {
+    List<LabelledItem> blind2 = read("/eval/blind2.jsonl");
+    List<LabelledItem> others = all();
+
+    assertThat(blind2).hasSizeGreaterThanOrEqualTo(180);
+    assertThat(blind2.stream().map(LabelledItem::id).distinct()).hasSameSizeAs(blind2);
+    assertThat(blind2.stream().map(i -> normalise(i.headline())).distinct()).hasSameSizeAs(blind2);
+    Set<String> otherIds = others.stream().map(LabelledItem::id).collect(Collectors.toSet());
+    Set<String> otherHeadlines =
+        others.stream().map(i -> normalise(i.headline())).collect(Collectors.toSet());
+    assertThat(blind2).noneMatch(i -> otherIds.contains(i.id()));
+    assertThat(blind2).noneMatch(i -> otherHeadlines.contains(normalise(i.headline())));
+  }
+
+  @Test
+  void shouldNameAKnownPartForEveryPositiveOfTheSecondBlindSplit() throws Exception {
+    List<LabelledItem> blind2 = read("/eval/blind2.jsonl");
+
+    for (LabelledItem item : blind2) {
+      for (String tag : item.labels()) {
+        assertThat(PARTS).as("tag of %s", item.id()).containsKey(tag);
+        assertThat(PARTS.get(tag))
+            .as("part of %s in %s", tag, item.id())
+            .contains(item.parts().get(tag));
+      }
+    }
+    assertThat(blind2.stream().filter(i -> i.labels().isEmpty())).hasSizeGreaterThanOrEqualTo(60);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"election-interference", "narcotics", "middle-east"})
+  void shouldSpreadTheSecondBlindSplitsPositivesOverEveryPart(String tag) throws Exception {
+    Map<String, Long> byPart =
+        read("/eval/blind2.jsonl").stream()
+            .filter(i -> i.labels().contains(tag))
+            .collect(Collectors.groupingBy(i -> i.parts().get(tag), Collectors.counting()));
+
+    assertThat(byPart.keySet()).isEqualTo(PARTS.get(tag));
+    long least = tag.equals("election-interference") ? 8 : 4;
+    assertThat(byPart.values()).allMatch(n -> n >= least, "at least " + least + " per part");
+    assertThat(byPart.values().stream().mapToLong(Long::longValue).sum())
+        .isGreaterThanOrEqualTo(tag.equals("election-interference") ? 60 : 30);
+  }
+
+  private static String normalise(String headline) {
+    return headline.strip().toLowerCase(Locale.ROOT);
   }
 }
