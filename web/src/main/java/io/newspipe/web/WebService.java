@@ -5,7 +5,7 @@ import io.javalin.http.Context;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.util.JavalinBindException;
 import io.newspipe.schemas.TopicSet;
-import io.newspipe.sink.store.ArticleStore;
+import io.newspipe.store.ArticleStore;
 import io.newspipe.web.api.ArticleApi;
 import io.newspipe.web.api.Responses;
 import io.newspipe.web.live.LiveFeed;

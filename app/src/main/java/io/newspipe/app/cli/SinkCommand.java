@@ -2,10 +2,10 @@ package io.newspipe.app.cli;
 
 import io.newspipe.app.config.Settings;
 import io.newspipe.app.run.KafkaConnection;
-import io.newspipe.app.run.Stores;
 import io.newspipe.schemas.TopicSet;
 import io.newspipe.sink.consume.SinkService;
-import io.newspipe.sink.store.ArticleStore;
+import io.newspipe.store.ArticleStore;
+import io.newspipe.store.Stores;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

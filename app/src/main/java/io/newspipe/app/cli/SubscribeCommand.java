@@ -10,7 +10,7 @@ import io.newspipe.app.subscribe.Subscriber;
 import io.newspipe.app.subscribe.TagCatalog;
 import io.newspipe.schemas.Topic;
 import io.newspipe.schemas.TopicSet;
-import io.newspipe.sink.store.Dates;
+import io.newspipe.store.Dates;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -2,8 +2,8 @@ package io.newspipe.app.replay;
 
 import io.newspipe.schemas.AvroSerde;
 import io.newspipe.schemas.TaggedArticle;
-import io.newspipe.sink.store.ArticleStore;
-import io.newspipe.sink.store.StoredArticle;
+import io.newspipe.store.ArticleStore;
+import io.newspipe.store.StoredArticle;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Optional;

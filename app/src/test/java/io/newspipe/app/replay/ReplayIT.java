@@ -13,7 +13,7 @@ import io.newspipe.schemas.Article;
 import io.newspipe.schemas.Tag;
 import io.newspipe.schemas.TaggedArticle;
 import io.newspipe.schemas.TopicSet;
-import io.newspipe.sink.store.Dates;
+import io.newspipe.store.Dates;
 import io.newspipe.testkit.Articles;
 import io.newspipe.testkit.KafkaClusterExtension;
 import java.io.PrintWriter;

@@ -2,7 +2,7 @@ package io.newspipe.sink.consume;
 
 import io.newspipe.schemas.TaggedArticle;
 import io.newspipe.schemas.TopicSet;
-import io.newspipe.sink.store.ArticleStore;
+import io.newspipe.store.ArticleStore;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;

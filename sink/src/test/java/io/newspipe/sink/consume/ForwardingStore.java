@@ -1,12 +1,12 @@
 package io.newspipe.sink.consume;
 
 import io.newspipe.schemas.TaggedArticle;
-import io.newspipe.sink.store.ArticleStore;
-import io.newspipe.sink.store.PublishedPosition;
-import io.newspipe.sink.store.SearchHit;
-import io.newspipe.sink.store.SearchQuery;
-import io.newspipe.sink.store.StoredArticle;
-import io.newspipe.sink.store.StoredTag;
+import io.newspipe.store.ArticleStore;
+import io.newspipe.store.PublishedPosition;
+import io.newspipe.store.SearchHit;
+import io.newspipe.store.SearchQuery;
+import io.newspipe.store.StoredArticle;
+import io.newspipe.store.StoredTag;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;

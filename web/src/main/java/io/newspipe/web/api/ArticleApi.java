@@ -2,10 +2,10 @@ package io.newspipe.web.api;
 
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
-import io.newspipe.sink.store.ArticleStore;
-import io.newspipe.sink.store.PublishedPosition;
-import io.newspipe.sink.store.SearchHit;
-import io.newspipe.sink.store.StoredArticle;
+import io.newspipe.store.ArticleStore;
+import io.newspipe.store.PublishedPosition;
+import io.newspipe.store.SearchHit;
+import io.newspipe.store.StoredArticle;
 import io.newspipe.web.TagInfo;
 import java.util.LinkedHashMap;
 import java.util.List;

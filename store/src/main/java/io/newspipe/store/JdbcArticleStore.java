@@ -1,0 +1,307 @@
+package io.newspipe.store;
+
+import io.newspipe.schemas.TaggedArticle;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+import javax.sql.DataSource;
+import org.apache.kafka.common.TopicPartition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The {@link ArticleStore} behaviour over JDBC, shared by every SQL dialect: the SQL is portable
+ * between SQLite and PostgreSQL, so a dialect only supplies connections (and its migrations).
+ */
+public abstract class JdbcArticleStore implements ArticleStore {
+
+  /** Work to do on a connection. */
+  @FunctionalInterface
+  protected interface SqlWork<T> {
+    T apply(Connection connection) throws SQLException;
+  }
+
+  private static final Logger log = LoggerFactory.getLogger(JdbcArticleStore.class);
+
+  private final String description;
+  private final SearchSql search;
+  private final DataSource dataSource;
+  private Connection connection; // opened lazily, again after it was dropped
+  private boolean closed;
+
+  /**
+   * @param description names the database in error messages, e.g. {@code "SQLite store
+   *     /data/newspipe.db"}
+   * @param dataSource where connections come from
+   * @param connection an already open connection to use first, or null to open one when needed
+   */
+  JdbcArticleStore(
+      String description, SearchSql search, DataSource dataSource, Connection connection) {
+    this.description = Objects.requireNonNull(description, "description");
+    this.search = Objects.requireNonNull(search, "search");
+    this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
+    this.connection = connection;
+  }
+
+  /**
+   * Runs work on the store's one connection in auto-commit mode, returning it to that mode
+   * afterwards. One connection serves all callers, one operation at a time (the sink writes from
+   * one thread; SQLite allows a single writer anyway).
+   */
+  protected synchronized <T> T withConnection(SqlWork<T> work) throws SQLException {
+    return work.apply(connection());
+  }
+
+  /** The open connection, opened now if there is none. Call with the store's lock held. */
+  protected final Connection connection() throws SQLException {
+    if (closed) {
+      throw new SQLException("the " + description + " was closed; open it again");
+    }
+    if (connection == null) {
+      connection = dataSource.getConnection();
+    }
+    return connection;
+  }
+
+  /** Whether {@code c} is still the store's connection (not dropped meanwhile). */
+  protected final boolean isCurrent(Connection c) {
+    return c == connection;
+  }
+
+  /**
+   * Closes {@code broken} and, if it is the store's connection, forgets it so the next operation
+   * opens a new one. Call with the store's lock held.
+   */
+  protected final void drop(Connection broken) {
+    closeQuietly(broken);
+    if (broken == connection) {
+      connection = null;
+    }
+  }
+
+  @Override
+  public synchronized void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    if (connection != null) {
+      drop(connection);
+    }
+  }
+
+  private void closeQuietly(Connection c) {
+    try {
+      c.close();
+    } catch (SQLException e) {
+      log.warn("closing the connection to {} failed: {}", description, e.getMessage());
+    }
+  }
+
+  /** What an operator should check when a database operation fails; ends error messages. */
+  protected abstract String troubleshooting();
+
+  @Override
+  public void write(
+      List<TaggedArticle> batch, String group, Map<TopicPartition, Long> nextOffsets) {
+    Objects.requireNonNull(batch, "batch");
+    Objects.requireNonNull(group, "group");
+    Objects.requireNonNull(nextOffsets, "nextOffsets");
+    inTransaction(
+        true,
+        "store " + batch.size() + " articles and the offsets of consumer group " + group,
+        c -> {
+          try (ArticleWriter writer = new ArticleWriter(c)) {
+            writer.write(batch);
+            writer.offsets(group, nextOffsets);
+          }
+          return null;
+        });
+  }
+
+  @Override
+  public Map<TopicPartition, Long> offsets(String group) {
+    return query(
+        "read the offsets of consumer group " + group, c -> ArticleReader.offsets(c, group));
+  }
+
+  @Override
+  public Optional<StoredArticle> article(String id) {
+    // One transaction so the article and its tags come from the same version.
+    return inTransaction(false, "read article " + id, c -> ArticleReader.article(c, id));
+  }
+
+  @Override
+  public long articleCount() {
+    return query(
+        "count articles", c -> ArticleReader.count(c, "SELECT count(*) FROM articles", null));
+  }
+
+  @Override
+  public List<StoredTag> tags(String articleId) {
+    return query("read the tags of article " + articleId, c -> ArticleReader.tags(c, articleId));
+  }
+
+  @Override
+  public long versionCount(String id) {
+    return query(
+        "count the versions of article " + id,
+        c -> ArticleReader.count(c, "SELECT count(*) FROM article_versions WHERE id = ?", id));
+  }
+
+  @Override
+  public List<SearchHit> search(SearchQuery query) {
+    Objects.requireNonNull(query, "query");
+    // Every dialect refuses the same queries (PostgreSQL's websearch_to_tsquery would accept a
+    // query of only excluded words and return nearly everything), and before touching the
+    // database, so a mistyped query is the person's error to fix, not a store failure.
+    Fts5Query.translate(query.text());
+    return inTransaction(false, "search for '" + query.text() + "'", c -> search.run(c, query));
+  }
+
+  @Override
+  public void published(
+      Instant since,
+      Instant until,
+      Set<String> tags,
+      String source,
+      int pageSize,
+      Consumer<StoredArticle> each) {
+    Objects.requireNonNull(tags, "tags");
+    Objects.requireNonNull(each, "each");
+    if (pageSize < 1) {
+      throw new IllegalArgumentException("pageSize must be at least 1, was " + pageSize);
+    }
+    PublishedPage query = new PublishedPage(since, until, tags, source);
+    PublishedPosition after = null;
+    while (true) {
+      PublishedPosition from = after;
+      // Each page in its own read transaction: an article and its tags come from one version.
+      List<StoredArticle> page =
+          inTransaction(false, "read published articles", c -> query.next(c, from, pageSize));
+      page.forEach(each);
+      if (page.size() < pageSize) {
+        return;
+      }
+      after = PublishedPosition.of(page.get(page.size() - 1));
+    }
+  }
+
+  @Override
+  public List<StoredArticle> newest(
+      Instant since,
+      Instant until,
+      Set<String> tags,
+      String source,
+      PublishedPosition before,
+      int limit) {
+    Objects.requireNonNull(tags, "tags");
+    if (limit < 1) {
+      throw new IllegalArgumentException("limit must be at least 1, was " + limit);
+    }
+    PublishedPage query = new PublishedPage(since, until, tags, source);
+    return inTransaction(false, "read the newest articles", c -> query.previous(c, before, limit));
+  }
+
+  @Override
+  public List<StoredArticle> storyMembers(String storyId, int limit) {
+    Objects.requireNonNull(storyId, "storyId");
+    if (limit < 1) {
+      throw new IllegalArgumentException("limit must be at least 1, was " + limit);
+    }
+    return inTransaction(
+        false,
+        "read the articles of story " + storyId,
+        c -> ArticleReader.storyMembers(c, storyId, limit));
+  }
+
+  @Override
+  public String toString() {
+    return description;
+  }
+
+  private <T> T query(String what, SqlWork<T> work) {
+    try {
+      return withConnection(work);
+    } catch (SQLException | RuntimeException e) {
+      throw failure(what, false, e);
+    }
+  }
+
+  private <T> T inTransaction(boolean writes, String what, SqlWork<T> work) {
+    try {
+      return withConnection(
+          c -> {
+            begin(c, writes); // if this fails, no transaction was started
+            try {
+              T result = work.apply(c);
+              commit(c);
+              return result;
+            } catch (SQLException | RuntimeException e) {
+              try {
+                rollback(c);
+              } catch (SQLException rollbackFailure) {
+                e.addSuppressed(rollbackFailure);
+                // Its transaction state is unknown: never reuse it, it might commit half a batch.
+                discard(c);
+              }
+              throw e;
+            }
+          });
+    } catch (SQLException | RuntimeException e) {
+      throw failure(what, writes, e);
+    }
+  }
+
+  /**
+   * Starts a transaction; {@code writes} tells whether it will write. The default switches off JDBC
+   * auto-commit.
+   */
+  protected void begin(Connection c, boolean writes) throws SQLException {
+    c.setAutoCommit(false);
+  }
+
+  /** Commits the transaction started by {@link #begin} and leaves the connection in auto-commit. */
+  protected void commit(Connection c) throws SQLException {
+    c.commit();
+    c.setAutoCommit(true);
+  }
+
+  /** Rolls the transaction back and leaves the connection in auto-commit. */
+  protected void rollback(Connection c) throws SQLException {
+    c.rollback();
+    c.setAutoCommit(true);
+  }
+
+  /**
+   * A connection left in an unknown transaction state (its rollback failed) is closed without
+   * committing and never handed out again; the database rolls back an open transaction when its
+   * session ends.
+   */
+  private synchronized void discard(Connection broken) {
+    log.warn("discarding the connection to {} after a failed rollback; reconnecting", description);
+    drop(broken);
+  }
+
+  private StoreException failure(String what, boolean wrote, Exception cause) {
+    if (cause instanceof StoreException se) {
+      return se;
+    }
+    return new StoreException(
+        "cannot "
+            + what
+            + " in "
+            + description
+            + ": "
+            + cause.getMessage()
+            + (wrote ? ". Nothing of it was stored, so it is safe to retry. " : ". ")
+            + troubleshooting(),
+        cause);
+  }
+}
