@@ -65,7 +65,7 @@ final class ArticleReader {
         entities(c, id));
   }
 
-  /** See {@link ArticleStore#storyMembers}; newest first, as {@link PublishedPage} orders. */
+  /** See {@link ArticleQueries#storyMembers}; newest first, as {@link PublishedPage} orders. */
   static List<StoredArticle> storyMembers(Connection c, String storyId, int limit)
       throws SQLException {
     String sql =

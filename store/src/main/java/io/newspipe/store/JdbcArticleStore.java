@@ -3,12 +3,10 @@ package io.newspipe.store;
 import io.newspipe.schemas.TaggedArticle;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
 import org.apache.kafka.common.TopicPartition;
@@ -166,19 +164,13 @@ public abstract class JdbcArticleStore implements ArticleStore {
   }
 
   @Override
-  public void published(
-      Instant since,
-      Instant until,
-      Set<String> tags,
-      String source,
-      int pageSize,
-      Consumer<StoredArticle> each) {
-    Objects.requireNonNull(tags, "tags");
+  public void published(ArticleFilter filter, int pageSize, Consumer<StoredArticle> each) {
+    Objects.requireNonNull(filter, "filter");
     Objects.requireNonNull(each, "each");
     if (pageSize < 1) {
       throw new IllegalArgumentException("pageSize must be at least 1, was " + pageSize);
     }
-    PublishedPage query = new PublishedPage(since, until, tags, source);
+    PublishedPage query = new PublishedPage(filter);
     PublishedPosition after = null;
     while (true) {
       PublishedPosition from = after;
@@ -194,18 +186,12 @@ public abstract class JdbcArticleStore implements ArticleStore {
   }
 
   @Override
-  public List<StoredArticle> newest(
-      Instant since,
-      Instant until,
-      Set<String> tags,
-      String source,
-      PublishedPosition before,
-      int limit) {
-    Objects.requireNonNull(tags, "tags");
+  public List<StoredArticle> newest(ArticleFilter filter, PublishedPosition before, int limit) {
+    Objects.requireNonNull(filter, "filter");
     if (limit < 1) {
       throw new IllegalArgumentException("limit must be at least 1, was " + limit);
     }
-    PublishedPage query = new PublishedPage(since, until, tags, source);
+    PublishedPage query = new PublishedPage(filter);
     return inTransaction(false, "read the newest articles", c -> query.previous(c, before, limit));
   }
 

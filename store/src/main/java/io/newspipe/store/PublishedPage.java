@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * One page of {@link ArticleStore#published} or {@link ArticleStore#newest}: keyset paging on
+ * One page of {@link ArticleQueries#published} or {@link ArticleQueries#newest}: keyset paging on
  * (publication time, id), so each page starts right after (or, newest first, right before) the last
  * article of the previous one instead of skipping rows with OFFSET, and articles written meanwhile
  * never shift a page or repeat an article. The expression index {@code articles_publication_time}
@@ -31,11 +31,11 @@ final class PublishedPage {
   private final Set<String> tags;
   private final String source;
 
-  PublishedPage(Instant since, Instant until, Set<String> tags, String source) {
-    this.since = since;
-    this.until = until;
-    this.tags = Set.copyOf(tags);
-    this.source = source;
+  PublishedPage(ArticleFilter filter) {
+    this.since = filter.since();
+    this.until = filter.until();
+    this.tags = filter.tags();
+    this.source = filter.source();
   }
 
   /** The next {@code size} articles after {@code after} in publication order, or from the start. */

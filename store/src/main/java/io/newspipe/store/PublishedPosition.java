@@ -4,8 +4,8 @@ import java.time.Instant;
 import java.util.Objects;
 
 /**
- * Where an article stands in publication order, the paging key of {@link ArticleStore#newest}: its
- * publication time (or, lacking one, the time it was received) and, to break ties, its id.
+ * Where an article stands in publication order, the paging key of {@link ArticleQueries#newest}:
+ * its publication time (or, lacking one, the time it was received) and, to break ties, its id.
  */
 public record PublishedPosition(Instant time, String id) {
 

@@ -4,7 +4,8 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * One article found by a search: enough to list it, with {@link ArticleStore#article} for the rest.
+ * One article found by a search: enough to list it, with {@link ArticleQueries#article} for the
+ * rest.
  *
  * @param score relevance, higher is better; comparable within one result list only
  * @param snippet a short extract of the body with matched words in {@code [brackets]}

@@ -521,7 +521,7 @@ abstract class ArticleStoreContract {
         Map.of());
 
     List<StoredArticle> seen = new ArrayList<>();
-    store.published(null, null, Set.of(), null, 10, seen::add);
+    store.published(ArticleFilter.ALL, 10, seen::add);
 
     assertThat(seen)
         .singleElement()
@@ -602,7 +602,7 @@ abstract class ArticleStoreContract {
     List<String> paged = new ArrayList<>();
     PublishedPosition before = null;
     while (true) {
-      List<StoredArticle> page = store.newest(null, null, Set.of(), null, before, 2);
+      List<StoredArticle> page = store.newest(ArticleFilter.ALL, before, 2);
       page.forEach(a -> paged.add(a.id()));
       if (page.size() < 2) {
         break;
@@ -685,7 +685,7 @@ abstract class ArticleStoreContract {
 
   private List<String> newest(
       Instant since, Instant until, Set<String> tags, String source, int limit) {
-    return store.newest(since, until, tags, source, null, limit).stream()
+    return store.newest(new ArticleFilter(since, until, tags, source), null, limit).stream()
         .map(StoredArticle::id)
         .toList();
   }
@@ -693,7 +693,7 @@ abstract class ArticleStoreContract {
   private List<String> published(
       Instant since, Instant until, Set<String> tags, String source, int pageSize) {
     List<String> ids = new ArrayList<>();
-    store.published(since, until, tags, source, pageSize, a -> ids.add(a.id()));
+    store.published(new ArticleFilter(since, until, tags, source), pageSize, a -> ids.add(a.id()));
     return ids;
   }
 

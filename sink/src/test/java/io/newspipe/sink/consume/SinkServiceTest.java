@@ -8,6 +8,7 @@ import io.newspipe.schemas.DeadLetters;
 import io.newspipe.schemas.TaggedArticle;
 import io.newspipe.schemas.TopicSet;
 import io.newspipe.store.ArticleStore;
+import io.newspipe.store.ArticleWrites;
 import io.newspipe.store.SqliteStore;
 import io.newspipe.store.StoreException;
 import io.newspipe.store.StoredArticle;
@@ -119,7 +120,7 @@ class SinkServiceTest {
     sink.close();
   }
 
-  private SinkService service(ArticleStore store) {
+  private SinkService service(ArticleWrites store) {
     return new SinkService(
         consumer,
         producer,
