@@ -16,6 +16,10 @@ import org.slf4j.LoggerFactory;
 /**
  * The {@link ArticleStore} behaviour over JDBC, shared by every SQL dialect: the SQL is portable
  * between SQLite and PostgreSQL, so a dialect only supplies connections (and its migrations).
+ *
+ * <p>Writes and the sink's offsets go through one connection, one operation at a time (the sink
+ * writes from one thread; SQLite allows a single writer anyway). Queries take a connection of their
+ * own from a {@link ReadPool}, so readers neither queue behind each other nor behind the sink.
  */
 public abstract class JdbcArticleStore implements ArticleStore {
 
@@ -30,21 +34,28 @@ public abstract class JdbcArticleStore implements ArticleStore {
   private final String description;
   private final SearchSql search;
   private final DataSource dataSource;
+  private final ReadPool reads;
   private Connection connection; // opened lazily, again after it was dropped
-  private boolean closed;
+  private volatile boolean closed;
 
   /**
    * @param description names the database in error messages, e.g. {@code "SQLite store
    *     /data/newspipe.db"}
    * @param dataSource where connections come from
    * @param connection an already open connection to use first, or null to open one when needed
+   * @param reads the connections queries run on; closed with the store
    */
   JdbcArticleStore(
-      String description, SearchSql search, DataSource dataSource, Connection connection) {
+      String description,
+      SearchSql search,
+      DataSource dataSource,
+      Connection connection,
+      ReadPool reads) {
     this.description = Objects.requireNonNull(description, "description");
     this.search = Objects.requireNonNull(search, "search");
     this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
     this.connection = connection;
+    this.reads = Objects.requireNonNull(reads, "reads");
   }
 
   /**
@@ -58,9 +69,7 @@ public abstract class JdbcArticleStore implements ArticleStore {
 
   /** The open connection, opened now if there is none. Call with the store's lock held. */
   protected final Connection connection() throws SQLException {
-    if (closed) {
-      throw new SQLException("the " + description + " was closed; open it again");
-    }
+    checkOpen();
     if (connection == null) {
       connection = dataSource.getConnection();
     }
@@ -83,12 +92,19 @@ public abstract class JdbcArticleStore implements ArticleStore {
     }
   }
 
+  private void checkOpen() throws SQLException {
+    if (closed) {
+      throw new SQLException("the " + description + " was closed; open it again");
+    }
+  }
+
   @Override
   public synchronized void close() {
     if (closed) {
       return;
     }
     closed = true;
+    reads.close();
     if (connection != null) {
       drop(connection);
     }
@@ -132,24 +148,33 @@ public abstract class JdbcArticleStore implements ArticleStore {
   @Override
   public Optional<StoredArticle> article(String id) {
     // One transaction so the article and its tags come from the same version.
-    return inTransaction(false, "read article " + id, c -> ArticleReader.article(c, id));
+    return read("read article " + id, false, true, c -> ArticleReader.article(c, id));
   }
 
   @Override
   public long articleCount() {
-    return query(
-        "count articles", c -> ArticleReader.count(c, "SELECT count(*) FROM articles", null));
+    return read(
+        "count articles",
+        false,
+        false,
+        c -> ArticleReader.count(c, "SELECT count(*) FROM articles", null));
   }
 
   @Override
   public List<StoredTag> tags(String articleId) {
-    return query("read the tags of article " + articleId, c -> ArticleReader.tags(c, articleId));
+    return read(
+        "read the tags of article " + articleId,
+        false,
+        false,
+        c -> ArticleReader.tags(c, articleId));
   }
 
   @Override
   public long versionCount(String id) {
-    return query(
+    return read(
         "count the versions of article " + id,
+        false,
+        false,
         c -> ArticleReader.count(c, "SELECT count(*) FROM article_versions WHERE id = ?", id));
   }
 
@@ -160,7 +185,7 @@ public abstract class JdbcArticleStore implements ArticleStore {
     // query of only excluded words and return nearly everything), and before touching the
     // database, so a mistyped query is the person's error to fix, not a store failure.
     Fts5Query.translate(query.text());
-    return inTransaction(false, "search for '" + query.text() + "'", c -> search.run(c, query));
+    return read("search for '" + query.text() + "'", true, true, c -> search.run(c, query));
   }
 
   @Override
@@ -176,7 +201,7 @@ public abstract class JdbcArticleStore implements ArticleStore {
       PublishedPosition from = after;
       // Each page in its own read transaction: an article and its tags come from one version.
       List<StoredArticle> page =
-          inTransaction(false, "read published articles", c -> query.next(c, from, pageSize));
+          read("read published articles", true, true, c -> query.next(c, from, pageSize));
       page.forEach(each);
       if (page.size() < pageSize) {
         return;
@@ -192,7 +217,7 @@ public abstract class JdbcArticleStore implements ArticleStore {
       throw new IllegalArgumentException("limit must be at least 1, was " + limit);
     }
     PublishedPage query = new PublishedPage(filter);
-    return inTransaction(false, "read the newest articles", c -> query.previous(c, before, limit));
+    return read("read the newest articles", true, true, c -> query.previous(c, before, limit));
   }
 
   @Override
@@ -201,9 +226,10 @@ public abstract class JdbcArticleStore implements ArticleStore {
     if (limit < 1) {
       throw new IllegalArgumentException("limit must be at least 1, was " + limit);
     }
-    return inTransaction(
-        false,
+    return read(
         "read the articles of story " + storyId,
+        true,
+        true,
         c -> ArticleReader.storyMembers(c, storyId, limit));
   }
 
@@ -220,26 +246,56 @@ public abstract class JdbcArticleStore implements ArticleStore {
     }
   }
 
+  /**
+   * Runs a query on a connection of the read pool. A {@code heavy} one (search, listing) waits for
+   * its turn first, so it never takes the connections point reads are kept. In a {@code
+   * transaction}, several statements see one snapshot (an article and its tags are of the same
+   * version).
+   */
+  private <T> T read(String what, boolean heavy, boolean transaction, SqlWork<T> work) {
+    try {
+      checkOpen();
+      if (heavy) {
+        reads.begin();
+      }
+      try (Connection c = reads.connection()) {
+        return transaction ? transaction(c, false, work, () -> reads.evict(c)) : work.apply(c);
+      } finally {
+        if (heavy) {
+          reads.done();
+        }
+      }
+    } catch (SQLException | RuntimeException e) {
+      throw failure(what, false, e);
+    }
+  }
+
+  /**
+   * Runs work in a transaction on {@code c}: commits it, or rolls it back and rethrows. If even the
+   * rollback fails, the connection's transaction state is unknown and {@code discard} is called:
+   * never reuse such a connection, it might commit half a batch.
+   */
+  private <T> T transaction(Connection c, boolean writes, SqlWork<T> work, Runnable discard)
+      throws SQLException {
+    begin(c, writes); // if this fails, no transaction was started
+    try {
+      T result = work.apply(c);
+      commit(c);
+      return result;
+    } catch (SQLException | RuntimeException e) {
+      try {
+        rollback(c);
+      } catch (SQLException rollbackFailure) {
+        e.addSuppressed(rollbackFailure);
+        discard.run();
+      }
+      throw e;
+    }
+  }
+
   private <T> T inTransaction(boolean writes, String what, SqlWork<T> work) {
     try {
-      return withConnection(
-          c -> {
-            begin(c, writes); // if this fails, no transaction was started
-            try {
-              T result = work.apply(c);
-              commit(c);
-              return result;
-            } catch (SQLException | RuntimeException e) {
-              try {
-                rollback(c);
-              } catch (SQLException rollbackFailure) {
-                e.addSuppressed(rollbackFailure);
-                // Its transaction state is unknown: never reuse it, it might commit half a batch.
-                discard(c);
-              }
-              throw e;
-            }
-          });
+      return withConnection(c -> transaction(c, writes, work, () -> discard(c)));
     } catch (SQLException | RuntimeException e) {
       throw failure(what, writes, e);
     }

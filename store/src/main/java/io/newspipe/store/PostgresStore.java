@@ -14,10 +14,12 @@ import org.slf4j.LoggerFactory;
  * db/migration/postgresql} (into the connection's current schema, {@code public} unless the URL
  * sets {@code currentSchema}).
  *
- * <p>One connection serves all callers, one operation at a time (the sink writes from one thread).
- * A connection that stops working (server restart, network failure) is dropped and a new one is
+ * <p>Writes go through one connection, one operation at a time (the sink writes from one thread). A
+ * connection that stops working (server restart, network failure) is dropped and a new one is
  * opened by the next operation, so the sink's retries reconnect by themselves once the database is
- * back. Connect and socket timeouts keep a dead network from hanging a write forever.
+ * back. Queries run on a pool of up to {@value #READ_CONNECTIONS} read-only connections, so twenty
+ * web requests searching at once do not make a request for one article wait for all of them.
+ * Connect and socket timeouts keep a dead network from hanging an operation forever.
  *
  * <p>Credentials are given separately from the URL so they never appear in logs or messages, which
  * name the database by its URL without parameters.
@@ -30,10 +32,18 @@ public final class PostgresStore extends JdbcArticleStore {
   private static final int CONNECT_TIMEOUT_SECONDS = 10;
   private static final int SOCKET_TIMEOUT_SECONDS = 120;
 
+  /** Connections queries may hold at once (PostgreSQL's default allows 100 per server). */
+  static final int READ_CONNECTIONS = 8;
+
   private final String where;
 
   private PostgresStore(String where, PGSimpleDataSource dataSource) {
-    super("PostgreSQL store " + where, SearchSql.POSTGRESQL, dataSource, null);
+    super(
+        "PostgreSQL store " + where,
+        SearchSql.POSTGRESQL,
+        dataSource,
+        null,
+        new ReadPool("newspipe-postgresql-reads", dataSource, READ_CONNECTIONS, true));
     this.where = where;
   }
 

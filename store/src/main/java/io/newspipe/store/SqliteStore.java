@@ -21,8 +21,9 @@ import org.sqlite.SQLiteDataSource;
  * process) read while the sink writes; a busy timeout makes a writer wait for a lock held by
  * another process instead of failing at once.
  *
- * <p>One connection serves all callers, one operation at a time; SQLite allows a single writer
- * anyway.
+ * <p>Writes go through one connection, one operation at a time; SQLite allows a single writer
+ * anyway. Queries run on a small pool of their own connections ({@value #READ_CONNECTIONS}): in WAL
+ * mode each reads its snapshot without waiting for the writer or for another reader.
  */
 public final class SqliteStore extends JdbcArticleStore {
 
@@ -31,12 +32,20 @@ public final class SqliteStore extends JdbcArticleStore {
 
   static final String MIGRATIONS = "classpath:db/migration/sqlite";
 
+  /** Connections queries may hold at once. */
+  static final int READ_CONNECTIONS = 4;
+
   private static final Logger log = LoggerFactory.getLogger(SqliteStore.class);
 
   private final Path file;
 
   private SqliteStore(Path file, SQLiteDataSource dataSource, Connection connection) {
-    super("SQLite store " + file, SearchSql.SQLITE, dataSource, connection);
+    super(
+        "SQLite store " + file,
+        SearchSql.SQLITE,
+        dataSource,
+        connection,
+        new ReadPool("newspipe-sqlite-reads", dataSource, READ_CONNECTIONS, false));
     this.file = file;
   }
 
