@@ -1,7 +1,6 @@
 package io.newspipe.app.cli;
 
 import io.newspipe.app.config.Settings;
-import io.newspipe.app.replay.Clients;
 import io.newspipe.app.replay.PrintOutput;
 import io.newspipe.app.replay.ProgressBar;
 import io.newspipe.app.replay.ReplayOutput;
@@ -17,10 +16,11 @@ import io.newspipe.app.run.TopicAdmin;
 import io.newspipe.app.subscribe.ArticleLines;
 import io.newspipe.enrich.tagging.Tagger;
 import io.newspipe.enrich.taxonomy.Taxonomy;
+import io.newspipe.read.Clients;
+import io.newspipe.read.Dates;
 import io.newspipe.schemas.Topic;
 import io.newspipe.schemas.TopicSet;
 import io.newspipe.store.ArticleStore;
-import io.newspipe.store.Dates;
 import io.newspipe.store.Stores;
 import java.io.PrintWriter;
 import java.time.Instant;

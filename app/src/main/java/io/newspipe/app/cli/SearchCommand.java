@@ -1,8 +1,8 @@
 package io.newspipe.app.cli;
 
 import io.newspipe.app.config.Settings;
+import io.newspipe.read.Dates;
 import io.newspipe.store.ArticleStore;
-import io.newspipe.store.Dates;
 import io.newspipe.store.SearchHit;
 import io.newspipe.store.SearchQuery;
 import io.newspipe.store.Stores;

@@ -1,7 +1,7 @@
 package io.newspipe.web.api;
 
+import io.newspipe.read.Dates;
 import io.newspipe.schemas.Topics;
-import io.newspipe.store.Dates;
 import io.newspipe.store.SearchQuery;
 import java.time.Instant;
 import java.util.List;

@@ -1,8 +1,5 @@
-package io.newspipe.app.subscribe;
+package io.newspipe.read;
 
-import io.newspipe.app.replay.MergedReader;
-import io.newspipe.app.replay.OffsetRanges;
-import io.newspipe.app.replay.TaggedRecords;
 import io.newspipe.schemas.TaggedArticle;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,4 +1,4 @@
-package io.newspipe.app.replay;
+package io.newspipe.read;
 
 import java.time.Duration;
 import java.util.ArrayDeque;

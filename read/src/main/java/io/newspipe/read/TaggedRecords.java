@@ -1,4 +1,4 @@
-package io.newspipe.app.replay;
+package io.newspipe.read;
 
 import io.newspipe.schemas.AvroSerde;
 import io.newspipe.schemas.TaggedArticle;

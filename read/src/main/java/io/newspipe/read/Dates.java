@@ -1,4 +1,4 @@
-package io.newspipe.store;
+package io.newspipe.read;
 
 import java.time.Instant;
 import java.time.LocalDate;
