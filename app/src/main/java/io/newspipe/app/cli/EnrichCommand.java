@@ -39,6 +39,7 @@ public final class EnrichCommand implements Callable<Integer> {
               kafka.bootstrapServers(),
               Pipeline.enrichProps(settings, kafka),
               Pipeline.storyRules(settings));
+      enrich.topicPolicy(TopicAdmin.policy(settings));
       enrich.start();
       try {
         shutdown.awaitSignal();

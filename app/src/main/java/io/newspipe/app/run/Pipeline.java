@@ -85,6 +85,7 @@ public final class Pipeline implements AutoCloseable {
             kafka.bootstrapServers(),
             enrichProps(settings, kafka),
             storyRules(settings));
+    enrich.topicPolicy(TopicAdmin.policy(settings));
     opened.add(() -> enrich.close(Duration.ofSeconds(30)));
     enrich.start();
 
