@@ -47,6 +47,21 @@ class SqliteStoreTest {
   }
 
   @Test
+  void shouldLetAnotherStoreOnTheFileQueryWhatThisOneWrote() {
+    // As `up` does: the sink writes through one store, the web reads through another.
+    try (SqliteStore reads = SqliteStore.open(file)) {
+      assertThat(reads.search(SearchQuery.of("Captagon"))).isEmpty(); // pool connection opened
+      store.write(
+          List.of(tagged("a1", 1, "Captagon seized", tag("narcotics", 3))), GROUP, Map.of());
+      assertThat(reads.search(SearchQuery.of("Captagon")))
+          .extracting(SearchHit::id)
+          .containsExactly("a1");
+      assertThat(reads.article("a1")).isPresent();
+      assertThat(reads.articleCount()).isEqualTo(1);
+    }
+  }
+
+  @Test
   void shouldCreateParentDirectoriesAndMigrateTheSchemaInWalMode() throws SQLException {
     assertThat(file).exists();
     assertThat(query("PRAGMA journal_mode")).containsExactly("wal");
