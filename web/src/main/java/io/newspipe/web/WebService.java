@@ -5,7 +5,7 @@ import io.javalin.http.Context;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.util.JavalinBindException;
 import io.newspipe.schemas.TopicSet;
-import io.newspipe.sink.store.ArticleStore;
+import io.newspipe.store.ArticleQueries;
 import io.newspipe.web.api.ArticleApi;
 import io.newspipe.web.api.Responses;
 import io.newspipe.web.live.LiveFeed;
@@ -118,7 +118,7 @@ public final class WebService implements AutoCloseable {
   }
 
   /** A web service over {@code store}, not started; set what differs from the defaults. */
-  public static Builder builder(ArticleStore store) {
+  public static Builder builder(ArticleQueries store) {
     return new Builder(store);
   }
 
@@ -210,7 +210,7 @@ public final class WebService implements AutoCloseable {
 
   /** What a web service is given; defaults as documented on each method. */
   public static final class Builder {
-    private final ArticleStore store;
+    private final ArticleQueries store;
     private String host = DEFAULT_HOST;
     private int port = DEFAULT_PORT;
     private List<TagInfo> tags = List.of();
@@ -221,7 +221,7 @@ public final class WebService implements AutoCloseable {
     private int maxStreamClients = 100;
     private int streamQueue = 256;
 
-    private Builder(ArticleStore store) {
+    private Builder(ArticleQueries store) {
       this.store = Objects.requireNonNull(store, "store");
     }
 

@@ -2,7 +2,7 @@ package io.newspipe.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.newspipe.sink.store.SqliteStore;
+import io.newspipe.store.SqliteStore;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;

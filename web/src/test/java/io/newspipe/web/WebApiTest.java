@@ -7,7 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.newspipe.schemas.TaggedArticle;
-import io.newspipe.sink.store.SqliteStore;
+import io.newspipe.store.SqliteStore;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;

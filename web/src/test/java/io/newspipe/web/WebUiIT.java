@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.newspipe.schemas.TaggedArticle;
 import io.newspipe.schemas.TopicSet;
-import io.newspipe.sink.store.SqliteStore;
+import io.newspipe.store.SqliteStore;
 import io.newspipe.testkit.KafkaClusterExtension;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;

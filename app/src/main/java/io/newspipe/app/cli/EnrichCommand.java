@@ -41,6 +41,7 @@ public final class EnrichCommand implements Callable<Integer> {
               kafka.bootstrapServers(),
               Pipeline.enrichProps(settings, kafka, id),
               Pipeline.storyRules(settings));
+      enrich.topicPolicy(TopicAdmin.policy(settings));
       enrich.start();
       try {
         shutdown.awaitSignal();

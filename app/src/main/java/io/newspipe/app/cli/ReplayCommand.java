@@ -1,7 +1,6 @@
 package io.newspipe.app.cli;
 
 import io.newspipe.app.config.Settings;
-import io.newspipe.app.replay.Clients;
 import io.newspipe.app.replay.PrintOutput;
 import io.newspipe.app.replay.ProgressBar;
 import io.newspipe.app.replay.ReplayOutput;
@@ -12,16 +11,17 @@ import io.newspipe.app.replay.StoreReplayer;
 import io.newspipe.app.replay.TagChanges;
 import io.newspipe.app.replay.TopicOutput;
 import io.newspipe.app.run.KafkaConnection;
-import io.newspipe.app.run.Stores;
 import io.newspipe.app.run.Taxonomies;
 import io.newspipe.app.run.TopicAdmin;
 import io.newspipe.app.subscribe.ArticleLines;
 import io.newspipe.enrich.tagging.Tagger;
 import io.newspipe.enrich.taxonomy.Taxonomy;
+import io.newspipe.read.Clients;
+import io.newspipe.read.Dates;
 import io.newspipe.schemas.Topic;
 import io.newspipe.schemas.TopicSet;
-import io.newspipe.sink.store.ArticleStore;
-import io.newspipe.sink.store.Dates;
+import io.newspipe.store.ArticleStore;
+import io.newspipe.store.Stores;
 import java.io.PrintWriter;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -1,11 +1,11 @@
 package io.newspipe.app.cli;
 
 import io.newspipe.app.config.Settings;
-import io.newspipe.app.run.Stores;
-import io.newspipe.sink.store.ArticleStore;
-import io.newspipe.sink.store.Dates;
-import io.newspipe.sink.store.SearchHit;
-import io.newspipe.sink.store.SearchQuery;
+import io.newspipe.read.Dates;
+import io.newspipe.store.ArticleStore;
+import io.newspipe.store.SearchHit;
+import io.newspipe.store.SearchQuery;
+import io.newspipe.store.Stores;
 import java.io.PrintWriter;
 import java.time.Instant;
 import java.time.ZoneOffset;

@@ -1,16 +1,16 @@
 package io.newspipe.app.cli;
 
 import io.newspipe.app.config.Settings;
-import io.newspipe.app.replay.Clients;
 import io.newspipe.app.run.KafkaConnection;
 import io.newspipe.app.run.Taxonomies;
 import io.newspipe.app.run.TopicAdmin;
 import io.newspipe.app.subscribe.ArticleLines;
-import io.newspipe.app.subscribe.Subscriber;
 import io.newspipe.app.subscribe.TagCatalog;
+import io.newspipe.read.Clients;
+import io.newspipe.read.Dates;
+import io.newspipe.read.Subscriber;
 import io.newspipe.schemas.Topic;
 import io.newspipe.schemas.TopicSet;
-import io.newspipe.sink.store.Dates;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -2,8 +2,8 @@ package io.newspipe.app.cli;
 
 import io.newspipe.app.config.Settings;
 import io.newspipe.app.run.Pipeline;
-import io.newspipe.app.run.Stores;
 import io.newspipe.schemas.TopicSet;
+import io.newspipe.store.Stores;
 import io.newspipe.web.WebService;
 import java.io.PrintWriter;
 import java.util.ArrayList;

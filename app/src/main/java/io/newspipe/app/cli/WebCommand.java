@@ -2,12 +2,12 @@ package io.newspipe.app.cli;
 
 import io.newspipe.app.config.Settings;
 import io.newspipe.app.run.KafkaConnection;
-import io.newspipe.app.run.Stores;
 import io.newspipe.app.run.Taxonomies;
 import io.newspipe.app.run.WebServer;
 import io.newspipe.enrich.taxonomy.Taxonomy;
 import io.newspipe.schemas.TopicSet;
-import io.newspipe.sink.store.ArticleStore;
+import io.newspipe.store.ArticleStore;
+import io.newspipe.store.Stores;
 import io.newspipe.web.WebService;
 import java.io.PrintWriter;
 import java.util.HashMap;

@@ -1,5 +1,8 @@
 package io.newspipe.app.replay;
 
+import io.newspipe.read.MergedReader;
+import io.newspipe.read.OffsetRanges;
+import io.newspipe.read.TaggedRecords;
 import io.newspipe.schemas.TaggedArticle;
 import io.newspipe.schemas.TopicSet;
 import java.util.ArrayList;

@@ -1,6 +1,9 @@
 package io.newspipe.app.replay;
 
 import io.newspipe.enrich.tagging.Tagger;
+import io.newspipe.read.Clients;
+import io.newspipe.read.MergedReader;
+import io.newspipe.read.OffsetRanges;
 import io.newspipe.schemas.Article;
 import io.newspipe.schemas.AvroSerde;
 import io.newspipe.schemas.Tag;

@@ -2,8 +2,9 @@ package io.newspipe.app.replay;
 
 import io.newspipe.schemas.AvroSerde;
 import io.newspipe.schemas.TaggedArticle;
-import io.newspipe.sink.store.ArticleStore;
-import io.newspipe.sink.store.StoredArticle;
+import io.newspipe.store.ArticleFilter;
+import io.newspipe.store.ArticleQueries;
+import io.newspipe.store.StoredArticle;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Optional;
@@ -21,13 +22,13 @@ public final class StoreReplayer {
   /** Articles read per store query: enough to amortise a query, small enough to start at once. */
   static final int PAGE_SIZE = 500;
 
-  private final ArticleStore store;
+  private final ArticleQueries store;
   private final String recordTopic;
   private final AvroSerde<TaggedArticle> serde = AvroSerde.of(TaggedArticle.class);
   private volatile boolean stopped;
 
   /** {@code recordTopic} names the topic the synthesised records claim to come from. */
-  public StoreReplayer(ArticleStore store, String recordTopic) {
+  public StoreReplayer(ArticleQueries store, String recordTopic) {
     this.store = store;
     this.recordTopic = recordTopic;
   }
@@ -44,10 +45,7 @@ public final class StoreReplayer {
     long[] emitted = {0};
     try {
       store.published(
-          request.since(),
-          request.until(),
-          request.tags(),
-          request.source(),
+          new ArticleFilter(request.since(), request.until(), request.tags(), request.source()),
           PAGE_SIZE,
           stored -> {
             if (stopped) {

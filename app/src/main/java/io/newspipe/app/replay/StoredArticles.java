@@ -7,8 +7,8 @@ import io.newspipe.schemas.Source;
 import io.newspipe.schemas.Subject;
 import io.newspipe.schemas.Tag;
 import io.newspipe.schemas.TaggedArticle;
-import io.newspipe.sink.store.StoredArticle;
-import io.newspipe.sink.store.StoredTag;
+import io.newspipe.store.StoredArticle;
+import io.newspipe.store.StoredTag;
 
 /**
  * Turns a stored article back into the TaggedArticle event it was stored from, so a replay from the

@@ -14,7 +14,8 @@ import io.newspipe.ingest.publish.ArticlePublisher;
 import io.newspipe.ingest.source.SourceSettings;
 import io.newspipe.schemas.TopicSet;
 import io.newspipe.sink.consume.SinkService;
-import io.newspipe.sink.store.ArticleStore;
+import io.newspipe.store.ArticleStore;
+import io.newspipe.store.Stores;
 import io.newspipe.web.WebService;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -86,6 +87,7 @@ public final class Pipeline implements AutoCloseable {
             kafka.bootstrapServers(),
             enrichProps(settings, kafka, enrichId),
             storyRules(settings));
+    enrich.topicPolicy(TopicAdmin.policy(settings));
     opened.add(() -> enrich.close(Duration.ofSeconds(30)));
     enrich.start();
 

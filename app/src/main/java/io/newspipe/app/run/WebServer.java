@@ -4,7 +4,7 @@ import io.newspipe.app.config.Settings;
 import io.newspipe.enrich.taxonomy.TagDefinition;
 import io.newspipe.enrich.taxonomy.Taxonomy;
 import io.newspipe.schemas.TopicSet;
-import io.newspipe.sink.store.ArticleStore;
+import io.newspipe.store.ArticleQueries;
 import io.newspipe.web.TagInfo;
 import io.newspipe.web.WebBindException;
 import io.newspipe.web.WebService;
@@ -23,7 +23,7 @@ public final class WebServer {
    */
   public static WebService start(
       Settings settings,
-      ArticleStore store,
+      ArticleQueries store,
       KafkaConnection kafka,
       TopicSet topics,
       Taxonomy taxonomy,

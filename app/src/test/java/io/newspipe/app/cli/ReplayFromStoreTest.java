@@ -14,7 +14,7 @@ import io.newspipe.schemas.Signal;
 import io.newspipe.schemas.Source;
 import io.newspipe.schemas.Tag;
 import io.newspipe.schemas.TaggedArticle;
-import io.newspipe.sink.store.SqliteStore;
+import io.newspipe.store.SqliteStore;
 import java.io.StringWriter;
 import java.nio.file.Path;
 import java.time.Instant;

@@ -7,7 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.newspipe.sink.store.SqliteStore;
+import io.newspipe.store.SqliteStore;
 import java.io.StringWriter;
 import java.nio.file.Path;
 import java.time.Instant;

@@ -2,7 +2,7 @@ package io.newspipe.app.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.newspipe.sink.store.SqliteStore;
+import io.newspipe.store.SqliteStore;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Path;

@@ -2,7 +2,8 @@ package io.newspipe.app.subscribe;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.newspipe.app.replay.Clients;
+import io.newspipe.read.Clients;
+import io.newspipe.read.Subscriber;
 import io.newspipe.schemas.Article;
 import io.newspipe.schemas.Signal;
 import io.newspipe.schemas.TaggedArticle;

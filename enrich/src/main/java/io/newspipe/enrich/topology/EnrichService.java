@@ -3,6 +3,8 @@ package io.newspipe.enrich.topology;
 import io.newspipe.enrich.story.StoryRules;
 import io.newspipe.enrich.tagging.Tagger;
 import io.newspipe.schemas.Topic;
+import io.newspipe.schemas.TopicPolicy;
+import io.newspipe.schemas.TopicProvisioner;
 import io.newspipe.schemas.TopicSet;
 import java.time.Clock;
 import java.time.Duration;
@@ -11,18 +13,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.Properties;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.CommonClientConfigs;
-import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.common.KafkaFuture;
-import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
@@ -46,12 +40,8 @@ public final class EnrichService implements AutoCloseable {
   /** {@code application.id} unless the client properties give another. */
   public static final String DEFAULT_APPLICATION_ID = "newspipe-enrich";
 
-  /** Partitions of the per-tag topics this service creates. */
-  public static final int TAG_TOPIC_PARTITIONS = 3;
-
   private static final Logger LOG = LoggerFactory.getLogger(EnrichService.class);
   private static final int MAX_THREAD_REPLACEMENTS = 5;
-  private static final Duration ADMIN_TIMEOUT = Duration.ofSeconds(30);
 
   private final Tagger tagger;
   private final TopicSet topics;
@@ -60,6 +50,7 @@ public final class EnrichService implements AutoCloseable {
   private final Properties config;
   private final EnrichCounters counters = new EnrichCounters();
   private final AtomicInteger threadReplacements = new AtomicInteger();
+  private TopicPolicy topicPolicy = TopicPolicy.DEFAULT;
   private KafkaStreams streams;
 
   /**
@@ -134,6 +125,16 @@ public final class EnrichService implements AutoCloseable {
     props.putAll(EnrichTopology.errorHandling(topics));
     props.put(DeadLetterHandler.COUNTERS_CONFIG, counters);
     return props;
+  }
+
+  /**
+   * How the topics this service creates (core and tag topics) are partitioned and replicated: the
+   * deployment's one policy, so a tag topic looks the same whichever command created it. {@link
+   * TopicPolicy#DEFAULT} unless set; call before {@link #start()}.
+   */
+  public synchronized EnrichService topicPolicy(TopicPolicy policy) {
+    this.topicPolicy = Objects.requireNonNull(policy, "policy");
+    return this;
   }
 
   /** Creates the topics enrich needs (idempotent), then starts processing in the background. */
@@ -218,49 +219,9 @@ public final class EnrichService implements AutoCloseable {
   private void createTopics() {
     List<Topic<?, ?>> wanted = new ArrayList<>(topics.core());
     wanted.addAll(EnrichTopology.tagTopics(tagger, topics));
-    List<NewTopic> requests = new ArrayList<>();
-    for (Topic<?, ?> topic : wanted) {
-      requests.add(
-          new NewTopic(topic.name(), Optional.of(TAG_TOPIC_PARTITIONS), Optional.empty())
-              .configs(topic.configs()));
-    }
-    try (Admin admin = Admin.create(adminConfig())) {
-      Map<String, KafkaFuture<Void>> results = admin.createTopics(requests).values();
-      List<String> created = new ArrayList<>();
-      for (Map.Entry<String, KafkaFuture<Void>> result : results.entrySet()) {
-        try {
-          result.getValue().get(ADMIN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-          created.add(result.getKey());
-        } catch (ExecutionException e) {
-          if (!(e.getCause() instanceof TopicExistsException)) {
-            throw new IllegalStateException(
-                "enrich cannot create topic "
-                    + result.getKey()
-                    + ": "
-                    + e.getCause().getMessage()
-                    + " (create it by hand, or give enrich's principal CREATE on the cluster)",
-                e.getCause());
-          }
-        } catch (TimeoutException e) {
-          throw new IllegalStateException(
-              "timed out creating topic "
-                  + result.getKey()
-                  + " on "
-                  + config.get(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG)
-                  + ": is the broker reachable?",
-              e);
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-          throw new IllegalStateException("interrupted while creating topics", e);
-        }
-      }
-      if (!created.isEmpty()) {
-        LOG.info("enrich created topics {}", created);
-      }
-    }
+    new TopicProvisioner(adminConfig(), topicPolicy).ensure(wanted);
   }
 
-  /** The client properties that apply to an admin client (security settings included). */
   private Map<String, Object> adminConfig() {
     Map<String, Object> admin = new LinkedHashMap<>();
     for (String name : AdminClientConfig.configNames()) {

@@ -2,7 +2,7 @@ package io.newspipe.sink.consume;
 
 import io.newspipe.schemas.TaggedArticle;
 import io.newspipe.schemas.TopicSet;
-import io.newspipe.sink.store.ArticleStore;
+import io.newspipe.store.ArticleWrites;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -31,7 +31,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Consumes {@code TopicSet.tagged()} into an {@link ArticleStore}, exactly once.
+ * Consumes {@code TopicSet.tagged()} into an {@link ArticleWrites store}, exactly once.
  *
  * <p>Exactly once comes from the store, not from Kafka: each poll's articles are written together
  * with the next offsets in one database transaction, and on partition assignment the consumer seeks
@@ -58,7 +58,7 @@ public final class SinkService implements AutoCloseable {
   private final Consumer<byte[], byte[]> consumer;
   private final DeadLetterPublisher deadLetters;
   private final TopicSet topics;
-  private final ArticleStore store;
+  private final ArticleWrites store;
   private final String groupId;
   private final String offsetsKey;
   private final Deserializer<TaggedArticle> decoder;
@@ -79,7 +79,7 @@ public final class SinkService implements AutoCloseable {
   private int failuresInARow;
 
   /** A sink in consumer group {@value #DEFAULT_GROUP_ID}. */
-  public SinkService(Map<String, Object> kafkaProps, TopicSet topics, ArticleStore store) {
+  public SinkService(Map<String, Object> kafkaProps, TopicSet topics, ArticleWrites store) {
     this(kafkaProps, topics, store, DEFAULT_GROUP_ID);
   }
 
@@ -92,7 +92,7 @@ public final class SinkService implements AutoCloseable {
    * @param groupId consumer group; also the key of the offsets in the store
    */
   public SinkService(
-      Map<String, Object> kafkaProps, TopicSet topics, ArticleStore store, String groupId) {
+      Map<String, Object> kafkaProps, TopicSet topics, ArticleWrites store, String groupId) {
     // The cluster id is read first, so a Kafka that cannot be reached leaks no clients.
     this(
         offsetsKey(groupId, SinkClientConfigs.clusterId(kafkaProps)),
@@ -106,7 +106,7 @@ public final class SinkService implements AutoCloseable {
       String offsetsKey,
       Map<String, Object> kafkaProps,
       TopicSet topics,
-      ArticleStore store,
+      ArticleWrites store,
       String groupId) {
     this(
         new KafkaConsumer<>(SinkClientConfigs.consumer(kafkaProps, groupId)),
@@ -123,7 +123,7 @@ public final class SinkService implements AutoCloseable {
       Consumer<byte[], byte[]> consumer,
       Producer<byte[], byte[]> deadLetterProducer,
       TopicSet topics,
-      ArticleStore store,
+      ArticleWrites store,
       String groupId,
       Backoff backoff) {
     this(consumer, deadLetterProducer, topics, store, groupId, groupId, backoff);
@@ -133,7 +133,7 @@ public final class SinkService implements AutoCloseable {
       Consumer<byte[], byte[]> consumer,
       Producer<byte[], byte[]> deadLetterProducer,
       TopicSet topics,
-      ArticleStore store,
+      ArticleWrites store,
       String groupId,
       String offsetsKey,
       Backoff backoff) {

@@ -1,25 +1,16 @@
 package io.newspipe.sink.consume;
 
 import io.newspipe.schemas.TaggedArticle;
-import io.newspipe.sink.store.ArticleStore;
-import io.newspipe.sink.store.PublishedPosition;
-import io.newspipe.sink.store.SearchHit;
-import io.newspipe.sink.store.SearchQuery;
-import io.newspipe.sink.store.StoredArticle;
-import io.newspipe.sink.store.StoredTag;
-import java.time.Instant;
+import io.newspipe.store.ArticleWrites;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
-import java.util.function.Consumer;
 import org.apache.kafka.common.TopicPartition;
 
 /** A real store that tests wrap to add a fault; every call goes to the delegate. */
-class ForwardingStore implements ArticleStore {
-  private final ArticleStore delegate;
+class ForwardingStore implements ArticleWrites {
+  private final ArticleWrites delegate;
 
-  ForwardingStore(ArticleStore delegate) {
+  ForwardingStore(ArticleWrites delegate) {
     this.delegate = delegate;
   }
 
@@ -31,62 +22,5 @@ class ForwardingStore implements ArticleStore {
   @Override
   public Map<TopicPartition, Long> offsets(String group) {
     return delegate.offsets(group);
-  }
-
-  @Override
-  public Optional<StoredArticle> article(String id) {
-    return delegate.article(id);
-  }
-
-  @Override
-  public long articleCount() {
-    return delegate.articleCount();
-  }
-
-  @Override
-  public List<StoredTag> tags(String articleId) {
-    return delegate.tags(articleId);
-  }
-
-  @Override
-  public long versionCount(String id) {
-    return delegate.versionCount(id);
-  }
-
-  @Override
-  public void published(
-      Instant since,
-      Instant until,
-      Set<String> tags,
-      String source,
-      int pageSize,
-      Consumer<StoredArticle> each) {
-    delegate.published(since, until, tags, source, pageSize, each);
-  }
-
-  @Override
-  public List<StoredArticle> newest(
-      Instant since,
-      Instant until,
-      Set<String> tags,
-      String source,
-      PublishedPosition before,
-      int limit) {
-    return delegate.newest(since, until, tags, source, before, limit);
-  }
-
-  @Override
-  public List<StoredArticle> storyMembers(String storyId, int limit) {
-    return delegate.storyMembers(storyId, limit);
-  }
-
-  @Override
-  public List<SearchHit> search(SearchQuery query) {
-    return delegate.search(query);
-  }
-
-  @Override
-  public void close() {
-    delegate.close();
   }
 }

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.newspipe.schemas.TopicSet;
-import io.newspipe.sink.store.PostgresStore;
+import io.newspipe.store.PostgresStore;
 import io.newspipe.testkit.KafkaClusterExtension;
 import io.newspipe.testkit.Postgres;
 import java.net.URI;

@@ -1,7 +1,7 @@
 package io.newspipe.sink.consume;
 
-import io.newspipe.sink.store.ArticleStore;
-import io.newspipe.sink.store.PostgresStore;
+import io.newspipe.store.ArticleStore;
+import io.newspipe.store.PostgresStore;
 import io.newspipe.testkit.Postgres;
 import org.junit.jupiter.api.AfterEach;
 

@@ -8,11 +8,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.newspipe.schemas.TaggedArticle;
 import io.newspipe.schemas.TopicSet;
-import io.newspipe.sink.store.ArticleStore;
-import io.newspipe.sink.store.SearchHit;
-import io.newspipe.sink.store.SearchQuery;
-import io.newspipe.sink.store.StoredArticle;
-import io.newspipe.sink.store.StoredTag;
+import io.newspipe.store.ArticleStore;
+import io.newspipe.store.SearchHit;
+import io.newspipe.store.SearchQuery;
+import io.newspipe.store.StoredArticle;
+import io.newspipe.store.StoredTag;
 import io.newspipe.testkit.KafkaClusterExtension;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -8,8 +8,8 @@ import static org.awaitility.Awaitility.await;
 
 import io.newspipe.schemas.DeadLetters;
 import io.newspipe.schemas.TopicSet;
-import io.newspipe.sink.store.SqliteStore;
-import io.newspipe.sink.store.StoredTag;
+import io.newspipe.store.SqliteStore;
+import io.newspipe.store.StoredTag;
 import io.newspipe.testkit.KafkaClusterExtension;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;

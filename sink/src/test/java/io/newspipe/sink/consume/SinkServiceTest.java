@@ -1,17 +1,18 @@
 package io.newspipe.sink.consume;
 
-import static io.newspipe.sink.Fixtures.tag;
-import static io.newspipe.sink.Fixtures.tagged;
+import static io.newspipe.testkit.Fixtures.tag;
+import static io.newspipe.testkit.Fixtures.tagged;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.newspipe.schemas.DeadLetters;
 import io.newspipe.schemas.TaggedArticle;
 import io.newspipe.schemas.TopicSet;
-import io.newspipe.sink.store.ArticleStore;
-import io.newspipe.sink.store.SqliteStore;
-import io.newspipe.sink.store.StoreException;
-import io.newspipe.sink.store.StoredArticle;
-import io.newspipe.sink.store.StoredTag;
+import io.newspipe.store.ArticleStore;
+import io.newspipe.store.ArticleWrites;
+import io.newspipe.store.SqliteStore;
+import io.newspipe.store.StoreException;
+import io.newspipe.store.StoredArticle;
+import io.newspipe.store.StoredTag;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -119,7 +120,7 @@ class SinkServiceTest {
     sink.close();
   }
 
-  private SinkService service(ArticleStore store) {
+  private SinkService service(ArticleWrites store) {
     return new SinkService(
         consumer,
         producer,

@@ -1,7 +1,7 @@
 package io.newspipe.sink.consume;
 
-import io.newspipe.sink.store.ArticleStore;
-import io.newspipe.sink.store.SqliteStore;
+import io.newspipe.store.ArticleStore;
+import io.newspipe.store.SqliteStore;
 import java.nio.file.Path;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -2,10 +2,11 @@ package io.newspipe.web.api;
 
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
-import io.newspipe.sink.store.ArticleStore;
-import io.newspipe.sink.store.PublishedPosition;
-import io.newspipe.sink.store.SearchHit;
-import io.newspipe.sink.store.StoredArticle;
+import io.newspipe.store.ArticleFilter;
+import io.newspipe.store.ArticleQueries;
+import io.newspipe.store.PublishedPosition;
+import io.newspipe.store.SearchHit;
+import io.newspipe.store.StoredArticle;
 import io.newspipe.web.TagInfo;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,10 +23,10 @@ public final class ArticleApi {
   static final int MAX_ID_CHARS = 1000;
   static final int STORY_LIMIT = 50;
 
-  private final ArticleStore store;
+  private final ArticleQueries store;
   private final List<TagInfo> tags;
 
-  public ArticleApi(ArticleStore store, List<TagInfo> tags) {
+  public ArticleApi(ArticleQueries store, List<TagInfo> tags) {
     this.store = store;
     this.tags = List.copyOf(tags);
   }
@@ -59,10 +60,11 @@ public final class ArticleApi {
       PublishedPosition before = request.cursor() == null ? null : request.cursor().before();
       List<StoredArticle> found =
           store.newest(
-              request.since(),
-              request.until(),
-              request.tag() == null ? Set.of() : Set.of(request.tag()),
-              null,
+              new ArticleFilter(
+                  request.since(),
+                  request.until(),
+                  request.tag() == null ? Set.of() : Set.of(request.tag()),
+                  null),
               before,
               request.limit() + 1);
       boolean more = found.size() > request.limit();

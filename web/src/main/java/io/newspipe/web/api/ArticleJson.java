@@ -3,10 +3,10 @@ package io.newspipe.web.api;
 import io.newspipe.schemas.Article;
 import io.newspipe.schemas.Tag;
 import io.newspipe.schemas.TaggedArticle;
-import io.newspipe.sink.store.SearchHit;
-import io.newspipe.sink.store.StoredArticle;
-import io.newspipe.sink.store.StoredEvidence;
-import io.newspipe.sink.store.StoredTag;
+import io.newspipe.store.SearchHit;
+import io.newspipe.store.StoredArticle;
+import io.newspipe.store.StoredEvidence;
+import io.newspipe.store.StoredTag;
 import java.time.Instant;
 import java.util.List;
 

@@ -1,8 +1,8 @@
 package io.newspipe.web.api;
 
+import io.newspipe.read.Dates;
 import io.newspipe.schemas.Topics;
-import io.newspipe.sink.store.Dates;
-import io.newspipe.sink.store.SearchQuery;
+import io.newspipe.store.SearchQuery;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;

@@ -1,6 +1,6 @@
 package io.newspipe.web.api;
 
-import io.newspipe.sink.store.PublishedPosition;
+import io.newspipe.store.PublishedPosition;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;

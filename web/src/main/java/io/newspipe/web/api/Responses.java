@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
-import io.newspipe.sink.store.StoreException;
+import io.newspipe.store.StoreException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -1,6 +1,7 @@
 package io.newspipe.web.live;
 
-import io.newspipe.schemas.AvroSerde;
+import io.newspipe.read.Clients;
+import io.newspipe.read.TaggedRecords;
 import io.newspipe.schemas.TaggedArticle;
 import io.newspipe.schemas.Topic;
 import java.time.Duration;
@@ -14,9 +15,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.errors.WakeupException;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,8 +37,6 @@ public final class LiveFeed implements AutoCloseable {
   /** How often, by default, the reader looks for partitions added to the topic. */
   public static final Duration DEFAULT_PARTITION_CHECK = Duration.ofSeconds(30);
 
-  private static final AvroSerde<TaggedArticle> SERDE = AvroSerde.of(TaggedArticle.class);
-
   private final Map<String, Object> props;
   private final Duration partitionCheck;
   private final String topic;
@@ -57,22 +54,13 @@ public final class LiveFeed implements AutoCloseable {
       LiveHub hub,
       Duration partitionCheck) {
     this.partitionCheck = partitionCheck;
-    this.props = consumerProps(clientProps);
+    this.props = Clients.tailProps(clientProps);
     // partitionsFor answers from the consumer's metadata, refreshed this often.
     this.props.put(ConsumerConfig.METADATA_MAX_AGE_CONFIG, (int) partitionCheck.toMillis());
     this.topic = topic.name();
     this.hub = hub;
     this.thread = new Thread(this::run, "newspipe-web-live");
     this.thread.setDaemon(true);
-  }
-
-  static Map<String, Object> consumerProps(Map<String, Object> clientProps) {
-    Map<String, Object> p = new HashMap<>(clientProps);
-    p.remove(ConsumerConfig.GROUP_ID_CONFIG); // positions are assigned, never committed
-    p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-    p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-    p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest");
-    return p;
   }
 
   public void start() {
@@ -90,8 +78,7 @@ public final class LiveFeed implements AutoCloseable {
 
   private void run() {
     while (!closed) {
-      try (KafkaConsumer<byte[], byte[]> c =
-          new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+      try (KafkaConsumer<byte[], byte[]> c = Clients.consumer(props)) {
         consumer = c;
         if (closed) {
           return; // close() ran before the consumer was visible to its wakeup()
@@ -190,14 +177,10 @@ public final class LiveFeed implements AutoCloseable {
       return;
     }
     try {
-      hub.publish(SERDE.decode(r.value()));
-    } catch (SerializationException e) {
-      LOG.warn(
-          "live stream skips undecodable record {}-{}@{}: {}",
-          r.topic(),
-          r.partition(),
-          r.offset(),
-          e.getMessage());
+      TaggedArticle tagged = TaggedRecords.decodeOrNull(r); // logs one that cannot be decoded
+      if (tagged != null) {
+        hub.publish(tagged);
+      }
     } catch (RuntimeException e) {
       // A record that decodes but cannot be shown must not stop the stream for everyone.
       LOG.warn(

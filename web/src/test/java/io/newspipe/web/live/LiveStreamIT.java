@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.newspipe.schemas.TaggedArticle;
 import io.newspipe.schemas.TopicSet;
-import io.newspipe.sink.store.SqliteStore;
+import io.newspipe.store.SqliteStore;
 import io.newspipe.testkit.Articles;
 import io.newspipe.testkit.KafkaClusterExtension;
 import io.newspipe.web.TagInfo;

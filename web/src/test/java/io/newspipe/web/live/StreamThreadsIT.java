@@ -3,7 +3,7 @@ package io.newspipe.web.live;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.newspipe.sink.store.SqliteStore;
+import io.newspipe.store.SqliteStore;
 import io.newspipe.testkit.KafkaClusterExtension;
 import io.newspipe.web.WebService;
 import java.io.ByteArrayOutputStream;

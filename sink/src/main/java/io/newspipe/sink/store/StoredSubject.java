@@ -1,6 +1,0 @@
-package io.newspipe.sink.store;
-
-/**
- * A subject the source assigned to a stored article; {@code code} and {@code scheme} may be null.
- */
-public record StoredSubject(String name, String code, String scheme) {}
