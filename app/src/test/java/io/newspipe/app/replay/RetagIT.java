@@ -324,8 +324,9 @@ class RetagIT {
             });
     for (String tag : newTagger.taxonomy().tagIds()) {
       assertThat(KAFKA.consume(topics.tag(tag), 10, Duration.ofSeconds(2)))
-          .as("news.tags.%s never carries the withdrawn article tagged", tag)
+          .as("re-tagging never puts the withdrawn article tagged on news.tags.%s", tag)
           .filteredOn(r -> r.key().equals("w"))
+          .filteredOn(r -> r.value().getTaxonomyVersion().equals("2025.01-test"))
           .allSatisfy(r -> assertThat(r.value().getTags()).isEmpty());
     }
   }
