@@ -5,6 +5,7 @@ import io.newspipe.enrich.story.StoryRules;
 import io.newspipe.enrich.tagging.Tagger;
 import io.newspipe.enrich.taxonomy.Taxonomy;
 import io.newspipe.enrich.topology.EnrichService;
+import io.newspipe.enrich.topology.EnrichTopology;
 import io.newspipe.ingest.IngestConfig;
 import io.newspipe.ingest.IngestService;
 import io.newspipe.ingest.IngestSummary;
@@ -121,10 +122,15 @@ public final class Pipeline implements AutoCloseable {
   public Summary runOnce() throws IOException, InterruptedException {
     long started = System.nanoTime();
     IngestSummary read = ingest.runOnce();
+    String enrichGroup = settings.getString(Settings.ENRICH_APPLICATION_ID);
+    Progress.awaitConsumed(
+        kafka.clientProps(), enrichGroup, topics.raw().name(), Duration.ofMinutes(2));
+    // Raw consumed means tagged, not yet written: stories are assigned, and tagged articles
+    // written, by the task reading the story repartition topic.
     Progress.awaitConsumed(
         kafka.clientProps(),
-        settings.getString(Settings.ENRICH_APPLICATION_ID),
-        topics.raw().name(),
+        enrichGroup,
+        EnrichTopology.storyTopic(enrichGroup),
         Duration.ofMinutes(2));
     sink.runUntilIdle(Duration.ofMillis(300));
     return new Summary(

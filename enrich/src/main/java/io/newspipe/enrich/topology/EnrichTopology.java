@@ -86,6 +86,11 @@ public final class EnrichTopology {
   /** Name of the story repartition topic: {@code <application id>-story-clusters-repartition}. */
   static final String STORY_TOPIC = "story-clusters";
 
+  /** The story repartition topic of an application id, which Streams creates and purges. */
+  public static String storyTopic(String applicationId) {
+    return applicationId + "-" + STORY_TOPIC + "-repartition";
+  }
+
   /** The topology with the default story rules, with nothing counted. */
   public static Topology build(Tagger tagger, TopicSet topics, Clock clock) {
     return build(tagger, topics, clock, new EnrichCounters(), StoryRules.DEFAULTS);
