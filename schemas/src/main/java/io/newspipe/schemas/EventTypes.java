@@ -19,7 +19,9 @@ public final class EventTypes {
           Entity.class,
           EntityKind.class,
           TaggedArticle.class,
-          FeedState.class);
+          FeedState.class,
+          ArticleHistory.class,
+          EnrichedArticle.class);
 
   private static volatile boolean trusted;
 

@@ -46,16 +46,27 @@ public record TopicSet(
    * as {@link #raw()} (created by ingest when it polls feeds, not one of the core topics).
    */
   public Topic<String, FeedState> ingestState() {
+    return Topics.INGEST_STATE.withName(namespace() + Topics.INGEST_STATE.name());
+  }
+
+  /**
+   * Where re-tagging tells enrich the tags it gave: {@link Topics#RETAGGED} under the same
+   * namespace as {@link #raw()}. One of the core topics, so it is created with the raw topic's
+   * partitions.
+   */
+  public Topic<String, ArticleHistory> retagged() {
+    return Topics.RETAGGED.withName(namespace() + Topics.RETAGGED.name());
+  }
+
+  private String namespace() {
     String canonical = Topics.RAW.name();
-    String namespace =
-        raw.name().endsWith(canonical)
-            ? raw.name().substring(0, raw.name().length() - canonical.length())
-            : "";
-    return Topics.INGEST_STATE.withName(namespace + Topics.INGEST_STATE.name());
+    return raw.name().endsWith(canonical)
+        ? raw.name().substring(0, raw.name().length() - canonical.length())
+        : "";
   }
 
   /** The fixed topics of this set, in creation order. */
   public List<Topic<?, ?>> core() {
-    return List.of(raw, tagged, dlq);
+    return List.of(raw, tagged, dlq, retagged());
   }
 }

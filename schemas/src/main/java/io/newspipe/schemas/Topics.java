@@ -54,8 +54,21 @@ public final class Topics {
           AvroSerde.of(FeedState.class),
           Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
 
+  /**
+   * Re-tagging's word to enrich, one {@link ArticleHistory} per re-tagged article id: the tags its
+   * latest version now carries, so the next live version tells subscribers of those tags when it
+   * leaves them. Enrich reads it beside the raw topic, partition by partition, so it must have at
+   * least the raw topic's partitions. Compacted: only an article's latest re-tagging matters.
+   */
+  public static final Topic<String, ArticleHistory> RETAGGED =
+      new Topic<>(
+          "news.enrich.retagged",
+          Serdes.String(),
+          AvroSerde.of(ArticleHistory.class),
+          Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
+
   /** The fixed topics every deployment needs, in creation order. */
-  public static final List<Topic<?, ?>> CORE = List.of(RAW, TAGGED, DLQ);
+  public static final List<Topic<?, ?>> CORE = List.of(RAW, TAGGED, DLQ, RETAGGED);
 
   /** The fan-out topic of one taxonomy tag, {@code news.tags.<tagId>}. */
   public static Topic<String, TaggedArticle> tag(String tagId) {

@@ -55,20 +55,7 @@ class SchemaHistoryTest {
 
   @Test
   void readsFrozenArticleV1RecordIntoCurrentClassWithItsValues() throws Exception {
-    Schema v1 = SchemaHistory.get().versions("Article").get(0);
-    String json =
-        new String(
-            getClass().getResourceAsStream("/samples/Article-v1.json").readAllBytes(),
-            StandardCharsets.UTF_8);
-    GenericRecord written =
-        new GenericDatumReader<GenericRecord>(v1)
-            .read(null, DecoderFactory.get().jsonDecoder(v1, json));
-    ByteBuffer wire =
-        new BinaryMessageEncoder<GenericRecord>(GenericData.get(), v1).encode(written);
-    byte[] bytes = new byte[wire.remaining()];
-    wire.get(bytes);
-
-    Article read = AvroSerde.of(Article.class).decode(bytes);
+    Article read = AvroSerde.of(Article.class).decode(frozenSample("Article"));
 
     assertThat(read.getId()).isEqualTo("seeds:blinken-meets-xi");
     assertThat(read.getVersion()).isEqualTo(2);
@@ -89,6 +76,50 @@ class SchemaHistoryTest {
         .as("a v1 article predates full-text fetching: its body is the feed's")
         .isEqualTo(BodySource.FEED);
     assertThat(read.getImageUrl()).isNull();
+  }
+
+  @Test
+  void readsFrozenArticleHistoryV1RecordIntoCurrentClassWithItsValues() throws Exception {
+    ArticleHistory read = AvroSerde.of(ArticleHistory.class).decode(frozenSample("ArticleHistory"));
+
+    assertThat(read.getVersion()).isEqualTo(3);
+    assertThat(read.getContentHash()).isEqualTo("canceled:9f2c");
+    assertThat(read.getTags()).containsExactly("narcotics", "middle-east");
+    assertThat(read.getTaxonomyVersion()).isEqualTo("2024.07.1");
+  }
+
+  @Test
+  void readsFrozenEnrichedArticleV1RecordIntoCurrentClassWithItsValues() throws Exception {
+    EnrichedArticle read =
+        AvroSerde.of(EnrichedArticle.class).decode(frozenSample("EnrichedArticle"));
+
+    assertThat(read.getRouteTags()).containsExactly("narcotics", "middle-east");
+    assertThat(read.getSignature()).containsExactly(42L, -7L, 1234567890123L);
+    TaggedArticle article = read.getArticle();
+    assertThat(article.getArticle().getId()).isEqualTo("seeds:captagon");
+    assertThat(article.getArticle().getVersion()).isEqualTo(2);
+    assertThat(article.getArticle().getSignal()).isEqualTo(Signal.UPDATE);
+    assertThat(article.getTags())
+        .singleElement()
+        .satisfies(t -> assertThat(t.getId()).isEqualTo("narcotics"));
+    assertThat(article.getEnrichedAt()).isEqualTo(Instant.ofEpochMilli(1718755260000L));
+  }
+
+  /** {@code samples/<type>-v1.json} written with the frozen v1 schema, single-object encoded. */
+  private byte[] frozenSample(String type) throws Exception {
+    Schema v1 = SchemaHistory.get().versions(type).get(0);
+    String json =
+        new String(
+            getClass().getResourceAsStream("/samples/" + type + "-v1.json").readAllBytes(),
+            StandardCharsets.UTF_8);
+    GenericRecord written =
+        new GenericDatumReader<GenericRecord>(v1)
+            .read(null, DecoderFactory.get().jsonDecoder(v1, json));
+    ByteBuffer wire =
+        new BinaryMessageEncoder<GenericRecord>(GenericData.get(), v1).encode(written);
+    byte[] bytes = new byte[wire.remaining()];
+    wire.get(bytes);
+    return bytes;
   }
 
   @Test

@@ -250,16 +250,20 @@ public final class ReplayCommand implements Callable<Integer> {
     Taxonomy taxonomy = Taxonomies.load(settings);
     Tagger tagger = new Tagger(taxonomy);
     TopicAdmin.ensureCore(kafka, settings, topics);
-    List<Topic<?, ?>> tagTopics = new ArrayList<>();
-    taxonomy.tagIds().forEach(id -> tagTopics.add(topics.tag(id)));
-    TopicAdmin.ensure(
-        kafka.clientProps(),
-        tagTopics,
-        settings.getInt(Settings.TOPIC_PARTITIONS),
-        settings.getShort(Settings.TOPIC_REPLICATION));
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    Retagger retagger = new Retagger(kafka.clientProps(), topics, tagger);
+    Retagger retagger =
+        new Retagger(
+            kafka.clientProps(),
+            topics,
+            tagger,
+            500,
+            tagTopics ->
+                TopicAdmin.ensure(
+                    kafka.clientProps(),
+                    tagTopics,
+                    settings.getInt(Settings.TOPIC_PARTITIONS),
+                    settings.getShort(Settings.TOPIC_REPLICATION)));
     err.println(
         "re-tagging "
             + topics.raw().name()
@@ -300,10 +304,14 @@ public final class ReplayCommand implements Callable<Integer> {
     TagChanges changes = result.changes();
     out.printf(
         Locale.ROOT,
-        "retag with taxonomy %s: %,d records re-tagged in %.1f s%s%s%n",
+        "retag with taxonomy %s: %,d articles re-tagged in %.1f s%s%s%s%n",
         version,
         result.retagged(),
         seconds,
+        result.superseded() > 0
+            ? String.format(
+                Locale.ROOT, " (%,d earlier versions and repeats skipped)", result.superseded())
+            : "",
         (result.resumed() ? " (resumed an earlier run)" : "")
             + (result.stopped()
                 ? "; STOPPED before the end: rerun the same command to finish"

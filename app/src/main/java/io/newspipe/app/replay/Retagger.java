@@ -1,14 +1,20 @@
 package io.newspipe.app.replay;
 
+import io.newspipe.app.run.TopicAdmin;
 import io.newspipe.enrich.tagging.Tagger;
+import io.newspipe.enrich.topology.Enrichment;
+import io.newspipe.enrich.topology.RetagPlan;
 import io.newspipe.read.Clients;
 import io.newspipe.read.MergedReader;
 import io.newspipe.read.OffsetRanges;
 import io.newspipe.schemas.Article;
+import io.newspipe.schemas.ArticleHistory;
 import io.newspipe.schemas.AvroSerde;
 import io.newspipe.schemas.Tag;
 import io.newspipe.schemas.TaggedArticle;
+import io.newspipe.schemas.Topic;
 import io.newspipe.schemas.TopicSet;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -36,9 +42,14 @@ import org.slf4j.LoggerFactory;
  * Re-tags the raw history with another taxonomy and writes the results through the normal path:
  * {@code TaggedArticle}s to the tagged topic (which the sink stores, replacing the tags of the same
  * version because they were enriched later) and to the tag topics: those of its new tags, and those
- * of tags it had before and lost, so that their subscribers see it leave. It tags in this process
- * rather than through enrich, so enrich's duplicate suppression cannot swallow the re-tagged
- * versions.
+ * of tags it had before and lost, so that their subscribers see it leave.
+ *
+ * <p>What is re-tagged is decided by enrich's own rule ({@link RetagPlan}, {@link
+ * io.newspipe.enrich.topology.Enrichment}): a first pass replays the versions enrich gave every raw
+ * record, a second re-tags each article's latest content once, at that version; a withdrawal stays
+ * an untagged withdrawal. Each article's story id is kept as enrich decided it. Each re-tagged
+ * article's new tags also go to the retagged topic, on the partition number of its raw records,
+ * where enrich learns them: its next live version then leaves the re-tagged tags.
  *
  * <p>Exactly once and resumable: each batch of outputs is written in a Kafka transaction together
  * with the raw offsets it consumed, under the group {@code newspipe-retag-<taxonomy version>}. An
@@ -57,14 +68,22 @@ public final class Retagger {
 
   /** What a run did, plus the tag changes over every run of this taxonomy version. */
   public record Result(
-      long retagged, long undecodable, boolean resumed, boolean stopped, TagChanges changes) {}
+      long retagged,
+      long superseded,
+      long undecodable,
+      boolean resumed,
+      boolean stopped,
+      TagChanges changes) {}
 
   private final Map<String, Object> clientProps;
   private final TopicSet topics;
   private final Tagger tagger;
   private final AvroSerde<Article> articles = AvroSerde.of(Article.class);
   private final AvroSerde<TaggedArticle> taggedSerde = AvroSerde.of(TaggedArticle.class);
+  private final AvroSerde<ArticleHistory> histories = AvroSerde.of(ArticleHistory.class);
   private final int batchSize;
+  private final java.util.function.Consumer<List<Topic<?, ?>>> provisioner;
+  private RetagPlan plan = new RetagPlan();
   private volatile boolean stopped;
   private Set<String> existingTopics = Set.of();
 
@@ -79,10 +98,24 @@ public final class Retagger {
 
   /** {@code batchSize}: raw records per transaction at most. */
   public Retagger(Map<String, Object> clientProps, TopicSet topics, Tagger tagger, int batchSize) {
+    this(clientProps, topics, tagger, batchSize, null);
+  }
+
+  /**
+   * {@code provisioner} creates the topics of the taxonomy's tags that do not exist yet (null: with
+   * the raw topic's partitions and the broker's default replication).
+   */
+  public Retagger(
+      Map<String, Object> clientProps,
+      TopicSet topics,
+      Tagger tagger,
+      int batchSize,
+      java.util.function.Consumer<List<Topic<?, ?>>> provisioner) {
     this.clientProps = clientProps;
     this.topics = topics;
     this.tagger = tagger;
     this.batchSize = batchSize;
+    this.provisioner = provisioner;
   }
 
   /** The consumer group (and transactional id stem) of a taxonomy version. */
@@ -107,6 +140,10 @@ public final class Retagger {
       readPreviousTags(changes);
       existingTopics = consumer.listTopics(Duration.ofSeconds(30)).keySet();
       OffsetRanges fresh = OffsetRanges.since(consumer, List.of(topics.raw().name()), since);
+      int partitions = fresh.partitions().size();
+      checkRetaggedTopic(consumer, partitions);
+      ensureTagTopics(partitions);
+      plan = plan(fresh.ends());
       Map<TopicPartition, OffsetAndMetadata> committed = consumer.committed(fresh.partitions());
       Map<TopicPartition, Long> resumeAt = new HashMap<>();
       committed.forEach(
@@ -119,9 +156,74 @@ public final class Retagger {
       try (KafkaProducer<byte[], byte[]> producer = producer()) {
         producer.initTransactions(); // fences and aborts what an interrupted run left open
         long[] counts = copy(consumer, producer, ranges, changes, listener);
-        return new Result(counts[0], counts[1], !resumeAt.isEmpty(), stopped, changes);
+        return new Result(counts[0], counts[2], counts[1], !resumeAt.isEmpty(), stopped, changes);
       }
     }
+  }
+
+  /** Enrich reads the retagged topic partition by partition beside the raw topic. */
+  private void checkRetaggedTopic(KafkaConsumer<byte[], byte[]> consumer, int rawPartitions) {
+    String name = topics.retagged().name();
+    int partitions = OffsetRanges.partitions(consumer, List.of(name)).size();
+    if (partitions < rawPartitions) {
+      throw new IllegalStateException(
+          "topic "
+              + name
+              + " has "
+              + partitions
+              + " partitions and "
+              + topics.raw().name()
+              + " has "
+              + rawPartitions
+              + ": enrich reads them side by side, so give it as many (kafka-topics.sh --alter"
+              + " --topic "
+              + name
+              + " --partitions "
+              + rawPartitions
+              + ")");
+    }
+  }
+
+  private void ensureTagTopics(int rawPartitions) {
+    List<Topic<?, ?>> wanted = new ArrayList<>();
+    tagger.taxonomy().tagIds().forEach(id -> wanted.add(topics.tag(id)));
+    if (provisioner != null) {
+      provisioner.accept(wanted);
+    } else {
+      TopicAdmin.ensure(clientProps, wanted, rawPartitions, (short) -1);
+    }
+  }
+
+  /** Replays enrich's versions over the raw topic up to {@code ends}, in offset order. */
+  private RetagPlan plan(Map<TopicPartition, Long> ends) {
+    RetagPlan result = new RetagPlan();
+    try (KafkaConsumer<byte[], byte[]> reader = Clients.reader(clientProps)) {
+      List<TopicPartition> open = new ArrayList<>();
+      ends.forEach(
+          (tp, end) -> {
+            if (end > 0) {
+              open.add(tp);
+            }
+          });
+      reader.assign(open);
+      reader.seekToBeginning(open);
+      while (!open.isEmpty() && !stopped) {
+        for (ConsumerRecord<byte[], byte[]> r : reader.poll(POLL)) {
+          TopicPartition tp = new TopicPartition(r.topic(), r.partition());
+          Article article = r.offset() < ends.get(tp) ? decodeRaw(r) : null;
+          String id = key(r);
+          if (article != null && id != null) {
+            result.add(id, r.partition(), r.offset(), article);
+          }
+        }
+        List<TopicPartition> done =
+            open.stream().filter(tp -> reader.position(tp) >= ends.get(tp)).toList();
+        open.removeAll(done);
+        reader.pause(done);
+      }
+    }
+    LOG.info("retag plan: {} articles in {}", result.articles(), topics.raw().name());
+    return result;
   }
 
   /** The tags each article had before: its latest tagged version from another taxonomy. */
@@ -161,7 +263,7 @@ public final class Retagger {
     consumer.assign(open);
     open.forEach(tp -> consumer.seek(tp, ranges.start(tp)));
     long total = ranges.size();
-    long[] counts = new long[2]; // retagged, undecodable
+    long[] counts = new long[3]; // retagged, undecodable, superseded
     Map<TopicPartition, OffsetAndMetadata> lastCommitted = Map.of();
     while (!open.isEmpty() && !stopped) {
       List<ConsumerRecord<byte[], byte[]>> batch = new ArrayList<>();
@@ -179,7 +281,7 @@ public final class Retagger {
       }
       producer.beginTransaction();
       Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-      long[] batchCounts = new long[2];
+      long[] batchCounts = new long[3];
       TagChanges batchChanges = new TagChanges();
       for (ConsumerRecord<byte[], byte[]> r : batch) {
         retag(producer, r, now, changes, batchChanges, batchCounts);
@@ -199,6 +301,7 @@ public final class Retagger {
       lastCommitted = positions;
       counts[0] += batchCounts[0]; // only what is committed counts
       counts[1] += batchCounts[1];
+      counts[2] += batchCounts[2];
       changes.addAfter(batchChanges);
       List<TopicPartition> finished = new ArrayList<>();
       for (TopicPartition tp : open) {
@@ -228,41 +331,56 @@ public final class Retagger {
       counts[1]++;
       return;
     }
-    if (article == null) {
-      return; // tombstone
+    String id = key(r);
+    if (article == null || id == null) {
+      return; // tombstone, or a record enrich cannot key either
     }
-    TaggedArticle tagged = tagger.enrich(article, now);
-    tagged.setStoryId(stories.get(article.getId()));
+    if (!plan.isLatest(id, r.partition(), r.offset())) {
+      counts[2]++; // an earlier version, or a repeat of the latest content
+      return;
+    }
+    Enrichment.Output out = plan.retag(id, article, previous.tagsBefore(id), tagger, now);
+    TaggedArticle tagged = out.tagged();
+    tagged.setStoryId(stories.get(id));
     byte[] value = taggedSerde.encode(tagged);
     producer.send(
         new ProducerRecord<>(topics.tagged().name(), null, r.timestamp(), r.key(), value));
-    List<String> ids = new ArrayList<>();
-    for (Tag tag : tagged.getTags()) {
-      ids.add(tag.getId());
-      producer.send(
-          new ProducerRecord<>(
-              topics.tag(tag.getId()).name(), null, r.timestamp(), r.key(), value));
-    }
-    // Subscribers of a tag the article lost learn it there, as they do from enrich.
-    for (String lost : previous.tagsBefore(article.getId())) {
-      String topic = topics.tag(lost).name();
-      if (ids.contains(lost)) {
-        continue;
-      }
-      if (!existingTopics.contains(topic)) {
+    for (String tag : out.routeTags()) {
+      String topic = topics.tag(tag).name();
+      // Subscribers of a tag the article lost learn it there, as they do from enrich.
+      if (!out.tagIds().contains(tag) && !existingTopics.contains(topic)) {
         if (missingTopicsLogged.add(topic)) {
           LOG.warn(
               "tag topic {} no longer exists, so its subscribers are not told which articles"
                   + " left tag {}",
               topic,
-              lost);
+              tag);
         }
         continue;
       }
       producer.send(new ProducerRecord<>(topic, null, r.timestamp(), r.key(), value));
     }
-    changes.after(article.getId(), article.getVersion(), now.toEpochMilli(), ids);
+    producer.send(
+        new ProducerRecord<>(
+            topics.retagged().name(),
+            r.partition(),
+            r.timestamp(),
+            r.key(),
+            histories.encode(out.history())));
+    changes.after(id, tagged.getArticle().getVersion(), now.toEpochMilli(), out.tagIds());
     counts[0]++;
+  }
+
+  private Article decodeRaw(ConsumerRecord<byte[], byte[]> r) {
+    try {
+      return articles.decode(r.value());
+    } catch (SerializationException e) {
+      return null; // counted when the second pass meets it
+    }
+  }
+
+  private static String key(ConsumerRecord<byte[], byte[]> r) {
+    return r.key() == null ? null : new String(r.key(), StandardCharsets.UTF_8);
   }
 
   private TaggedArticle decodeTagged(ConsumerRecord<byte[], byte[]> r) {

@@ -6,13 +6,17 @@ import static org.awaitility.Awaitility.await;
 
 import io.newspipe.enrich.tagging.Tagger;
 import io.newspipe.enrich.taxonomy.Taxonomy;
+import io.newspipe.enrich.topology.EnrichService;
 import io.newspipe.schemas.Article;
+import io.newspipe.schemas.Signal;
 import io.newspipe.schemas.Tag;
 import io.newspipe.schemas.TaggedArticle;
 import io.newspipe.schemas.TopicSet;
 import io.newspipe.sink.consume.SinkService;
 import io.newspipe.store.SqliteStore;
+import io.newspipe.store.StoredArticle;
 import io.newspipe.store.StoredTag;
+import io.newspipe.testkit.Articles;
 import io.newspipe.testkit.KafkaClusterExtension;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,7 +28,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.streams.StreamsConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -156,6 +163,195 @@ class RetagIT {
               assertThat(r.value().getTaxonomyVersion()).isEqualTo("2025.01-test");
               assertThat(ids(r.value())).doesNotContain("middle-east");
             });
+  }
+
+  /**
+   * Re-tags what a real enrich decided (versions, withdrawals, stories) and checks the three rules
+   * re-tagging must share with live enrich: a withdrawal stays withdrawn and untagged, an article
+   * edited in a file is re-tagged at the version enrich gave it, and the live enrich that runs
+   * after the re-tag announces an article leaving a re-tagged tag.
+   */
+  @Test
+  void shouldRetagAtEnrichsVersionsKeepWithdrawalsAndStoriesAndTeachLiveEnrichTheNewTags(
+      TestInfo info) throws Exception {
+    TopicSet topics = KAFKA.topics(info.getTestMethod().orElseThrow().getName());
+    Tagger oldTagger = new Tagger(Taxonomy.loadDefault());
+    Tagger newTagger =
+        new Tagger(Taxonomy.load(Files.writeString(dir.resolve("v2.yaml"), NEW_TAXONOMY)));
+    Instant published = Instant.parse("2024-06-03T08:00:00Z");
+    Article latestEdit = publishEnrichScenario(topics, published);
+    String app = "retag-it-enrich-" + System.nanoTime();
+    Path state = Files.createDirectories(dir.resolve("enrich-state"));
+
+    try (SqliteStore store = SqliteStore.open(dir.resolve("newspipe.db"));
+        SinkService sink =
+            new SinkService(KAFKA.producerProps(), topics, store, topics.raw().name() + "-sink")) {
+      Thread sinkThread = new Thread(sink::run, "test-sink");
+      sinkThread.start();
+      try (EnrichService enrich = enrich(oldTagger, topics, app, state)) {
+        enrich.start();
+        await()
+            .atMost(Duration.ofSeconds(60))
+            .untilAsserted(
+                () -> {
+                  assertThat(store.article("w").map(StoredArticle::withdrawn)).contains(true);
+                  assertThat(store.article("e").map(StoredArticle::version)).contains(3);
+                  assertThat(store.article("l2").map(StoredArticle::storyId)).isPresent();
+                });
+      }
+      String storyOfL2 = store.article("l2").orElseThrow().storyId();
+      String storyOfW = store.article("w").orElseThrow().storyId();
+      assertThat(storyOfL2).as("enrich put both reports in one story").isEqualTo("l");
+
+      String whalingTopic = topics.tag("whaling").name();
+      assertThat(topicNames()).as("whaling is new").doesNotContain(whalingTopic);
+
+      new Retagger(KAFKA.producerProps(), topics, newTagger).run(null, (done, total) -> {});
+
+      assertThat(topicNames()).as("re-tagging creates the new tag's topic").contains(whalingTopic);
+
+      Set<String> latestEditTags = ids(newTagger.enrich(latestEdit, Instant.now()));
+      assertThat(latestEditTags).contains("whaling", "narcotics");
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .untilAsserted(
+              () -> {
+                StoredArticle e = store.article("e").orElseThrow();
+                assertThat(e.taxonomyVersion()).isEqualTo("2025.01-test");
+                assertThat(e.version()).isEqualTo(3);
+                assertThat(tagIds(store, "e")).isEqualTo(latestEditTags);
+                assertThat(store.article("l").orElseThrow().taxonomyVersion())
+                    .isEqualTo("2025.01-test");
+              });
+      StoredArticle w = store.article("w").orElseThrow();
+      assertThat(w.withdrawn()).as("a withdrawal stays withdrawn").isTrue();
+      assertThat(w.tags()).isEmpty();
+      assertThat(w.storyId()).isEqualTo(storyOfW);
+      assertThat(store.article("l2").orElseThrow().storyId()).isEqualTo(storyOfL2);
+      assertThat(tagIds(store, "l")).containsExactly("whaling");
+
+      assertWithdrawalStaysUntaggedOnTopics(topics, newTagger);
+
+      // Live enrich, switched to the new taxonomy, gets an edit of "l" that is not about whaling:
+      // whaling's subscribers must learn that "l" left it.
+      try (EnrichService enrich = enrich(newTagger, topics, app, state)) {
+        enrich.start();
+        Article edit =
+            Coverage.article(
+                "l", 1, published, "Central bank holds rates", "The bank held its rate steady.");
+        KAFKA.produce(topics.raw(), "l", edit);
+        await()
+            .atMost(Duration.ofSeconds(60))
+            .untilAsserted(
+                () -> assertThat(store.article("l").map(StoredArticle::version)).contains(2));
+      }
+      assertThat(KAFKA.consume(topics.tag("whaling"), 10, Duration.ofSeconds(3)))
+          .filteredOn(r -> r.key().equals("l") && r.value().getArticle().getVersion() == 2)
+          .as("the LEFT notice of l on news.tags.whaling")
+          .singleElement()
+          .satisfies(r -> assertThat(ids(r.value())).doesNotContain("whaling"));
+      sink.close();
+      sinkThread.join(30_000);
+    }
+  }
+
+  /**
+   * Raw records as ingest writes them: "w" published and withdrawn, "e" from a file edited twice
+   * (every edit version 1), "l" and "l2" two reports of one event. Returns e's latest content.
+   */
+  private static Article publishEnrichScenario(TopicSet topics, Instant published)
+      throws Exception {
+    String withdrawnBody =
+        "Jordanian troops seized captagon pills smuggled from Syria into Jordan.";
+    Article withdrawn =
+        Coverage.article("w", 1, published, "Captagon haul seized in Jordan", withdrawnBody);
+    Article withdrawal =
+        Articles.builder("w", "Captagon haul seized in Jordan", "Withdrawn.")
+            .setPublishedAt(published)
+            .setSignal(Signal.CANCELED)
+            .build();
+    // A file article edited twice: every edit arrives as version 1, enrich numbers it 1, 2, 3.
+    List<Article> edits =
+        List.of(
+            Coverage.article("e", 1, published, "Fleet sets sail", "The fleet left port."),
+            Coverage.article("e", 1, published, "Fleet sets sail", "The fleet left port at dawn."),
+            Coverage.article(
+                "e",
+                1,
+                published,
+                "Captagon found aboard whaling fleet",
+                "Customs found captagon pills aboard the whaling fleet after a whale hunt."));
+    Article live =
+        Coverage.article(
+            "l",
+            1,
+            published,
+            "Whaling fleet returns to port after hunt",
+            "The whaling fleet returned to port after a whale hunt in the Southern Ocean.");
+    Article sameStory =
+        Coverage.article(
+            "l2",
+            1,
+            published.plusSeconds(60),
+            "Whaling fleet returns to port after the hunt",
+            "The whaling fleet returned to port after its whale hunt in the Southern Ocean.");
+    try (Coverage coverage = new Coverage(KAFKA)) {
+      for (Article a : List.of(withdrawn, withdrawal, edits.get(0), edits.get(1), edits.get(2))) {
+        coverage.send(topics.raw(), a.getId(), a, published);
+      }
+      coverage.send(topics.raw(), live.getId(), live, published);
+      coverage.send(topics.raw(), sameStory.getId(), sameStory, published.plusSeconds(60));
+      coverage.flush();
+    }
+    return edits.get(2);
+  }
+
+  private static void assertWithdrawalStaysUntaggedOnTopics(TopicSet topics, Tagger newTagger) {
+    List<TaggedArticle> retaggedW =
+        KAFKA.consume(topics.tagged(), 20, Duration.ofSeconds(3)).stream()
+            .filter(r -> r.key().equals("w"))
+            .map(ConsumerRecord::value)
+            .filter(t -> t.getTaxonomyVersion().equals("2025.01-test"))
+            .toList();
+    assertThat(retaggedW)
+        .as("news.articles.tagged sees the withdrawal once, untagged")
+        .singleElement()
+        .satisfies(
+            t -> {
+              assertThat(t.getArticle().getSignal()).isEqualTo(Signal.CANCELED);
+              assertThat(t.getTags()).isEmpty();
+              assertThat(t.getArticle().getVersion()).isEqualTo(2);
+            });
+    for (String tag : newTagger.taxonomy().tagIds()) {
+      assertThat(KAFKA.consume(topics.tag(tag), 10, Duration.ofSeconds(2)))
+          .as("re-tagging never puts the withdrawn article tagged on news.tags.%s", tag)
+          .filteredOn(r -> r.key().equals("w"))
+          .filteredOn(r -> r.value().getTaxonomyVersion().equals("2025.01-test"))
+          .allSatisfy(r -> assertThat(r.value().getTags()).isEmpty());
+    }
+  }
+
+  private static Set<String> topicNames() throws Exception {
+    try (Admin admin =
+        Admin.create(
+            Map.<String, Object>of(
+                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, KAFKA.bootstrapServers()))) {
+      return admin.listTopics().names().get();
+    }
+  }
+
+  private static EnrichService enrich(Tagger tagger, TopicSet topics, String app, Path state) {
+    return new EnrichService(
+        tagger,
+        topics,
+        KAFKA.bootstrapServers(),
+        Map.of(
+            StreamsConfig.APPLICATION_ID_CONFIG,
+            app,
+            StreamsConfig.STATE_DIR_CONFIG,
+            state.toString(),
+            StreamsConfig.COMMIT_INTERVAL_MS_CONFIG,
+            100));
   }
 
   private static String headline(int i) {

@@ -108,6 +108,9 @@ public final class EnrichService implements AutoCloseable {
     Properties props = new Properties();
     props.put(StreamsConfig.APPLICATION_ID_CONFIG, DEFAULT_APPLICATION_ID);
     props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+    // The raw topic and the retagged topic share a task; their records need no ordering between
+    // them (Enrichment.learn holds in any order), so a raw record never waits for the other.
+    props.put(StreamsConfig.MAX_TASK_IDLE_MS_CONFIG, -1L);
     if (clientProperties != null) {
       clientProperties.forEach((k, v) -> props.put(k, v));
     }

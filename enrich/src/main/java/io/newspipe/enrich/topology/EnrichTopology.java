@@ -3,6 +3,7 @@ package io.newspipe.enrich.topology;
 import io.newspipe.enrich.story.StoryIndex;
 import io.newspipe.enrich.story.StoryRules;
 import io.newspipe.enrich.tagging.Tagger;
+import io.newspipe.schemas.ArticleHistory;
 import io.newspipe.schemas.TaggedArticle;
 import io.newspipe.schemas.Topic;
 import io.newspipe.schemas.TopicSet;
@@ -35,13 +36,16 @@ import org.apache.kafka.streams.state.Stores;
  *   -> assign-story [article-stories, story-signatures, story-bands]        (one task)
  *        -> tagged (TaggedArticle)
  *        \-> route-by-tag -> news.tags.&lt;id&gt;
+ * retagged (ArticleHistory) -> learn-retagged-tags [article-versions]  (version-and-tag's tasks)
  * </pre>
  *
  * {@link VersionAndTag} drops repeated (id, content hash), numbers changed content as the next
  * version, passes withdrawals on, tags, computes each version's {@link
  * io.newspipe.enrich.story.StorySignature} and names the tags' topics it must reach, including
  * those of the tags the previous version had (so subscribers see an article leave a tag or be
- * withdrawn).
+ * withdrawn). The rule is {@link Enrichment}'s, shared with re-tagging ({@link RetagPlan});
+ * re-tagging tells enrich the tags it gave on the retagged topic ({@link LearnRetaggedTags}), so
+ * the next live version of a re-tagged article is routed by its re-tagged tags.
  *
  * <h2>Story clusters</h2>
  *
@@ -104,12 +108,7 @@ public final class EnrichTopology {
     Topic<String, TaggedArticle> tagged = topics.tagged();
 
     StreamsBuilder builder = new StreamsBuilder();
-    builder.addStateStore(
-        Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(VersionAndTag.STORE),
-                Serdes.String(),
-                Serdes.String())
-            .withLoggingEnabled(Map.of()));
+    builder.addStateStore(store(VersionAndTag.STORE, HistorySerde.serde()));
     builder.addStateStore(store(StoryIndex.STORIES, Serdes.String()));
     builder.addStateStore(store(StoryIndex.SIGNATURES, Serdes.ByteArray()));
     builder.addStateStore(store(StoryIndex.BANDS, Serdes.ByteArray()));
@@ -134,6 +133,12 @@ public final class EnrichTopology {
                 StoryIndex.STORIES,
                 StoryIndex.SIGNATURES,
                 StoryIndex.BANDS);
+    Topic<String, ArticleHistory> retagged = topics.retagged();
+    builder.stream(
+            retagged.name(),
+            Consumed.with(retagged.keySerde(), retagged.valueSerde()).withName("read-retagged"))
+        .filter((id, history) -> history != null, Named.as("skip-retagged-tombstones"))
+        .process(LearnRetaggedTags::new, Named.as("learn-retagged-tags"), VersionAndTag.STORE);
     enriched
         .mapValues(Enriched::article, Named.as("tagged-article"))
         .to(

@@ -1,101 +1,96 @@
 package io.newspipe.enrich.topology;
 
 import io.newspipe.enrich.story.StorySignature;
+import io.newspipe.schemas.AvroSerde;
+import io.newspipe.schemas.EnrichedArticle;
 import io.newspipe.schemas.TaggedArticle;
-import java.io.ByteArrayOutputStream;
-import java.io.DataOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.common.serialization.Serializer;
 
 /**
  * A tagged article on its way to story clustering: the tags whose topics must see it (its own, plus
  * those the previous version had, so subscribers learn it left them) and its {@link
- * StorySignature}. Crosses the story repartition topic, written by {@link #serde}.
+ * StorySignature}. Crosses the story repartition topic as an {@link EnrichedArticle} record,
+ * written by {@link #serde}.
  */
 record Enriched(TaggedArticle article, List<String> routeTags, StorySignature signature) {
 
-  private static final byte FORMAT = 1;
+  /** The first byte of the hand-rolled format enrich wrote before {@link EnrichedArticle}. */
+  private static final byte OLD_FORMAT = 1;
+
+  private static final AvroSerde<EnrichedArticle> AVRO = AvroSerde.of(EnrichedArticle.class);
 
   Enriched {
     routeTags = List.copyOf(routeTags);
   }
 
   /**
-   * The wire form: format byte, route tags, signature word hashes, then the article in its own Avro
-   * single-object encoding ({@code articles}). Internal to enrich: only its repartition topic
-   * carries it, and a format change needs that topic drained (stop enrich once the topic is empty,
-   * or reset the application).
+   * Avro single-object encoding of {@link EnrichedArticle}. Reads, too, the hand-rolled format of
+   * earlier releases (format byte 1), so an upgrade does not have to drain the repartition topic.
    */
   static Serde<Enriched> serde(Serde<TaggedArticle> articles) {
-    Serializer<TaggedArticle> articleWriter = articles.serializer();
-    Deserializer<TaggedArticle> articleReader = articles.deserializer();
-    Serializer<Enriched> serializer =
-        (topic, enriched) -> {
-          if (enriched == null) {
-            return null;
-          }
-          ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-          try (DataOutputStream out = new DataOutputStream(bytes)) {
-            out.writeByte(FORMAT);
-            out.writeInt(enriched.routeTags().size());
-            for (String tag : enriched.routeTags()) {
-              byte[] utf8 = tag.getBytes(StandardCharsets.UTF_8);
-              out.writeInt(utf8.length);
-              out.write(utf8);
-            }
-            long[] hashes = enriched.signature().hashes();
-            out.writeInt(hashes.length);
-            for (long h : hashes) {
-              out.writeLong(h);
-            }
-            out.write(articleWriter.serialize(topic, enriched.article()));
-          } catch (IOException e) {
-            throw new UncheckedIOException(e);
-          }
-          return bytes.toByteArray();
-        };
-    Deserializer<Enriched> deserializer =
+    Deserializer<TaggedArticle> oldArticles = articles.deserializer();
+    return Serdes.serdeFrom(
+        (topic, enriched) -> enriched == null ? null : AVRO.encode(enriched.toRecord()),
         (topic, data) -> {
           if (data == null) {
             return null;
           }
-          ByteBuffer in = ByteBuffer.wrap(data);
-          byte format = in.get();
-          if (format != FORMAT) {
-            throw new SerializationException(
-                "story repartition record has format "
-                    + format
-                    + ", this enrich reads "
-                    + FORMAT
-                    + ": run the enrich version that wrote it until the topic is drained");
+          if (data.length > 0 && data[0] == OLD_FORMAT) {
+            return readOldFormat(topic, data, oldArticles);
           }
-          int tags = in.getInt();
-          List<String> routeTags = new ArrayList<>(tags);
-          for (int i = 0; i < tags; i++) {
-            byte[] utf8 = new byte[in.getInt()];
-            in.get(utf8);
-            routeTags.add(new String(utf8, StandardCharsets.UTF_8));
-          }
-          long[] hashes = new long[in.getInt()];
-          for (int i = 0; i < hashes.length; i++) {
-            hashes[i] = in.getLong();
-          }
-          byte[] article = new byte[in.remaining()];
-          in.get(article);
-          return new Enriched(
-              articleReader.deserialize(topic, article),
-              routeTags,
-              StorySignature.ofHashes(hashes));
-        };
-    return Serdes.serdeFrom(serializer, deserializer);
+          return of(AVRO.decode(data));
+        });
+  }
+
+  EnrichedArticle toRecord() {
+    long[] hashes = signature.hashes();
+    List<Long> words = new ArrayList<>(hashes.length);
+    for (long h : hashes) {
+      words.add(h);
+    }
+    return EnrichedArticle.newBuilder()
+        .setArticle(article)
+        .setRouteTags(routeTags)
+        .setSignature(words)
+        .build();
+  }
+
+  static Enriched of(EnrichedArticle record) {
+    long[] hashes = record.getSignature().stream().mapToLong(Long::longValue).toArray();
+    return new Enriched(
+        record.getArticle(), record.getRouteTags(), StorySignature.ofHashes(hashes));
+  }
+
+  /** Format 1: format byte, route tags, signature word hashes, then the Avro-encoded article. */
+  private static Enriched readOldFormat(
+      String topic, byte[] data, Deserializer<TaggedArticle> articles) {
+    try {
+      ByteBuffer in = ByteBuffer.wrap(data, 1, data.length - 1);
+      int tags = in.getInt();
+      List<String> routeTags = new ArrayList<>(tags);
+      for (int i = 0; i < tags; i++) {
+        byte[] utf8 = new byte[in.getInt()];
+        in.get(utf8);
+        routeTags.add(new String(utf8, StandardCharsets.UTF_8));
+      }
+      long[] hashes = new long[in.getInt()];
+      for (int i = 0; i < hashes.length; i++) {
+        hashes[i] = in.getLong();
+      }
+      byte[] article = Arrays.copyOfRange(data, in.position(), data.length);
+      return new Enriched(
+          articles.deserialize(topic, article), routeTags, StorySignature.ofHashes(hashes));
+    } catch (RuntimeException e) {
+      throw new SerializationException(
+          "story repartition record in the old format 1 is corrupt (" + e + ")", e);
+    }
   }
 }

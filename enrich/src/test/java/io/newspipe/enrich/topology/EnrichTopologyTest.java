@@ -6,6 +6,7 @@ import io.newspipe.enrich.tagging.SeedArticle;
 import io.newspipe.enrich.tagging.Tagger;
 import io.newspipe.enrich.taxonomy.Taxonomy;
 import io.newspipe.schemas.Article;
+import io.newspipe.schemas.ArticleHistory;
 import io.newspipe.schemas.AvroSerde;
 import io.newspipe.schemas.BodySource;
 import io.newspipe.schemas.DeadLetters;
@@ -234,6 +235,8 @@ class EnrichTopologyTest {
             "read-raw-articles",
             "refuse-tombstones",
             "version-and-tag",
+            "read-retagged",
+            "learn-retagged-tags",
             "tagged-article",
             "write-tagged",
             "route-by-tag",
@@ -350,10 +353,61 @@ class EnrichTopologyTest {
   void shouldRememberEachIdInANamedChangelogBackedStore() {
     raw.pipeInput("cap-1", Articles.article("cap-1", CAPTAGON, CAPTAGON_BODY));
 
-    KeyValueStore<String, String> store = driver.getKeyValueStore("article-versions");
-    assertThat(store.get("cap-1")).startsWith("1\t").contains("narcotics");
+    KeyValueStore<String, ArticleHistory> store = driver.getKeyValueStore("article-versions");
+    assertThat(store.get("cap-1").getVersion()).isEqualTo(1);
+    assertThat(store.get("cap-1").getTags()).contains("narcotics");
     assertThat(driver.producedTopicNames())
         .contains("enrich-topology-test-article-versions-changelog");
+  }
+
+  @Test
+  void shouldRouteTheNextLiveVersionByTheTagsReTaggingGave() {
+    Article first = Articles.article("cap-1", CAPTAGON, CAPTAGON_BODY);
+    raw.pipeInput("cap-1", first);
+    assertThat(tagIds(tagged.readValue())).contains("narcotics");
+    TestInputTopic<String, ArticleHistory> retagged =
+        driver.createInputTopic(
+            TOPICS.retagged().name(),
+            TOPICS.retagged().keySerde().serializer(),
+            TOPICS.retagged().valueSerde().serializer());
+    retagged.pipeInput(
+        "cap-1",
+        ArticleHistory.newBuilder()
+            .setVersion(1)
+            .setContentHash(Enrichment.hash(first))
+            .setTags(List.of("espionage"))
+            .setTaxonomyVersion("2025.01")
+            .build());
+
+    raw.pipeInput("cap-1", Articles.article("cap-1", "Central bank holds rates", "Rates held."));
+
+    List<TaggedArticle> espionage = output(TOPICS.tag("espionage").name()).readValuesToList();
+    assertThat(espionage)
+        .as("the re-tagged tag's subscribers see the article leave")
+        .singleElement()
+        .satisfies(t -> assertThat(t.getArticle().getVersion()).isEqualTo(2));
+    assertThat(output(TOPICS.tag("narcotics").name()).readValuesToList())
+        .as("the tag re-tagging removed was left already")
+        .hasSize(1);
+  }
+
+  @Test
+  void shouldIgnoreAReTaggingOfAnOlderVersion() {
+    raw.pipeInput("cap-1", Articles.article("cap-1", CAPTAGON, CAPTAGON_BODY));
+    raw.pipeInput("cap-1", Articles.article("cap-1", CAPTAGON, CAPTAGON_BODY + " More."));
+    TestInputTopic<String, ArticleHistory> retagged =
+        driver.createInputTopic(
+            TOPICS.retagged().name(),
+            TOPICS.retagged().keySerde().serializer(),
+            TOPICS.retagged().valueSerde().serializer());
+    KeyValueStore<String, ArticleHistory> store = driver.getKeyValueStore("article-versions");
+    ArticleHistory live = store.get("cap-1");
+
+    retagged.pipeInput(
+        "cap-1",
+        ArticleHistory.newBuilder(live).setVersion(1).setTags(List.of("espionage")).build());
+
+    assertThat(store.get("cap-1")).isEqualTo(live);
   }
 
   private static String header(TestRecord<byte[], byte[]> record, String name) {
