@@ -18,6 +18,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
@@ -39,12 +40,28 @@ import picocli.CommandLine.Spec;
     })
 public final class EvalCommand implements Callable<Integer> {
 
-  @Option(
-      names = "--labels",
-      paramLabel = "FILE",
-      required = true,
-      description = "Labelled JSON-lines file.")
+  @Option(names = "--labels", paramLabel = "FILE", description = "Labelled JSON-lines file (tags).")
   Path labels;
+
+  @Option(
+      names = "--stories",
+      paramLabel = "FILE",
+      description =
+          "Evaluate story clustering instead: JSON lines with a \"story\" label and the text"
+              + " inline or a corpus \"ref\" (see --corpora).")
+  Path stories;
+
+  @Option(
+      names = "--corpora",
+      paramLabel = "DIR",
+      description = "Directory that --stories references resolve against (e.g. ../shared/corpora).")
+  Path corpora;
+
+  @Option(
+      names = "--story-similarity",
+      paramLabel = "X",
+      description = "Story similarity threshold to evaluate (default: the built-in one).")
+  Double storySimilarity;
 
   @Option(
       names = "--explain",
@@ -75,6 +92,13 @@ public final class EvalCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
+    if (stories != null) {
+      return StoryEvalRun.run(stories, corpora, storySimilarity, spec);
+    }
+    if (labels == null) {
+      throw new ParameterException(
+          spec.commandLine(), "give --labels FILE (tags) or --stories FILE (story clusters)");
+    }
     Tagger tagger = new Tagger(Taxonomies.load(taxonomy));
     List<LabelledItem> items;
     try (Reader reader = Files.newBufferedReader(labels)) {

@@ -147,8 +147,9 @@ public final class Settings extends AbstractConfig {
               StoryRules.DEFAULT_SIMILARITY,
               Range.between(0.01, 1.0),
               Importance.LOW,
-              "Share of headline-and-lead words (Jaccard) two articles need in common for the"
-                  + " later one to join the earlier one's story; lower groups more.")
+              "Cosine similarity of an article's headline-and-lead words, weighted by their rarity"
+                  + " in recent copy, with a story's centroid from which the article may join that"
+                  + " story; lower groups more.")
           .define(
               SINK_GROUP_ID,
               Type.STRING,

@@ -24,12 +24,22 @@ import org.apache.kafka.streams.state.KeyValueStore;
  *   <li>{@link #SIGNATURES}: article id -> story id and start, publication time, time indexed and
  *       the {@link StorySignature} word hashes of its latest version;
  *   <li>{@link #BANDS}: MinHash band key -> the ids of the (at most {@value #BAND_CAPACITY}) latest
- *       articles with that band.
+ *       articles with that band;
+ *   <li>{@link #STORY_STATE}: story id -> {@link StoryState}: size, the names its articles agree on
+ *       and the centroid of their rarity-weighted words;
+ *   <li>{@link #WORD_COUNTS}: word hash -> decayed document frequency ({@link WordRarity}).
  * </ul>
  *
- * Signatures and bands are the similarity index: an entry is forgotten one {@link
- * StoryRules#window()} after it was last indexed ({@link #purge}), so the index holds roughly the
- * articles of one window and stays bounded while the stream runs.
+ * Signatures and bands only find candidates: the articles sharing a MinHash band lead to their
+ * stories, and an article joins the story whose centroid it resembles most (cosine similarity of
+ * rarity-weighted words at or above {@link StoryRules#similarity()}), among the stories that began
+ * within the window, hold fewer than {@value #MAX_ARTICLES} articles and name no other company,
+ * ticker or person ({@link StoryNames#conflicts}).
+ *
+ * <p>Signatures, bands and story states are forgotten one {@link StoryRules#window()} after they
+ * were last indexed ({@link #purge}), so the index holds roughly the articles of one window and
+ * stays bounded while the stream runs; word counts are forgotten by event time ({@link
+ * WordRarity}).
  *
  * <p>Not thread-safe: one instance per Streams task, as stores are.
  */
@@ -44,6 +54,19 @@ public final class StoryIndex {
   /** Store: band key -> latest article ids (similarity index). */
   public static final String BANDS = "story-bands";
 
+  /** Store: story id -> {@link StoryState} (centroid, names, size). */
+  public static final String STORY_STATE = "story-states";
+
+  /** Store: word hash -> decayed document frequency ({@link WordRarity}). */
+  public static final String WORD_COUNTS = "story-word-counts";
+
+  /**
+   * Articles a story holds at most; a further look-alike starts a story of its own. Real events
+   * seldom reach it within a window; a template that slipped past every other rule cannot absorb a
+   * day of wire copy.
+   */
+  public static final int MAX_ARTICLES = 100;
+
   /** Articles remembered per band; older ones drop out, so a popular band costs no more. */
   static final int BAND_CAPACITY = 5;
 
@@ -56,20 +79,29 @@ public final class StoryIndex {
   private final KeyValueStore<String, String> stories;
   private final KeyValueStore<String, byte[]> signatures;
   private final KeyValueStore<String, byte[]> bands;
+  private final KeyValueStore<String, byte[]> states;
+  private final WordRarity rarity;
   private final StoryRules rules;
 
   public StoryIndex(
       KeyValueStore<String, String> stories,
       KeyValueStore<String, byte[]> signatures,
       KeyValueStore<String, byte[]> bands,
+      KeyValueStore<String, byte[]> states,
+      KeyValueStore<String, byte[]> wordCounts,
       StoryRules rules) {
     this.stories = Objects.requireNonNull(stories, "stories");
     this.signatures = Objects.requireNonNull(signatures, "signatures");
     this.bands = Objects.requireNonNull(bands, "bands");
+    this.states = Objects.requireNonNull(states, "states");
+    this.rarity = new WordRarity(Objects.requireNonNull(wordCounts, "wordCounts"));
     this.rules = Objects.requireNonNull(rules, "rules");
   }
 
-  /** Why an article got its story: the closest indexed article, and how close. */
+  /**
+   * Why an article got its story: the story, an article of it that led there (sharing a MinHash
+   * band), and the similarity with the story's centroid.
+   */
   public record Match(Story story, String articleId, double similarity) {
 
     public String storyId() {
@@ -103,20 +135,39 @@ public final class StoryIndex {
 
   /**
    * The story of an article version: the one it already has (a later version keeps its story
-   * whatever it now says), else the story of the most similar indexed article within the window,
-   * else a new story named after the article itself. The version is (re)indexed under that story.
+   * whatever it now says), else the open story whose centroid it resembles most (see the class
+   * comment), else a new story named after the article itself. The version is (re)indexed under
+   * that story; a new article also counts towards word rarity and its story's centroid.
    *
+   * @param names the article's {@link StoryNames}
    * @param published publication time, epoch millis
    * @param now wall-clock time, epoch millis, for forgetting the entry later
    * @return the story id and, when the article joined an existing story, the match that decided it
    */
-  public Assignment assign(String id, StorySignature signature, long published, long now) {
+  public Assignment assign(
+      String id, StorySignature signature, StoryNames names, long published, long now) {
     Map<String, List<String>> buckets = buckets(signature);
     Story story = Story.decode(stories.get(id));
     Match match = null;
     if (story == null) {
-      match = closest(id, signature, published, buckets).orElse(null);
-      story = match == null ? new Story(id, published) : match.story();
+      long[] words = signature.hashes();
+      double[] weights = rarity.countAndWeigh(words, published);
+      StoryState joined = null;
+      if (!buckets.isEmpty()) {
+        match = closest(id, words, weights, names, published, buckets).orElse(null);
+      }
+      if (match == null) {
+        story = new Story(id, published);
+        if (!buckets.isEmpty()) {
+          joined = StoryState.first(id, published, now, names, words, weights);
+        }
+      } else {
+        story = match.story();
+        joined = StoryState.decode(states.get(story.id())).plus(now, names, words, weights);
+      }
+      if (joined != null) {
+        states.put(story.id(), joined.encode());
+      }
       stories.put(id, story.encode());
     }
     index(id, story, signature, published, now, buckets);
@@ -149,48 +200,62 @@ public final class StoryIndex {
   }
 
   /**
-   * The most similar indexed article, at or above the threshold, of a story that started within the
-   * window of {@code published} (either side: a bulk import need not come in order). Measuring from
-   * the story's start, not from its latest article, keeps a chain of look-alikes (daily market
-   * reports, dividend notices) from growing one story for ever.
+   * The open story whose centroid is most similar, at or above the threshold, among the stories of
+   * the articles that share a band with this one. A story is open while it started within the
+   * window of {@code published} (either side: a bulk import need not come in order) and holds fewer
+   * than {@value #MAX_ARTICLES} articles; it is closed to an article that names other companies,
+   * tickers or people than it does. Measuring from the story's start, not from its latest article,
+   * keeps a chain of look-alikes (daily market reports) from growing one story for ever.
    */
   private Optional<Match> closest(
-      String id, StorySignature signature, long published, Map<String, List<String>> buckets) {
+      String id,
+      long[] words,
+      double[] weights,
+      StoryNames names,
+      long published,
+      Map<String, List<String>> buckets) {
     long window = rules.window().toMillis();
     Set<String> seen = new HashSet<>();
     seen.add(id);
-    Match best = null;
-    long bestPublished = 0;
+    Map<String, String> storyVia =
+        new LinkedHashMap<>(); // story id -> first candidate leading there
     for (List<String> bucket : buckets.values()) {
       for (String candidate : bucket) {
         if (!seen.add(candidate)) {
           continue;
         }
         Entry entry = Entry.decode(signatures.get(candidate));
-        if (entry == null || Math.abs(entry.story().start() - published) > window) {
-          continue;
+        if (entry != null && Math.abs(entry.story().start() - published) <= window) {
+          storyVia.putIfAbsent(entry.story().id(), candidate);
         }
-        double similarity = signature.jaccard(entry.signature());
-        if (similarity >= rules.similarity()
-            && (best == null || better(similarity, entry, best, bestPublished))) {
-          best = new Match(entry.story(), candidate, similarity);
-          bestPublished = entry.published();
-        }
+      }
+    }
+    Match best = null;
+    for (Map.Entry<String, String> candidate : storyVia.entrySet()) {
+      StoryState state = StoryState.decode(states.get(candidate.getKey()));
+      if (state == null || state.size() >= MAX_ARTICLES || state.names().conflicts(names)) {
+        continue;
+      }
+      double similarity = state.similarity(words, weights);
+      Match match =
+          new Match(new Story(state.id(), state.start()), candidate.getValue(), similarity);
+      if (similarity >= rules.similarity() && (best == null || better(match, best))) {
+        best = match;
       }
     }
     return Optional.ofNullable(best);
   }
 
-  // Most similar first; on a tie the earlier article, then the smaller story id: never a matter of
+  // Most similar first; on a tie the earlier story, then the smaller story id: never a matter of
   // which band happened to be read first.
-  private static boolean better(double similarity, Entry entry, Match best, long bestPublished) {
-    if (similarity != best.similarity()) {
-      return similarity > best.similarity();
+  private static boolean better(Match match, Match best) {
+    if (match.similarity() != best.similarity()) {
+      return match.similarity() > best.similarity();
     }
-    if (entry.published() != bestPublished) {
-      return entry.published() < bestPublished;
+    if (match.story().start() != best.story().start()) {
+      return match.story().start() < best.story().start();
     }
-    return entry.story().id().compareTo(best.storyId()) < 0;
+    return match.storyId().compareTo(best.storyId()) < 0;
   }
 
   private void index(
@@ -223,10 +288,13 @@ public final class StoryIndex {
    */
   public int purge(long now) {
     long cutoff = now - rules.window().toMillis();
-    return purge(signatures, cutoff) + purge(bands, cutoff);
+    return purge(signatures, cutoff)
+        + purge(bands, cutoff)
+        + purge(states, cutoff)
+        + rarity.purge();
   }
 
-  // Both value layouts start with the time indexed.
+  // All three value layouts start with the time indexed.
   private static int purge(KeyValueStore<String, byte[]> store, long cutoff) {
     List<String> expired = new ArrayList<>();
     try (KeyValueIterator<String, byte[]> all = store.all()) {

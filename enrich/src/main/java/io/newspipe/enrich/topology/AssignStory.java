@@ -1,7 +1,9 @@
 package io.newspipe.enrich.topology;
 
 import io.newspipe.enrich.story.StoryIndex;
+import io.newspipe.enrich.story.StoryNames;
 import io.newspipe.enrich.story.StoryRules;
+import io.newspipe.schemas.Article;
 import io.newspipe.schemas.Signal;
 import io.newspipe.schemas.TaggedArticle;
 import java.time.Duration;
@@ -42,6 +44,8 @@ final class AssignStory implements FixedKeyProcessor<String, Enriched, Enriched>
             context.getStateStore(StoryIndex.STORIES),
             context.getStateStore(StoryIndex.SIGNATURES),
             context.getStateStore(StoryIndex.BANDS),
+            context.getStateStore(StoryIndex.STORY_STATE),
+            context.getStateStore(StoryIndex.WORD_COUNTS),
             rules);
     context.schedule(PURGE_INTERVAL, PunctuationType.WALL_CLOCK_TIME, now -> purge(now));
   }
@@ -56,12 +60,19 @@ final class AssignStory implements FixedKeyProcessor<String, Enriched, Enriched>
   private String story(FixedKeyRecord<String, Enriched> record) {
     String id = record.key();
     try {
-      if (record.value().article().getArticle().getSignal() == Signal.CANCELED) {
+      Article article = record.value().article().getArticle();
+      if (article.getSignal() == Signal.CANCELED) {
         return index.withdraw(id);
       }
+      StoryNames names =
+          StoryNames.of(article.getHeadline(), article.getSubheadline(), article.getBody());
       StoryIndex.Assignment assignment =
           index.assign(
-              id, record.value().signature(), record.timestamp(), context.currentSystemTimeMs());
+              id,
+              record.value().signature(),
+              names,
+              record.timestamp(),
+              context.currentSystemTimeMs());
       if (assignment.match() != null) {
         counters.countJoinedStory();
         LOG.debug(

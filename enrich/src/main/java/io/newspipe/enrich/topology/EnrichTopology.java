@@ -33,7 +33,8 @@ import org.apache.kafka.streams.state.Stores;
  * <pre>
  * raw (Article) -> refuse-tombstones -> version-and-tag [article-versions]      (one task per raw partition)
  *   -> story-clusters repartition topic (1 partition)
- *   -> assign-story [article-stories, story-signatures, story-bands]        (one task)
+ *   -> assign-story [article-stories, story-signatures, story-bands,        (one task)
+ *                    story-states, story-word-counts]
  *        -> tagged (TaggedArticle)
  *        \-> route-by-tag -> news.tags.&lt;id&gt;
  * retagged (ArticleHistory) -> learn-retagged-tags [article-versions]  (version-and-tag's tasks)
@@ -112,6 +113,8 @@ public final class EnrichTopology {
     builder.addStateStore(store(StoryIndex.STORIES, Serdes.String()));
     builder.addStateStore(store(StoryIndex.SIGNATURES, Serdes.ByteArray()));
     builder.addStateStore(store(StoryIndex.BANDS, Serdes.ByteArray()));
+    builder.addStateStore(store(StoryIndex.STORY_STATE, Serdes.ByteArray()));
+    builder.addStateStore(store(StoryIndex.WORD_COUNTS, Serdes.ByteArray()));
     KStream<String, Enriched> enriched =
         builder.stream(
                 topics.raw().name(),
@@ -132,7 +135,9 @@ public final class EnrichTopology {
                 Named.as("assign-story"),
                 StoryIndex.STORIES,
                 StoryIndex.SIGNATURES,
-                StoryIndex.BANDS);
+                StoryIndex.BANDS,
+                StoryIndex.STORY_STATE,
+                StoryIndex.WORD_COUNTS);
     Topic<String, ArticleHistory> retagged = topics.retagged();
     builder.stream(
             retagged.name(),

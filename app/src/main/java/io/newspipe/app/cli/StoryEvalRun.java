@@ -1,0 +1,55 @@
+package io.newspipe.app.cli;
+
+import io.newspipe.enrich.eval.StoryEvaluation;
+import io.newspipe.enrich.eval.StoryItems;
+import io.newspipe.enrich.story.StoryRules;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+
+/** {@code newspipe eval --stories FILE [--corpora DIR]}: story clusters against labels. */
+final class StoryEvalRun {
+
+  /** Merges and splits listed, and members of the largest story shown. */
+  private static final int WORST = 10;
+
+  private StoryEvalRun() {}
+
+  static int run(Path file, Path corpora, Double similarity, CommandSpec spec) throws IOException {
+    List<StoryItems.Item> items;
+    try (Reader reader = Files.newBufferedReader(file)) {
+      items = StoryItems.read(reader, file.toString(), corpora);
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(spec.commandLine(), "newspipe eval: " + e.getMessage(), e);
+    }
+    if (items.isEmpty()) {
+      throw new ParameterException(spec.commandLine(), "newspipe eval: " + file + " is empty");
+    }
+    StoryRules rules =
+        similarity == null
+            ? StoryRules.DEFAULTS
+            : new StoryRules(StoryRules.DEFAULT_WINDOW, similarity);
+    StoryEvaluation.Result result = StoryEvaluation.run(items, rules);
+    PrintWriter out = spec.commandLine().getOut();
+    out.print(StoryEvaluation.report(result, WORST));
+    out.flush();
+    spec.commandLine()
+        .getErr()
+        .printf(
+            Locale.ROOT,
+            "clustered %d articles in %.2f s (%.0f articles/s; %.2f s of CPU, %.0f articles per"
+                + " CPU second)%n",
+            items.size(),
+            result.seconds(),
+            items.size() / Math.max(result.seconds(), 1e-9),
+            result.cpuSeconds(),
+            items.size() / Math.max(result.cpuSeconds(), 1e-9));
+    return 0;
+  }
+}

@@ -1,0 +1,94 @@
+package io.newspipe.app.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code newspipe eval --stories}: labelled inline items and corpus references. */
+class StoryEvalCommandTest {
+
+  // Written for this test: two reports of one bid, and two dividend notices of different firms.
+  private static final String INLINE =
+      """
+      {"id":"bid-1","story":"bid","published":"2024-03-01T10:00:00Z","headline":"LARKSPUR <LKS> BIDS FOR TOLAND <TOL>","body":"Larkspur Corp said it offered 31 dlrs a share in cash for Toland Inc, valuing the maker of pumps at about 420 mln dlrs."}
+      {"id":"bid-2","story":"bid","published":"2024-03-01T10:30:00Z","headline":"TOLAND <TOL> GETS 31 DLR A SHARE LARKSPUR <LKS> BID","body":"Toland Inc said it received an offer of 31 dlrs a share in cash from Larkspur Corp, valuing the pump maker at about 420 mln dlrs."}
+      {"id":"div-1","story":"div-1","published":"2024-03-01T11:00:00Z","headline":"ORMSBY FOODS <ORF> SETS QUARTERLY","body":"Qtly div 12 cts vs 12 cts prior Pay April 15 Record March 31"}
+      {"id":"div-2","story":"div-2","published":"2024-03-01T11:05:00Z","headline":"PELL MARINE <PLM> SETS QUARTERLY","body":"Qtly div 12 cts vs 12 cts prior Pay April 15 Record March 31"}
+      """;
+
+  @TempDir Path dir;
+
+  private final CliRun cli = new CliRun();
+
+  @Test
+  void shouldScoreStoriesPairwiseAndBCubedAndNameTheLargest() throws Exception {
+    Path file = Files.writeString(dir.resolve("stories.jsonl"), INLINE);
+
+    int code = cli.execute("eval", "--stories", file.toString());
+
+    assertThat(code).isZero();
+    assertThat(cli.out.toString())
+        .contains("4 articles (0 undated) -> 3 stories")
+        .contains("pairwise  precision 1.000  recall 1.000")
+        .contains("BCubed")
+        .contains("largest story: bid-1, 2 articles")
+        .contains("with two headlines whose tickers share none: 0");
+  }
+
+  @Test
+  void shouldReadReferencedTextsFromTheCorpusDirectory() throws Exception {
+    Path corpora = Files.createDirectories(dir.resolve("corpora/wire"));
+    Files.writeString(
+        corpora.resolve("items.jsonl"),
+        INLINE
+            .lines()
+            .map(l -> l.replace("\"story\":\"bid\",", "").replaceAll("\"story\":\"div-\\d\",", ""))
+            .reduce("", (a, b) -> a + b + "\n"));
+    Path refs =
+        Files.writeString(
+            dir.resolve("refs.jsonl"),
+            """
+            {"ref":"wire/items.jsonl#bid-1","story":"bid"}
+            {"ref":"wire/items.jsonl#bid-2","story":"bid"}
+            {"ref":"wire/items.jsonl#div-1","story":"d1"}
+            {"ref":"wire/items.jsonl#div-2","story":"d2"}
+            """);
+
+    int code =
+        cli.execute(
+            "eval", "--stories", refs.toString(), "--corpora", dir.resolve("corpora").toString());
+
+    assertThat(code).isZero();
+    assertThat(cli.out.toString()).contains("pairwise  precision 1.000  recall 1.000");
+  }
+
+  @Test
+  void shouldAskForTheCorpusDirectoryWhenTheFileHoldsReferences() throws Exception {
+    Path refs =
+        Files.writeString(dir.resolve("refs.jsonl"), "{\"ref\":\"x/y.jsonl#a\",\"story\":\"s\"}\n");
+
+    int code = cli.execute("eval", "--stories", refs.toString());
+
+    assertThat(code).isNotZero();
+    assertThat(cli.err.toString()).contains("--corpora");
+  }
+
+  @Test
+  void shouldRefuseAReferenceThatLeavesTheCorpusDirectory() throws Exception {
+    Files.createDirectories(dir.resolve("corpora"));
+    Files.writeString(dir.resolve("secret.txt"), "Headline\nBody");
+    Path refs =
+        Files.writeString(
+            dir.resolve("refs.jsonl"), "{\"ref\":\"../secret.txt\",\"story\":\"s\"}\n");
+
+    int code =
+        cli.execute(
+            "eval", "--stories", refs.toString(), "--corpora", dir.resolve("corpora").toString());
+
+    assertThat(code).isNotZero();
+    assertThat(cli.err.toString()).contains("leaves");
+  }
+}

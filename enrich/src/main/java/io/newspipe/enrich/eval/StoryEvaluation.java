@@ -1,0 +1,333 @@
+package io.newspipe.enrich.eval;
+
+import io.newspipe.enrich.story.StoryClusterer;
+import io.newspipe.enrich.story.StoryNames;
+import io.newspipe.enrich.story.StoryRules;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Runs articles through the story logic in publication order and measures the stories it makes:
+ * against {@code story} labels (pairwise and BCubed precision, recall and F1; the worst merges and
+ * splits) when the items carry them, and always the size of the stories, the largest one, and how
+ * many stories join headlines that carry different stock tickers (which one story should never do).
+ * Used by {@code newspipe eval --stories}.
+ */
+public final class StoryEvaluation {
+
+  /** Precision, recall and F1 of one measure. */
+  public record Prf(double precision, double recall) {
+    public double f1() {
+      return precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall);
+    }
+  }
+
+  /** A predicted story: its id and members in publication order. */
+  public record Story(String id, List<StoryItems.Item> members) {}
+
+  /** What a run gives. {@code pairwise} and {@code bcubed} are null for unlabelled items. */
+  public record Result(
+      List<StoryItems.Item> items,
+      Map<String, String> predicted,
+      List<Story> stories,
+      Prf pairwise,
+      Prf bcubed,
+      long truePairs,
+      long predictedPairs,
+      long correctPairs,
+      double seconds,
+      double cpuSeconds) {
+
+    /** The largest story (the earliest on a tie). */
+    public Story largest() {
+      return stories.stream().max(Comparator.comparingInt(s -> s.members().size())).orElseThrow();
+    }
+
+    /** Stories whose members' headlines carry more than one distinct ticker mark. */
+    public List<Story> mixedTickerStories() {
+      List<Story> mixed = new ArrayList<>();
+      for (Story story : stories) {
+        Set<String> tickers = new TreeSet<>();
+        for (StoryItems.Item item : story.members()) {
+          tickers.addAll(StoryNames.tickers(item.headline()));
+        }
+        if (tickers.size() > 1) {
+          mixed.add(story);
+        }
+      }
+      return mixed;
+    }
+  }
+
+  /**
+   * Stories holding two headlines that both carry ticker marks but share none: notices of different
+   * companies joined (a merger story naming both parties in each headline is not one).
+   */
+  public static List<Story> disjointTickerStories(Result result) {
+    List<Story> disjoint = new ArrayList<>();
+    for (Story story : result.stories()) {
+      List<Set<String>> marked = new ArrayList<>();
+      for (StoryItems.Item item : story.members()) {
+        Set<String> tickers = StoryNames.tickers(item.headline());
+        if (!tickers.isEmpty()) {
+          marked.add(tickers);
+        }
+      }
+      if (anyDisjoint(marked)) {
+        disjoint.add(story);
+      }
+    }
+    return disjoint;
+  }
+
+  private static boolean anyDisjoint(List<Set<String>> sets) {
+    for (int i = 0; i < sets.size(); i++) {
+      for (int j = i + 1; j < sets.size(); j++) {
+        if (java.util.Collections.disjoint(sets.get(i), sets.get(j))) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  private StoryEvaluation() {}
+
+  /** Clusters {@code items} (in their order) and scores the result. */
+  public static Result run(List<StoryItems.Item> items, StoryRules rules) {
+    StoryClusterer clusterer = new StoryClusterer(rules);
+    Map<String, String> predicted = new LinkedHashMap<>();
+    java.lang.management.ThreadMXBean threads =
+        java.lang.management.ManagementFactory.getThreadMXBean();
+    long started = System.nanoTime();
+    long cpuStarted = threads.getCurrentThreadCpuTime();
+    for (StoryItems.Item item : items) {
+      predicted.put(
+          item.id(),
+          clusterer.assign(item.id(), item.headline(), null, item.body(), item.published()));
+    }
+    double seconds = (System.nanoTime() - started) / 1e9;
+    // CPU time of this thread: what the clustering costs, however busy the machine is.
+    double cpuSeconds = (threads.getCurrentThreadCpuTime() - cpuStarted) / 1e9;
+    Map<String, List<StoryItems.Item>> byStory = new LinkedHashMap<>();
+    for (StoryItems.Item item : items) {
+      byStory.computeIfAbsent(predicted.get(item.id()), s -> new ArrayList<>()).add(item);
+    }
+    List<Story> stories = new ArrayList<>();
+    byStory.forEach((id, members) -> stories.add(new Story(id, List.copyOf(members))));
+    boolean labelled = !items.isEmpty() && items.stream().allMatch(i -> i.story() != null);
+    if (!labelled) {
+      return new Result(items, predicted, stories, null, null, 0, 0, 0, seconds, cpuSeconds);
+    }
+    Map<String, Integer> trueSizes = new HashMap<>();
+    items.forEach(i -> trueSizes.merge(i.story(), 1, Integer::sum));
+    long truePairs = 0;
+    for (int size : trueSizes.values()) {
+      truePairs += pairs(size);
+    }
+    long predictedPairs = 0;
+    long correctPairs = 0;
+    double bPrecision = 0;
+    double bRecall = 0;
+    for (Story story : stories) {
+      predictedPairs += pairs(story.members().size());
+      Map<String, Integer> labels = labelCounts(story);
+      for (Map.Entry<String, Integer> label : labels.entrySet()) {
+        int shared = label.getValue();
+        correctPairs += pairs(shared);
+        // BCubed: each of the `shared` members sees `shared` of its cluster correct.
+        bPrecision += (double) shared * shared / story.members().size();
+        bRecall += (double) shared * shared / trueSizes.get(label.getKey());
+      }
+    }
+    Prf pairwise =
+        new Prf(
+            predictedPairs == 0 ? 1 : (double) correctPairs / predictedPairs,
+            truePairs == 0 ? 1 : (double) correctPairs / truePairs);
+    Prf bcubed = new Prf(bPrecision / items.size(), bRecall / items.size());
+    return new Result(
+        items,
+        predicted,
+        stories,
+        pairwise,
+        bcubed,
+        truePairs,
+        predictedPairs,
+        correctPairs,
+        seconds,
+        cpuSeconds);
+  }
+
+  private static Map<String, Integer> labelCounts(Story story) {
+    Map<String, Integer> labels = new LinkedHashMap<>();
+    story.members().forEach(i -> labels.merge(i.story(), 1, Integer::sum));
+    return labels;
+  }
+
+  private static long pairs(long n) {
+    return n * (n - 1) / 2;
+  }
+
+  /** The report {@code newspipe eval --stories} prints; {@code worst} merges and splits listed. */
+  public static String report(Result result, int worst) {
+    StringBuilder out = new StringBuilder();
+    List<StoryItems.Item> items = result.items();
+    int multi = 0;
+    int inMulti = 0;
+    for (Story story : result.stories()) {
+      if (story.members().size() > 1) {
+        multi++;
+        inMulti += story.members().size();
+      }
+    }
+    out.append(
+        String.format(
+            Locale.ROOT,
+            "%d articles (%d undated) -> %d stories; %d of more than one article (%d articles)%n",
+            items.size(),
+            items.stream().filter(i -> i.published() == StoryItems.UNDATED).count(),
+            result.stories().size(),
+            multi,
+            inMulti));
+    if (result.pairwise() != null) {
+      out.append(line("pairwise", result.pairwise()))
+          .append(
+              String.format(
+                  Locale.ROOT,
+                  "  (%d of %d predicted pairs correct; %d labelled pairs)%n",
+                  result.correctPairs(),
+                  result.predictedPairs(),
+                  result.truePairs()));
+      out.append(line("BCubed", result.bcubed()));
+    }
+    Story largest = result.largest();
+    out.append(
+        String.format(
+            Locale.ROOT,
+            "largest story: %s, %d articles%n",
+            largest.id(),
+            largest.members().size()));
+    largest.members().stream().limit(worst).forEach(i -> out.append(member(i)));
+    List<Story> mixed = result.mixedTickerStories();
+    out.append(
+        String.format(
+            Locale.ROOT,
+            "stories whose headlines carry more than one distinct ticker: %d; with two headlines"
+                + " whose tickers share none: %d%n",
+            mixed.size(),
+            disjointTickerStories(result).size()));
+    disjointTickerStories(result).stream()
+        .sorted(Comparator.comparingInt((Story s) -> -s.members().size()))
+        .limit(worst)
+        .forEach(
+            s -> {
+              out.append("  story ").append(s.id()).append('\n');
+              s.members().stream().limit(4).forEach(i -> out.append(member(i)));
+            });
+    if (result.pairwise() != null) {
+      worstMerges(result, worst, out);
+      worstSplits(result, worst, out);
+    }
+    return out.toString();
+  }
+
+  private static void worstMerges(Result result, int worst, StringBuilder out) {
+    List<Story> merged = new ArrayList<>();
+    for (Story story : result.stories()) {
+      if (labelCounts(story).size() > 1) {
+        merged.add(story);
+      }
+    }
+    merged.sort(Comparator.comparingLong(StoryEvaluation::wrongPairs).reversed());
+    out.append(String.format(Locale.ROOT, "worst merges (of %d):%n", merged.size()));
+    for (Story story : merged.subList(0, Math.min(worst, merged.size()))) {
+      out.append(
+          String.format(
+              Locale.ROOT,
+              "  story %s joins labels %s (%d wrong pairs)%n",
+              story.id(),
+              labelCounts(story),
+              wrongPairs(story)));
+      story.members().forEach(i -> out.append(member(i)));
+    }
+  }
+
+  private static long wrongPairs(Story story) {
+    long correct = 0;
+    for (int n : labelCounts(story).values()) {
+      correct += pairs(n);
+    }
+    return pairs(story.members().size()) - correct;
+  }
+
+  private static void worstSplits(Result result, int worst, StringBuilder out) {
+    Map<String, Map<String, List<StoryItems.Item>>> byLabel = new LinkedHashMap<>();
+    for (StoryItems.Item item : result.items()) {
+      byLabel
+          .computeIfAbsent(item.story(), l -> new LinkedHashMap<>())
+          .computeIfAbsent(result.predicted().get(item.id()), s -> new ArrayList<>())
+          .add(item);
+    }
+    List<Map.Entry<String, Map<String, List<StoryItems.Item>>>> split = new ArrayList<>();
+    for (Map.Entry<String, Map<String, List<StoryItems.Item>>> e : byLabel.entrySet()) {
+      if (e.getValue().size() > 1) {
+        split.add(e);
+      }
+    }
+    split.sort(Comparator.comparingLong(e -> -missedPairs(e.getValue())));
+    out.append(String.format(Locale.ROOT, "worst splits (of %d):%n", split.size()));
+    for (var e : split.subList(0, Math.min(worst, split.size()))) {
+      out.append(
+          String.format(
+              Locale.ROOT,
+              "  label %s in %d stories (%d missed pairs)%n",
+              e.getKey(),
+              e.getValue().size(),
+              missedPairs(e.getValue())));
+      e.getValue()
+          .forEach(
+              (story, members) -> {
+                out.append("    story ").append(story).append('\n');
+                members.forEach(i -> out.append("  ").append(member(i)));
+              });
+    }
+  }
+
+  private static long missedPairs(Map<String, List<StoryItems.Item>> parts) {
+    long total = 0;
+    long within = 0;
+    for (List<StoryItems.Item> part : parts.values()) {
+      total += part.size();
+      within += pairs(part.size());
+    }
+    return pairs(total) - within;
+  }
+
+  private static String member(StoryItems.Item item) {
+    String headline = item.headline().replaceAll("\\s+", " ").strip();
+    return String.format(
+        Locale.ROOT,
+        "    %s %s [%s] %s%n",
+        java.time.Instant.ofEpochMilli(item.published()).toString().substring(0, 16),
+        item.id(),
+        item.story() == null ? "-" : item.story(),
+        headline.length() > 90 ? headline.substring(0, 90) + "…" : headline);
+  }
+
+  private static String line(String name, Prf prf) {
+    return String.format(
+        Locale.ROOT,
+        "%-9s precision %.3f  recall %.3f  F1 %.3f%n",
+        name,
+        prf.precision(),
+        prf.recall(),
+        prf.f1());
+  }
+}

@@ -1,0 +1,263 @@
+package io.newspipe.enrich.story;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Who an article is about, as far as its headline and lead say so plainly: stock tickers ({@code
+ * <XYZ>}, {@code (XYZ.N)}, {@code (NYSE: XYZ)}), companies (a name in angle brackets, as Reuters
+ * marks them, or capitalised words before a company suffix: "Pan Am Corp"; kept as their
+ * distinctive words, so that two spellings of one name agree) and people (a surname after a title:
+ * "Mr Blair", "Finance Minister Kiichi Miyazawa"). Two reports that both name tickers, companies or
+ * people, but none in common, are about different subjects however alike their wording ("X sets
+ * quarterly dividend", "Y sets quarterly dividend"): story clustering never joins them ({@link
+ * #conflicts}).
+ *
+ * <p>Only the headline, sub-headline and the first {@value #LEAD_CHARS} characters of the body are
+ * read: names deep in a report are context (a quote, a comparison), not its subject.
+ */
+public record StoryNames(Set<String> tickers, Set<String> companies, Set<String> people) {
+
+  /** Characters of the body read for names. */
+  public static final int LEAD_CHARS = 400;
+
+  /** Names of each kind kept for a story; further ones are dropped (a story's subject is few). */
+  public static final int MAX_PER_KIND = 24;
+
+  /** No names: conflicts with nothing. */
+  public static final StoryNames NONE = new StoryNames(Set.of(), Set.of(), Set.of());
+
+  private static final Pattern BRACKETED = Pattern.compile("<([^<>\\n]{1,60})>");
+  private static final Pattern UPPER_TICKER =
+      Pattern.compile("[A-Z][A-Z0-9]{0,6}(?:\\.[A-Z]{1,2})?");
+  private static final Pattern DOTTED_TICKER =
+      Pattern.compile("\\(([A-Z][A-Z0-9]{0,6}\\.[A-Z]{1,3})\\)");
+  private static final Pattern EXCHANGE_TICKER =
+      Pattern.compile(
+          "\\((?:NYSE|NASDAQ|Nasdaq|AMEX|LSE|TSX|ASX|HKEX)\\s*:\\s*([A-Z][A-Z0-9.]{0,7})\\)");
+  private static final String CAPITALISED = "[A-Z][A-Za-z&'\\-]*\\.?";
+  private static final Pattern COMPANY =
+      Pattern.compile(
+          "((?:"
+              + CAPITALISED
+              + "\\s+){1,4})(?:Inc|Incorporated|Corp|Corporation|Co|Cos|Ltd|Limited|Plc|PLC|LLC"
+              + "|AG|SA|NV|N\\.V\\.|SpA|GmbH|Holdings|Group|Bancorp)\\b");
+  private static final Pattern PERSON =
+      Pattern.compile(
+          "\\b(?:Mr|Mrs|Ms|Dr|Sir|Dame|Lord|Lady|President|Premier|Chancellor|Senator|Sen|Rep"
+              + "|Governor|Gov|Minister|Secretary|Chairman|Chairwoman|King|Queen|Prince|Princess"
+              + "|Pope|General|Gen|Judge|Justice|Mayor|Ambassador)\\.?\\s+"
+              + "((?:[A-Z][a-z'\\-]+\\s+){0,2}[A-Z][a-z'\\-]+)");
+  private static final Set<String> NOT_A_SURNAME =
+      Set.of("of", "and", "the", "said", "for", "in", "on", "to");
+
+  public StoryNames {
+    tickers = Collections.unmodifiableSet(new TreeSet<>(tickers));
+    companies = Collections.unmodifiableSet(new TreeSet<>(companies));
+    people = Collections.unmodifiableSet(new TreeSet<>(people));
+  }
+
+  /** The names of headline, sub-headline (may be null) and lead. */
+  public static StoryNames of(String headline, String subheadline, String body) {
+    String lead = body == null ? "" : body.substring(0, Math.min(body.length(), LEAD_CHARS));
+    String text =
+        (headline == null ? "" : headline)
+            + "\n"
+            + (subheadline == null ? "" : subheadline)
+            + "\n"
+            + lead;
+    Set<String> tickers = new TreeSet<>(tickers(text));
+    Set<String> companies = new TreeSet<>();
+    Matcher bracketed = BRACKETED.matcher(text);
+    while (bracketed.find()) {
+      String inside = bracketed.group(1).strip();
+      if (!UPPER_TICKER.matcher(inside).matches()) {
+        addCompany(companies, inside);
+      }
+    }
+    // Capitalised words say nothing in an all-capitals headline: read companies from mixed case.
+    for (String part : new String[] {headline, subheadline, lead}) {
+      if (part != null && !part.equals(part.toUpperCase(Locale.ROOT))) {
+        Matcher company = COMPANY.matcher(part);
+        while (company.find()) {
+          addCompany(companies, company.group(1));
+        }
+      }
+    }
+    Set<String> people = new TreeSet<>();
+    Matcher person = PERSON.matcher(text);
+    while (person.find()) {
+      String[] words = person.group(1).split("\\s+");
+      String surname = words[words.length - 1].toLowerCase(Locale.ROOT);
+      if (!NOT_A_SURNAME.contains(surname)) {
+        people.add(surname);
+      }
+    }
+    return new StoryNames(cap(tickers), cap(companies), cap(people));
+  }
+
+  /** The ticker marks of a text: {@code <XYZ>} (Reuters), {@code (XYZ.N)}, {@code (NYSE: XYZ)}. */
+  public static Set<String> tickers(String text) {
+    Set<String> tickers = new TreeSet<>();
+    Matcher bracketed = BRACKETED.matcher(text);
+    while (bracketed.find()) {
+      String inside = bracketed.group(1).strip();
+      if (UPPER_TICKER.matcher(inside).matches()) {
+        tickers.add(inside);
+      }
+    }
+    for (Pattern pattern : new Pattern[] {DOTTED_TICKER, EXCHANGE_TICKER}) {
+      Matcher m = pattern.matcher(text);
+      while (m.find()) {
+        tickers.add(m.group(1));
+      }
+    }
+    return tickers;
+  }
+
+  // A company is kept as its distinctive words, so that "Taiwan's Formosa Silicon" and "Formosa
+  // Silicon Corp" agree: they share a word. Words many company names carry do not count.
+  private static void addCompany(Set<String> companies, String name) {
+    for (String word : name.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}&]+")) {
+      if (word.length() >= 3 && !COMPANY_NOISE.contains(word)) {
+        companies.add(word);
+      }
+    }
+  }
+
+  private static final Set<String> COMPANY_NOISE =
+      Set.of(
+          "the",
+          "and",
+          "inc",
+          "incorporated",
+          "corp",
+          "corporation",
+          "cos",
+          "ltd",
+          "limited",
+          "plc",
+          "llc",
+          "spa",
+          "gmbh",
+          "holdings",
+          "holding",
+          "group",
+          "bancorp",
+          "american",
+          "national",
+          "first",
+          "international",
+          "general",
+          "united",
+          "financial",
+          "bank",
+          "banks",
+          "trust",
+          "savings",
+          "federal",
+          "industries",
+          "energy",
+          "resources",
+          "capital",
+          "company",
+          "companies",
+          "fund",
+          "income",
+          "partners",
+          "systems",
+          "services",
+          "technologies",
+          "investment",
+          "investors",
+          "securities",
+          "mutual",
+          "new");
+
+  private static Set<String> cap(Set<String> names) {
+    if (names.size() <= MAX_PER_KIND) {
+      return names;
+    }
+    return new TreeSet<>(new ArrayList<>(names).subList(0, MAX_PER_KIND));
+  }
+
+  /**
+   * Whether the two name different subjects: for some kind (tickers, companies, people) both name
+   * at least one and they share none.
+   */
+  public boolean conflicts(StoryNames other) {
+    return disjoint(tickers, other.tickers)
+        || disjoint(companies, other.companies)
+        || disjoint(people, other.people);
+  }
+
+  private static boolean disjoint(Set<String> a, Set<String> b) {
+    return !a.isEmpty() && !b.isEmpty() && Collections.disjoint(a, b);
+  }
+
+  /**
+   * The names of both (a story's names once an article joins it), at most {@value #MAX_PER_KIND} a
+   * kind.
+   */
+  public StoryNames union(StoryNames other) {
+    return new StoryNames(
+        cap(merge(tickers, other.tickers)),
+        cap(merge(companies, other.companies)),
+        cap(merge(people, other.people)));
+  }
+
+  private static Set<String> merge(Set<String> a, Set<String> b) {
+    Set<String> all = new TreeSet<>(a);
+    all.addAll(b);
+    return all;
+  }
+
+  /** Whether no name of any kind was found. */
+  public boolean isEmpty() {
+    return tickers.isEmpty() && companies.isEmpty() && people.isEmpty();
+  }
+
+  void writeTo(ByteBuffer buffer) {
+    for (Set<String> kind : List.of(tickers, companies, people)) {
+      buffer.putInt(kind.size());
+      for (String name : kind) {
+        byte[] utf8 = name.getBytes(StandardCharsets.UTF_8);
+        buffer.putInt(utf8.length).put(utf8);
+      }
+    }
+  }
+
+  int encodedSize() {
+    int size = 0;
+    for (Set<String> kind : List.of(tickers, companies, people)) {
+      size += Integer.BYTES;
+      for (String name : kind) {
+        size += Integer.BYTES + name.getBytes(StandardCharsets.UTF_8).length;
+      }
+    }
+    return size;
+  }
+
+  static StoryNames readFrom(ByteBuffer buffer) {
+    List<Set<String>> kinds = new ArrayList<>(3);
+    for (int k = 0; k < 3; k++) {
+      int n = buffer.getInt();
+      Set<String> names = new TreeSet<>();
+      for (int i = 0; i < n; i++) {
+        byte[] utf8 = new byte[buffer.getInt()];
+        buffer.get(utf8);
+        names.add(new String(utf8, StandardCharsets.UTF_8));
+      }
+      kinds.add(names);
+    }
+    return new StoryNames(kinds.get(0), kinds.get(1), kinds.get(2));
+  }
+}

@@ -1,0 +1,163 @@
+package io.newspipe.enrich.story;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The story rules on a small fixture written for this test (no corpus text): templated notices of
+ * different companies never join, reports of one event do, a story stops at its cap, and the same
+ * input always gives the same stories.
+ */
+class StoryClustererTest {
+
+  private static final long T0 = Instant.parse("2024-03-11T09:00:00Z").toEpochMilli();
+  private static final long MINUTE = Duration.ofMinutes(1).toMillis();
+
+  private final StoryClusterer clusterer = new StoryClusterer(StoryRules.DEFAULTS);
+
+  private String assign(String id, String headline, String body, int minute) {
+    return clusterer.assign(id, headline, null, body, T0 + minute * MINUTE);
+  }
+
+  @Test
+  void shouldNotJoinTheSameDividendNoticeOfDifferentTickers() {
+    String[][] notices = {
+      {"BRANTLEY TOOL WORKS INC <BTWK> SETS QUARTERLY", "12"},
+      {"OSPREY HARBOUR CORP <OSPH> SETS QUARTERLY", "14"},
+      {"KILNER PAPER CO <KLNP> SETS QUARTERLY", "12"},
+      {"MARROW VALLEY GAS CO <MVG> SETS QUARTERLY", "20"},
+      {"TALLIS FOODS INC <TLF> SETS QUARTERLY", "9"},
+    };
+    Set<String> stories = new HashSet<>();
+    for (int i = 0; i < notices.length; i++) {
+      stories.add(
+          assign(
+              "div-" + i,
+              notices[i][0],
+              "Qtly div "
+                  + notices[i][1]
+                  + " cts vs "
+                  + notices[i][1]
+                  + " cts prior Pay April 15 Record March 31 Reuter",
+              i));
+    }
+    assertThat(stories).hasSize(notices.length);
+  }
+
+  @Test
+  void shouldNotJoinTheSameTemplateAboutDifferentCompaniesNamedInTheText() {
+    String first =
+        assign(
+            "buy-1",
+            "Harbour freight group agrees to buy regional trucker",
+            "Pellworth Logistics Corp said it agreed to buy a regional trucking company for about"
+                + " 40 mln dlrs in cash, subject to regulatory approval, and expects the deal to"
+                + " close in the second quarter.",
+            0);
+    String second =
+        assign(
+            "buy-2",
+            "Harbour freight group agrees to buy regional trucker",
+            "Quenby Transport Inc said it agreed to buy a regional trucking company for about 40"
+                + " mln dlrs in cash, subject to regulatory approval, and expects the deal to close"
+                + " in the second quarter.",
+            5);
+    assertThat(second).isNotEqualTo(first);
+  }
+
+  @Test
+  void shouldNotJoinReportsAboutDifferentPeople() {
+    String first =
+        assign(
+            "quit-1",
+            "Finance minister resigns after budget vote defeat",
+            "Finance Minister Adaeze Okafor resigned on Monday after parliament rejected her"
+                + " budget in a late-night vote, the prime minister's office said.",
+            0);
+    String second =
+        assign(
+            "quit-2",
+            "Finance minister resigns after budget vote defeat",
+            "Finance Minister Henrik Lindqvist resigned on Monday after parliament rejected his"
+                + " budget in a late-night vote, the prime minister's office said.",
+            30);
+    assertThat(second).isNotEqualTo(first);
+  }
+
+  @Test
+  void shouldJoinTwoReportsOfOneEventThatNameTheSameCompany() {
+    String first =
+        assign(
+            "mill-1",
+            "CORVELLE PAPER <CVP> TO EXPAND OREGON MILL",
+            "Corvelle Paper Corp said its board approved a 310 mln dlr expansion of its mill in"
+                + " Tillamook, Oregon, which will double the mill's pulp capacity by 1989.",
+            0);
+    String second =
+        assign(
+            "mill-2",
+            "CORVELLE <CVP> IN 310 MLN DLR MILL EXPANSION",
+            "Corvelle Paper Corp will spend about 310 mln dlrs to double pulp capacity at its"
+                + " Tillamook, Oregon mill, the company said, after its board approved the plan.",
+            40);
+    assertThat(second).isEqualTo(first);
+  }
+
+  @Test
+  void shouldStartANewStoryOnceAStoryHoldsItsMaximum() {
+    String body =
+        "Rescue teams searched collapsed buildings in the hill town of Varessa after a magnitude"
+            + " 6.1 earthquake struck before dawn, regional officials said.";
+    List<String> stories = new ArrayList<>();
+    for (int i = 0; i <= StoryIndex.MAX_ARTICLES; i++) {
+      stories.add(assign("quake-" + i, "Strong earthquake hits Varessa", body, i));
+    }
+    assertThat(stories.subList(0, StoryIndex.MAX_ARTICLES)).containsOnly("quake-0");
+    assertThat(stories.get(StoryIndex.MAX_ARTICLES)).isEqualTo("quake-" + StoryIndex.MAX_ARTICLES);
+  }
+
+  @Test
+  void shouldDecideTheSameStoriesWhenTheSameArticlesAreReplayed() {
+    List<String> first = new ArrayList<>();
+    List<String> second = new ArrayList<>();
+    for (List<String> run : List.of(first, second)) {
+      StoryClusterer replay = new StoryClusterer(StoryRules.DEFAULTS);
+      for (int i = 0; i < 30; i++) {
+        run.add(
+            replay.assign(
+                "a-" + i,
+                "Storm " + (i % 3 == 0 ? "Orla" : "Petra") + " floods coastal towns",
+                "Storm "
+                    + (i % 3 == 0 ? "Orla" : "Petra")
+                    + " flooded coastal towns in the north, cutting power to thousands of homes,"
+                    + " and forecasters warned of more rain on day "
+                    + i,
+                null,
+                T0 + i * MINUTE));
+      }
+    }
+    assertThat(second).isEqualTo(first);
+    assertThat(new HashSet<>(first).size()).isLessThan(first.size()); // something did join
+  }
+
+  @Test
+  void shouldReadTickersCompaniesAndPeopleFromHeadlineAndLead() {
+    StoryNames names =
+        StoryNames.of(
+            "VELDT MINING <VLDT.J> IN TALKS",
+            null,
+            "Veldt Mining Ltd and <Karoo Copper Holdings> are in talks, Mr Botha said (NYSE: KCH).");
+    assertThat(names.tickers()).containsExactlyInAnyOrder("VLDT.J", "KCH");
+    assertThat(names.companies()).contains("veldt", "mining", "karoo", "copper");
+    assertThat(names.people()).containsExactly("botha");
+    assertThat(names.conflicts(StoryNames.of("KAROO <KCH> CONFIRMS TALKS", null, ""))).isFalse();
+    assertThat(names.conflicts(StoryNames.of("ORLAND <ORL> IN TALKS", null, ""))).isTrue();
+  }
+}
