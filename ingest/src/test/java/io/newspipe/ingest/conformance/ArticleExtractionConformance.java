@@ -25,11 +25,11 @@ import org.junit.jupiter.api.Test;
  *
  * <p>The pages are split once, by a hash of the file name, into a tuning half (the only pages the
  * extractor's rules are adjusted on) and a held-out half. By default only the tuning half is
- * extracted and scored. With {@code -Dconformance.heldOut=true} the held-out half is scored too
- * and its aggregate is printed beside the tuning half and the total; per-page figures (the
- * distribution and the worst pages) are only ever printed for the tuning half, so that looking at
- * the report cannot tune the extractor to the held-out pages. Prints; asserts only that every page
- * that was meant to be scored was scored.
+ * extracted and scored. With {@code -Dconformance.heldOut=true} the held-out half is scored too and
+ * its aggregate is printed beside the tuning half and the total; per-page figures (the distribution
+ * and the worst pages) are only ever printed for the tuning half, so that looking at the report
+ * cannot tune the extractor to the held-out pages. Prints; asserts only that every page that was
+ * meant to be scored was scored.
  */
 class ArticleExtractionConformance {
 

@@ -12,7 +12,8 @@ class ArticleExtractorTest {
 
   private final ArticleExtractor extractor = new ArticleExtractor();
 
-  private static String fixture(String name) throws IOException {
+  /** A hand-written page from {@code src/test/resources/fulltext}. */
+  static String fixture(String name) throws IOException {
     try (InputStream in = ArticleExtractorTest.class.getResourceAsStream("/fulltext/" + name)) {
       return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     }
