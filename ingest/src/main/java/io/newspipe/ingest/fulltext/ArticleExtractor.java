@@ -16,7 +16,8 @@ import org.jsoup.parser.Parser;
  * byline, publication time, language and lead image the page declares (see {@link PageMetadata}). A
  * JSON-LD {@code articleBody} is preferred when it is at least about as long as the text found in
  * the page, since the publisher wrote it for machines; otherwise the page text wins (many sites put
- * only a teaser there). Stateless and thread-safe.
+ * only a teaser there). When the page text comes out empty or very short, {@link FallbackText}
+ * looks further, so that a page with an article never yields nothing. Stateless and thread-safe.
  */
 public final class ArticleExtractor {
 
@@ -83,20 +84,33 @@ public final class ArticleExtractor {
       Element h1 = doc.selectFirst("h1");
       headline = PageMetadata.firstNonBlank(h1 == null ? null : h1.text(), doc.title());
     }
+    Document raw = doc.clone(); // for the fallbacks, should the cleaned page yield nothing
     PageCleaner.clean(doc);
     String body = chooseBody(meta.articleBody(), MainText.of(doc));
+    if (FallbackText.isShort(body)) {
+      body = FallbackText.of(body, doc, raw, jsonLdText(meta.articleBody()));
+    }
     return new ExtractedPage(
         headline, body, meta.byline(), meta.published(), meta.language(), meta.imageUrl());
   }
 
   static String chooseBody(String jsonLdBody, String pageText) {
-    if (jsonLdBody == null) {
+    String ld = jsonLdText(jsonLdBody);
+    if (ld == null) {
       return pageText;
+    }
+    return ld.length() >= pageText.length() * 0.8 ? ld : pageText;
+  }
+
+  /** A JSON-LD articleBody as plain text (it may hold entities or markup), or null. */
+  private static String jsonLdText(String jsonLdBody) {
+    if (jsonLdBody == null) {
+      return null;
     }
     String ld = Parser.unescapeEntities(jsonLdBody, false).strip();
     if (ld.contains("<") && ld.contains(">")) {
       ld = Paragraphs.ofHtml(ld);
     }
-    return ld.length() >= pageText.length() * 0.8 ? ld : pageText;
+    return ld;
   }
 }

@@ -260,7 +260,9 @@ final class MainText {
       Double score = scores.get(sibling);
       if (score != null && score + bonus >= threshold) {
         parts.add(sibling);
-      } else if (sibling.tagName().equals("p")) {
+      } else if (sibling.tagName().equals("p") || isParagraph(sibling)) {
+        // a div of inline text only is a paragraph in disguise (Readability turns such divs
+        // into p before it scores): a lead set apart from the body, say
         String text = sibling.text();
         double density = linkDensity(sibling);
         if ((text.length() > 80 && density < 0.25)

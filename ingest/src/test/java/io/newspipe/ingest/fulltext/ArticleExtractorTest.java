@@ -12,7 +12,8 @@ class ArticleExtractorTest {
 
   private final ArticleExtractor extractor = new ArticleExtractor();
 
-  private static String fixture(String name) throws IOException {
+  /** A hand-written page from {@code src/test/resources/fulltext}. */
+  static String fixture(String name) throws IOException {
     try (InputStream in = ArticleExtractorTest.class.getResourceAsStream("/fulltext/" + name)) {
       return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     }
@@ -116,5 +117,25 @@ class ArticleExtractorTest {
     ExtractedPage page = extractor.extract(latin1, "text/html; charset=ISO-8859-1", null);
 
     assertThat(page.body()).startsWith("Caf\u00e9 na pra\u00e7a").contains("associa\u00e7\u00e3o");
+  }
+
+  @Test
+  void shouldKeepALeadThatSitsInADivOfItsOwnBesideTheBody() {
+    String lead =
+        "Three people were injured when a crane collapsed on a building site in the city centre"
+            + " on Tuesday, the fire service said.";
+    String paragraph =
+        "The crane fell across the road shortly after noon, crushing two parked cars, and the"
+            + " street was closed for the rest of the day while engineers checked nearby walls. ";
+    String html =
+        "<html><body><div class='story'><div class='story-summary'> "
+            + lead
+            + " </div><div class='story-text'>"
+            + ("<p>" + paragraph + "</p>").repeat(3)
+            + "</div><div class='story-share'><a href='/s'>Share</a></div></div></body></html>";
+
+    String body = extractor.extract(html, null).body();
+
+    assertThat(body).startsWith(lead).endsWith(paragraph.strip()).doesNotContain("Share");
   }
 }
