@@ -9,6 +9,8 @@ COPY schemas/pom.xml schemas/
 COPY testkit/pom.xml testkit/
 COPY ingest/pom.xml ingest/
 COPY enrich/pom.xml enrich/
+COPY store/pom.xml store/
+COPY read/pom.xml read/
 COPY sink/pom.xml sink/
 COPY web/pom.xml web/
 COPY app/pom.xml app/
