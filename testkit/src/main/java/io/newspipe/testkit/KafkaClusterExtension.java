@@ -72,12 +72,16 @@ public final class KafkaClusterExtension implements BeforeAllCallback {
   }
 
   /**
-   * A fresh namespace of newspipe topics for one test: raw, tagged and dlq are created (3
-   * partitions each); tag topics are not (create them with {@link #createTopics} if needed).
+   * A fresh namespace of newspipe topics for one test: the core topics and ingest's state topic are
+   * created (3 partitions each); tag topics are not (create them with {@link #createTopics} if
+   * needed). The state topic is here because a test that drives a feed poller or a source directly
+   * (not through {@code IngestService}, which creates it) would otherwise block each state write
+   * for the producer's whole {@code max.block.ms} waiting for a topic that never comes.
    */
   public TopicSet topics(String testName) {
     TopicSet set = TopicSet.DEFAULT.withNamespace(namespace(testName));
     createTopics(set.core().toArray(Topic<?, ?>[]::new));
+    createTopics(set.ingestState());
     return set;
   }
 
