@@ -53,7 +53,7 @@ public final class WebCommand implements Callable<Integer> {
     Taxonomy taxonomy = Taxonomies.load(settings);
     try (Shutdown.Orderly shutdown = Shutdown.orderly("newspipe-web-shutdown");
         ArticleStore store = Stores.openExisting(settings.storeUrl());
-        KafkaConnection kafka = KafkaConnection.open(settings);
+        KafkaConnection kafka = KafkaConnection.openUnchecked(settings);
         WebService served =
             WebServer.start(settings, store, kafka, TopicSet.DEFAULT, taxonomy, "")) {
       PrintWriter out = spec.commandLine().getOut();

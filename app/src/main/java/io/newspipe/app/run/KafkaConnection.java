@@ -31,6 +31,17 @@ public final class KafkaConnection implements AutoCloseable {
           settings.bootstrapServers(),
           settings.kafkaPassThrough(),
           Duration.ofMillis(settings.getInt(Settings.KAFKA_STARTUP_TIMEOUT_MS)));
+    }
+    return openUnchecked(settings);
+  }
+
+  /**
+   * As {@link #open} without the start-up check of a configured cluster: for {@code newspipe web},
+   * which serves the store whether or not Kafka answers (only its live panel needs Kafka, and it
+   * reconnects by itself).
+   */
+  public static KafkaConnection openUnchecked(Settings settings) {
+    if (!settings.bootstrapServers().isEmpty()) {
       return new KafkaConnection(settings.bootstrapServers(), settings.kafkaPassThrough(), null);
     }
     EmbeddedBroker.Handle handle =
