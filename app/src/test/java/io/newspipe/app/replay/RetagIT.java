@@ -279,8 +279,9 @@ class RetagIT {
                 "e",
                 1,
                 published,
-                "Captagon found aboard whaling fleet",
-                "Customs found captagon pills aboard the whaling fleet after a whale hunt."));
+                // Not the whaling fleet's return ("l"): a story must not start from this edit.
+                "Customs find captagon pills on cargo vessel",
+                "Customs officers found captagon pills on a cargo vessel once used for whaling."));
     Article live =
         Coverage.article(
             "l",
