@@ -27,7 +27,9 @@ import org.junit.jupiter.params.provider.ValueSource;
  * unique ids and headlines, a known part for every positive, no item shared with the other sets. So
  * is the third, {@code blind3.jsonl}, by an author who never saw the rules or the other sets, with
  * larger floors: at least 360 items, 130 hard negatives and 15 positives per part of {@code
- * election-interference} (10 per part of the other two tags).
+ * election-interference} (10 per part of the other two tags). The second tuning set, {@code
+ * tuning2.jsonl}, written before the rules of taxonomy 2026.12.3 and weighted to the weak parts, is
+ * checked for the same and for every election-interference part.
  */
 class LabelledSetsShapeTest {
 
@@ -155,6 +157,7 @@ class LabelledSetsShapeTest {
     List<LabelledItem> blind3 = read("/eval/blind3.jsonl");
     List<LabelledItem> others = all();
     others.addAll(read("/eval/blind2.jsonl"));
+    others.addAll(read("/eval/tuning2.jsonl"));
 
     assertThat(blind3).hasSizeGreaterThanOrEqualTo(360);
     assertUniqueAndApart(blind3, others);
@@ -169,6 +172,44 @@ class LabelledSetsShapeTest {
         others.stream().map(i -> normalise(i.headline())).collect(Collectors.toSet());
     assertThat(split).noneMatch(i -> otherIds.contains(i.id()));
     assertThat(split).noneMatch(i -> otherHeadlines.contains(normalise(i.headline())));
+  }
+
+  @Test
+  void shouldKeepTheSecondTuningSetUniqueApartAndSpreadOverTheWeakParts() throws Exception {
+    List<LabelledItem> tuning2 = read("/eval/tuning2.jsonl");
+    List<LabelledItem> others = new ArrayList<>(all());
+    others.addAll(read("/eval/blind2.jsonl"));
+
+    assertThat(tuning2).hasSizeGreaterThanOrEqualTo(150);
+    assertThat(tuning2.stream().map(LabelledItem::id).distinct()).hasSameSizeAs(tuning2);
+    assertThat(tuning2.stream().map(i -> normalise(i.headline())).distinct())
+        .hasSameSizeAs(tuning2);
+    Set<String> otherIds = others.stream().map(LabelledItem::id).collect(Collectors.toSet());
+    Set<String> otherHeadlines =
+        others.stream().map(i -> normalise(i.headline())).collect(Collectors.toSet());
+    List<String> shared =
+        tuning2.stream()
+            .filter(
+                i -> otherIds.contains(i.id()) || otherHeadlines.contains(normalise(i.headline())))
+            .map(LabelledItem::id)
+            .toList();
+    assertThat(shared).as("tuning2 items shared with another set").isEmpty();
+    for (LabelledItem item : tuning2) {
+      for (String tag : item.labels()) {
+        assertThat(PARTS.get(tag))
+            .as("part of %s in %s", tag, item.id())
+            .contains(item.parts().get(tag));
+      }
+    }
+    Map<String, Long> byPart =
+        tuning2.stream()
+            .filter(i -> i.labels().contains("election-interference"))
+            .collect(
+                Collectors.groupingBy(
+                    i -> i.parts().get("election-interference"), Collectors.counting()));
+    assertThat(byPart.keySet()).isEqualTo(PARTS.get("election-interference"));
+    assertThat(byPart.values()).allMatch(n -> n >= 7, "at least 7 per part");
+    assertThat(tuning2.stream().filter(i -> i.labels().isEmpty())).hasSizeGreaterThanOrEqualTo(50);
   }
 
   private static String normalise(String headline) {
