@@ -2,8 +2,11 @@ package io.newspipe.web;
 
 import io.javalin.Javalin;
 import io.javalin.http.Context;
+import io.javalin.http.Handler;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.util.JavalinBindException;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.newspipe.schemas.TopicSet;
 import io.newspipe.store.ArticleQueries;
 import io.newspipe.web.api.ArticleApi;
@@ -76,6 +79,7 @@ public final class WebService implements AutoCloseable {
             : new LiveFeed(b.kafkaProps, b.topics.tagged(), hub, b.partitionCheck);
     ArticleApi api = new ArticleApi(b.store, b.tags);
     this.stream = new StreamEndpoint(hub, feed, b.tags, b.heartbeat);
+    WebMeters meters = new WebMeters(b.registry, hub::size);
     this.app =
         Javalin.create(
             javalin -> {
@@ -96,6 +100,8 @@ public final class WebService implements AutoCloseable {
                     files.headers = headers;
                   });
               javalin.routes.before(ctx -> SECURITY_HEADERS.forEach(ctx::header));
+              javalin.requestLogger.http(meters::request);
+              b.extraRoutes.forEach(javalin.routes::get);
               api.routes(javalin.routes);
               javalin.routes.get("/api/health", this::health);
               javalin.routes.get("/api/stream", stream::handle);
@@ -220,6 +226,8 @@ public final class WebService implements AutoCloseable {
     private Duration partitionCheck = LiveFeed.DEFAULT_PARTITION_CHECK;
     private int maxStreamClients = 100;
     private int streamQueue = 256;
+    private MeterRegistry registry = new SimpleMeterRegistry();
+    private final Map<String, Handler> extraRoutes = new LinkedHashMap<>();
 
     private Builder(ArticleQueries store) {
       this.store = Objects.requireNonNull(store, "store");
@@ -284,6 +292,24 @@ public final class WebService implements AutoCloseable {
       }
       this.maxStreamClients = clients;
       this.streamQueue = queue;
+      return this;
+    }
+
+    /**
+     * The process's meter registry, where requests ({@value WebMeters#REQUESTS}) and open live
+     * streams ({@value WebMeters#STREAMS}) are counted; default a registry of its own.
+     */
+    public Builder meters(MeterRegistry meterRegistry) {
+      this.registry = Objects.requireNonNull(meterRegistry, "registry");
+      return this;
+    }
+
+    /**
+     * Serves {@code handler} for GET {@code path} besides the API, e.g. the operations endpoints
+     * ({@code /metrics}, {@code /health/ready}) that {@code newspipe up} shares the web port with.
+     */
+    public Builder get(String path, Handler handler) {
+      extraRoutes.put(Objects.requireNonNull(path, "path"), Objects.requireNonNull(handler));
       return this;
     }
 

@@ -1,11 +1,14 @@
 package io.newspipe.enrich.topology;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
 import io.newspipe.enrich.story.StoryRules;
 import io.newspipe.enrich.tagging.Tagger;
 import io.newspipe.schemas.Topic;
 import io.newspipe.schemas.TopicPolicy;
 import io.newspipe.schemas.TopicProvisioner;
 import io.newspipe.schemas.TopicSet;
+import io.newspipe.schemas.metrics.StageMeters;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -48,7 +51,9 @@ public final class EnrichService implements AutoCloseable {
   private final StoryRules storyRules;
   private final Clock clock;
   private final Properties config;
-  private final EnrichCounters counters = new EnrichCounters();
+  private final MeterRegistry registry;
+  private final EnrichMeters counters;
+  private KafkaStreamsMetrics streamsMetrics;
   private final AtomicInteger threadReplacements = new AtomicInteger();
   private TopicPolicy topicPolicy = TopicPolicy.DEFAULT;
   private KafkaStreams streams;
@@ -93,6 +98,30 @@ public final class EnrichService implements AutoCloseable {
       Map<String, ?> clientProperties,
       StoryRules storyRules,
       Clock clock) {
+    this(
+        tagger,
+        topics,
+        bootstrapServers,
+        clientProperties,
+        storyRules,
+        clock,
+        StageMeters.detached());
+  }
+
+  /**
+   * @param registry the process's meter registry: enrich's {@link EnrichMeters} and the Kafka
+   *     Streams client metrics are registered there
+   */
+  public EnrichService(
+      Tagger tagger,
+      TopicSet topics,
+      String bootstrapServers,
+      Map<String, ?> clientProperties,
+      StoryRules storyRules,
+      Clock clock,
+      MeterRegistry registry) {
+    this.registry = Objects.requireNonNull(registry, "registry");
+    this.counters = new EnrichMeters(registry);
     this.tagger = Objects.requireNonNull(tagger, "tagger");
     this.topics = Objects.requireNonNull(topics, "topics");
     this.storyRules = Objects.requireNonNull(storyRules, "storyRules");
@@ -150,6 +179,8 @@ public final class EnrichService implements AutoCloseable {
         new KafkaStreams(EnrichTopology.build(tagger, topics, clock, counters, storyRules), config);
     streams.setStateListener(this::onStateChange);
     streams.setUncaughtExceptionHandler(this::onUncaughtException);
+    streamsMetrics = new KafkaStreamsMetrics(streams);
+    streamsMetrics.bindTo(registry);
     LOG.info(
         "enrich starting: application.id {}, {} -> {} and {}<tag> for {} tags, dead letters to {},"
             + " taxonomy {} from {}, stories within {} at similarity {}",
@@ -188,8 +219,8 @@ public final class EnrichService implements AutoCloseable {
     return s == null ? null : s.state();
   }
 
-  /** What this instance has done since it started. */
-  public EnrichCounters counters() {
+  /** What this instance has done since it started (its meters in the registry). */
+  public EnrichMeters counters() {
     return counters;
   }
 
@@ -212,6 +243,7 @@ public final class EnrichService implements AutoCloseable {
           "enrich did not stop within {}; it will be fenced when restarted, no data is lost",
           timeout);
     }
+    streamsMetrics.close();
   }
 
   @Override

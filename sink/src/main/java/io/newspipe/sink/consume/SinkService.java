@@ -1,12 +1,16 @@
 package io.newspipe.sink.consume;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import io.newspipe.schemas.TaggedArticle;
 import io.newspipe.schemas.TopicSet;
+import io.newspipe.schemas.metrics.StageMeters;
 import io.newspipe.store.ArticleWrites;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -15,12 +19,12 @@ import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.consumer.CloseOptions;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.common.TopicPartition;
@@ -35,9 +39,11 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Exactly once comes from the store, not from Kafka: each poll's articles are written together
  * with the next offsets in one database transaction, and on partition assignment the consumer seeks
- * to the offsets the store holds (or the beginning). Kafka offsets are never committed. A crash
- * anywhere therefore re-reads exactly what the store lacks, and idempotent upserts absorb any
- * re-delivery.
+ * to the offsets the store holds (or the beginning). A crash anywhere therefore re-reads exactly
+ * what the store lacks, and idempotent upserts absorb any re-delivery. After each database commit
+ * the same offsets are also committed to Kafka, only so that lag tools ({@code
+ * kafka-consumer-groups}, the {@code newspipe.consumer.lag} gauge) see the sink's progress; the
+ * sink itself never reads them back.
  *
  * <p>A record that cannot be decoded goes to {@code TopicSet.dlq()} and its offset still advances;
  * a store failure (database locked, disk full, outage) stores nothing, and the batch is retried
@@ -64,8 +70,8 @@ public final class SinkService implements AutoCloseable {
   private final Deserializer<TaggedArticle> decoder;
   private final Backoff backoff;
 
-  private final AtomicLong stored = new AtomicLong();
-  private final AtomicLong deadLettered = new AtomicLong();
+  private final SinkMeters meters;
+  private final List<AutoCloseable> clientMetrics = new ArrayList<>();
   private final AtomicBoolean closeRequested = new AtomicBoolean();
   private final CountDownLatch closeSignal = new CountDownLatch(1);
 
@@ -75,6 +81,7 @@ public final class SinkService implements AutoCloseable {
 
   // Touched by the polling thread only (the rebalance listener runs inside poll).
   private final Set<TopicPartition> unpositioned = new HashSet<>();
+  private final Map<TopicPartition, OffsetAndMetadata> committed = new HashMap<>();
   private boolean subscribed;
   private int failuresInARow;
 
@@ -93,13 +100,27 @@ public final class SinkService implements AutoCloseable {
    */
   public SinkService(
       Map<String, Object> kafkaProps, TopicSet topics, ArticleWrites store, String groupId) {
+    this(kafkaProps, topics, store, groupId, StageMeters.detached());
+  }
+
+  /**
+   * As {@link #SinkService(Map, TopicSet, ArticleWrites, String)}, with the process's meter
+   * registry: the sink's meters and its Kafka clients' metrics are registered there.
+   */
+  public SinkService(
+      Map<String, Object> kafkaProps,
+      TopicSet topics,
+      ArticleWrites store,
+      String groupId,
+      MeterRegistry registry) {
     // The cluster id is read first, so a Kafka that cannot be reached leaks no clients.
     this(
         offsetsKey(groupId, SinkClientConfigs.clusterId(kafkaProps)),
         kafkaProps,
         topics,
         store,
-        groupId);
+        groupId,
+        registry);
   }
 
   private SinkService(
@@ -107,7 +128,8 @@ public final class SinkService implements AutoCloseable {
       Map<String, Object> kafkaProps,
       TopicSet topics,
       ArticleWrites store,
-      String groupId) {
+      String groupId,
+      MeterRegistry registry) {
     this(
         new KafkaConsumer<>(SinkClientConfigs.consumer(kafkaProps, groupId)),
         new KafkaProducer<>(SinkClientConfigs.deadLetterProducer(kafkaProps)),
@@ -115,7 +137,8 @@ public final class SinkService implements AutoCloseable {
         store,
         groupId,
         offsetsKey,
-        Backoff.DEFAULT.copy());
+        Backoff.DEFAULT.copy(),
+        registry);
   }
 
   /** For tests with mock clients: offsets are stored under the bare group id. */
@@ -126,7 +149,15 @@ public final class SinkService implements AutoCloseable {
       ArticleWrites store,
       String groupId,
       Backoff backoff) {
-    this(consumer, deadLetterProducer, topics, store, groupId, groupId, backoff);
+    this(
+        consumer,
+        deadLetterProducer,
+        topics,
+        store,
+        groupId,
+        groupId,
+        backoff,
+        StageMeters.detached());
   }
 
   private SinkService(
@@ -136,7 +167,8 @@ public final class SinkService implements AutoCloseable {
       ArticleWrites store,
       String groupId,
       String offsetsKey,
-      Backoff backoff) {
+      Backoff backoff,
+      MeterRegistry registry) {
     this.consumer = Objects.requireNonNull(consumer, "consumer");
     this.topics = Objects.requireNonNull(topics, "topics");
     this.store = Objects.requireNonNull(store, "store");
@@ -145,6 +177,13 @@ public final class SinkService implements AutoCloseable {
     this.deadLetters = new DeadLetterPublisher(deadLetterProducer, topics.dlq().name());
     this.decoder = topics.tagged().valueSerde().deserializer();
     this.backoff = backoff;
+    this.meters = new SinkMeters(registry);
+    KafkaClientMetrics consumerMetrics = new KafkaClientMetrics(consumer);
+    consumerMetrics.bindTo(registry);
+    clientMetrics.add(consumerMetrics);
+    KafkaClientMetrics producerMetrics = new KafkaClientMetrics(deadLetterProducer);
+    producerMetrics.bindTo(registry);
+    clientMetrics.add(producerMetrics);
   }
 
   /** Consumes until {@link #close()} is called (from another thread). */
@@ -167,12 +206,12 @@ public final class SinkService implements AutoCloseable {
 
   /** Articles stored so far (re-deliveries included). */
   public long stored() {
-    return stored.get();
+    return meters.stage().out();
   }
 
   /** Records sent to the dead-letter topic so far. */
   public long deadLettered() {
-    return deadLettered.get();
+    return meters.stage().deadLettered();
   }
 
   /** The consumer group this sink consumes in. */
@@ -262,6 +301,8 @@ public final class SinkService implements AutoCloseable {
 
   private void store(ConsumerRecords<byte[], byte[]> records) {
     PolledBatch batch = PolledBatch.decode(records, decoder);
+    meters.stage().recordsIn(batch.size());
+    long started = System.nanoTime();
     try {
       deadLetters.publish(batch.deadLetters());
       store.write(batch.articles(), offsetsKey, batch.nextOffsets());
@@ -276,8 +317,33 @@ public final class SinkService implements AutoCloseable {
       failuresInARow = 0;
     }
     backoff.reset();
-    stored.addAndGet(batch.articles().size());
-    deadLettered.addAndGet(batch.deadLetters().size());
+    meters.stored(batch, System.nanoTime() - started, System.currentTimeMillis());
+    commitToKafka(batch.nextOffsets());
+  }
+
+  /**
+   * Tells Kafka what the store now holds, for lag tools only: asynchronous, and a failure is
+   * harmless (the store keeps the offsets the sink restarts from; the next commit catches up).
+   */
+  private void commitToKafka(Map<TopicPartition, Long> next) {
+    Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
+    next.forEach(
+        (tp, offset) -> {
+          if (consumer.assignment().contains(tp)) {
+            offsets.put(tp, new OffsetAndMetadata(offset));
+          }
+        });
+    if (offsets.isEmpty()) {
+      return;
+    }
+    committed.putAll(offsets);
+    consumer.commitAsync(
+        offsets,
+        (done, error) -> {
+          if (error != null) {
+            log.debug("sink could not commit offsets {} to Kafka: {}", done, error.toString());
+          }
+        });
   }
 
   /** Nothing of the batch was acknowledged: rewind to its start and try again after a wait. */
@@ -400,6 +466,7 @@ public final class SinkService implements AutoCloseable {
       return;
     }
     clientsClosed = true;
+    commitLast();
     try {
       // Leave the group even as a static member (group.instance.id): a clean stop hands the
       // partitions over at once; only a crash leaves them with this member until its session ends.
@@ -414,7 +481,28 @@ public final class SinkService implements AutoCloseable {
     } catch (RuntimeException e) {
       log.warn("closing the sink's dead-letter producer failed: {}", e.getMessage());
     }
+    for (AutoCloseable metrics : clientMetrics) {
+      try {
+        metrics.close();
+      } catch (Exception e) {
+        log.debug("unbinding the sink's client metrics failed: {}", e.toString());
+      }
+    }
     log.info("sink closed: {} stored, {} dead-lettered", stored(), deadLettered());
+  }
+
+  /** The last offsets stored, committed to Kafka synchronously so lag tools end at zero. */
+  private void commitLast() {
+    Map<TopicPartition, OffsetAndMetadata> last = new HashMap<>(committed);
+    last.keySet().retainAll(consumer.assignment());
+    if (last.isEmpty()) {
+      return;
+    }
+    try {
+      consumer.commitSync(last, Duration.ofSeconds(5));
+    } catch (RuntimeException e) {
+      log.debug("sink could not commit its last offsets to Kafka: {}", e.toString());
+    }
   }
 
   /** Waits, returning early when the sink is closed. */
@@ -427,7 +515,10 @@ public final class SinkService implements AutoCloseable {
     }
   }
 
-  /** Positions partitions from the store when they are assigned; there is nothing to commit. */
+  /**
+   * Positions partitions from the store when they are assigned. Offsets in Kafka are only for lag
+   * tools, committed after each store write, so a revocation needs no commit either.
+   */
   private final class Rebalance implements ConsumerRebalanceListener {
 
     @Override
@@ -439,11 +530,13 @@ public final class SinkService implements AutoCloseable {
     @Override
     public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
       unpositioned.removeAll(partitions);
+      committed.keySet().removeAll(partitions);
     }
 
     @Override
     public void onPartitionsLost(Collection<TopicPartition> partitions) {
       unpositioned.removeAll(partitions);
+      committed.keySet().removeAll(partitions);
     }
   }
 }
