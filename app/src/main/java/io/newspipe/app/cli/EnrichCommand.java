@@ -1,6 +1,10 @@
 package io.newspipe.app.cli;
 
 import io.newspipe.app.config.Settings;
+import io.newspipe.app.ops.ConsumerLag;
+import io.newspipe.app.ops.ManagementServer;
+import io.newspipe.app.ops.Metrics;
+import io.newspipe.app.ops.Operations;
 import io.newspipe.app.run.InstanceId;
 import io.newspipe.app.run.KafkaConnection;
 import io.newspipe.app.run.Pipeline;
@@ -9,7 +13,10 @@ import io.newspipe.app.run.TopicAdmin;
 import io.newspipe.enrich.tagging.Tagger;
 import io.newspipe.enrich.topology.EnrichService;
 import io.newspipe.schemas.TopicSet;
+import java.time.Clock;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -26,13 +33,20 @@ public final class EnrichCommand implements Callable<Integer> {
 
   @Mixin ConfigOptions config;
 
+  @Mixin ManagementOptions management;
+
   @Override
   public Integer call() throws Exception {
-    Settings settings = config.settings();
+    Map<String, Object> flags = new HashMap<>();
+    management.addTo(flags);
+    Settings settings = config.settings(flags);
     TopicSet topics = TopicSet.DEFAULT;
+    Operations operations = new Operations(Metrics.create());
     try (Shutdown.Orderly shutdown = Shutdown.orderly("newspipe-enrich-shutdown");
         KafkaConnection kafka = KafkaConnection.open(settings);
-        InstanceId id = InstanceId.claim(settings, "enrich")) {
+        InstanceId id = InstanceId.claim(settings, "enrich");
+        ConsumerLag lag = Pipeline.lag(settings, kafka, operations.metrics().registry());
+        ManagementServer server = ManagementServer.startIfConfigured(settings, operations)) {
       TopicAdmin.ensureCore(kafka, settings, topics);
       EnrichService enrich =
           new EnrichService(
@@ -40,7 +54,9 @@ public final class EnrichCommand implements Callable<Integer> {
               topics,
               kafka.bootstrapServers(),
               Pipeline.enrichProps(settings, kafka, id),
-              Pipeline.storyRules(settings));
+              Pipeline.storyRules(settings),
+              Clock.systemUTC(),
+              operations.metrics().registry());
       enrich.topicPolicy(TopicAdmin.policy(settings));
       enrich.start();
       try {

@@ -1,6 +1,10 @@
 package io.newspipe.app.cli;
 
 import io.newspipe.app.config.Settings;
+import io.newspipe.app.ops.ConsumerLag;
+import io.newspipe.app.ops.ManagementServer;
+import io.newspipe.app.ops.Metrics;
+import io.newspipe.app.ops.Operations;
 import io.newspipe.app.run.InstanceId;
 import io.newspipe.app.run.KafkaConnection;
 import io.newspipe.app.run.Pipeline;
@@ -8,6 +12,8 @@ import io.newspipe.schemas.TopicSet;
 import io.newspipe.sink.consume.SinkService;
 import io.newspipe.store.ArticleStore;
 import io.newspipe.store.Stores;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -23,11 +29,17 @@ public final class SinkCommand implements Callable<Integer> {
 
   @Mixin ConfigOptions config;
 
+  @Mixin ManagementOptions management;
+
   @Override
   public Integer call() {
-    Settings settings = config.settings();
+    Map<String, Object> flags = new HashMap<>();
+    management.addTo(flags);
+    Settings settings = config.settings(flags);
+    Operations operations = new Operations(Metrics.create());
     try (Shutdown.Orderly shutdown = Shutdown.orderly("newspipe-sink-shutdown");
         KafkaConnection kafka = KafkaConnection.open(settings);
+        ConsumerLag lag = Pipeline.lag(settings, kafka, operations.metrics().registry());
         ArticleStore store = Stores.open(settings.storeUrl());
         InstanceId id = InstanceId.claim(settings, "sink");
         SinkService sink =
@@ -35,7 +47,9 @@ public final class SinkCommand implements Callable<Integer> {
                 Pipeline.sinkProps(kafka, id),
                 TopicSet.DEFAULT,
                 store,
-                settings.getString(Settings.SINK_GROUP_ID))) {
+                settings.getString(Settings.SINK_GROUP_ID),
+                operations.metrics().registry());
+        ManagementServer server = ManagementServer.startIfConfigured(settings, operations)) {
       shutdown.onSignal(sink::close);
       sink.run();
     } catch (Exception e) {

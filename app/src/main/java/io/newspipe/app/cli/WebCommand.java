@@ -1,6 +1,9 @@
 package io.newspipe.app.cli;
 
 import io.newspipe.app.config.Settings;
+import io.newspipe.app.ops.ManagementServer;
+import io.newspipe.app.ops.Metrics;
+import io.newspipe.app.ops.Operations;
 import io.newspipe.app.run.KafkaConnection;
 import io.newspipe.app.run.Taxonomies;
 import io.newspipe.app.run.WebServer;
@@ -42,6 +45,8 @@ public final class WebCommand implements Callable<Integer> {
 
   @Mixin WebOptions web;
 
+  @Mixin ManagementOptions management;
+
   @Spec CommandSpec spec;
 
   @Override
@@ -49,13 +54,16 @@ public final class WebCommand implements Callable<Integer> {
     Map<String, Object> flags = new HashMap<>();
     ConfigOptions.put(flags, Settings.WEB_HOST, webHost);
     web.addTo(flags);
+    management.addTo(flags);
     Settings settings = config.settings(flags);
+    Operations operations = new Operations(Metrics.create());
     Taxonomy taxonomy = Taxonomies.load(settings);
     try (Shutdown.Orderly shutdown = Shutdown.orderly("newspipe-web-shutdown");
         ArticleStore store = Stores.openExisting(settings.storeUrl());
         KafkaConnection kafka = KafkaConnection.openUnchecked(settings);
         WebService served =
-            WebServer.start(settings, store, kafka, TopicSet.DEFAULT, taxonomy, "")) {
+            WebServer.start(settings, store, kafka, TopicSet.DEFAULT, taxonomy, "", operations);
+        ManagementServer server = ManagementServer.startIfConfigured(settings, operations)) {
       PrintWriter out = spec.commandLine().getOut();
       out.printf(
           "newspipe web serving %s (store %s, %s). Press Ctrl-C to stop.%n",

@@ -2,6 +2,7 @@ package io.newspipe.app.ops;
 
 import io.javalin.Javalin;
 import io.javalin.util.JavalinBindException;
+import io.newspipe.app.config.Settings;
 import java.net.BindException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -50,6 +51,18 @@ public final class ManagementServer implements AutoCloseable {
     ManagementServer server = new ManagementServer(app, host);
     LOG.info("metrics and health at {}", server.url());
     return server;
+  }
+
+  /**
+   * Starts the management server when {@code management.port} is set (not -1); otherwise returns
+   * null (nothing to close).
+   */
+  public static ManagementServer startIfConfigured(Settings settings, Operations operations) {
+    int port = settings.getInt(Settings.MANAGEMENT_PORT);
+    if (port < 0) {
+      return null;
+    }
+    return start(operations, settings.getString(Settings.MANAGEMENT_HOST), port);
   }
 
   private static IllegalArgumentException taken(String host, int port, Exception e) {

@@ -1,6 +1,10 @@
 package io.newspipe.app.run;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.newspipe.app.config.Settings;
+import io.newspipe.app.ops.ConsumerLag;
+import io.newspipe.app.ops.Metrics;
+import io.newspipe.app.ops.Operations;
 import io.newspipe.enrich.story.StoryRules;
 import io.newspipe.enrich.tagging.Tagger;
 import io.newspipe.enrich.taxonomy.Taxonomy;
@@ -20,6 +24,7 @@ import io.newspipe.web.WebService;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -43,6 +48,7 @@ public final class Pipeline implements AutoCloseable {
   private final Settings settings;
   private final TopicSet topics;
   private final List<AutoCloseable> opened = new ArrayList<>();
+  private final Operations operations;
   private KafkaConnection kafka;
   private EnrichService enrich;
   private Taxonomy taxonomy;
@@ -53,14 +59,23 @@ public final class Pipeline implements AutoCloseable {
   private Thread sinkThread;
   private volatile boolean closed;
 
-  private Pipeline(Settings settings, TopicSet topics) {
+  private Pipeline(Settings settings, TopicSet topics, Operations operations) {
     this.settings = settings;
     this.topics = topics;
+    this.operations = operations;
   }
 
   /** Connects to (or starts) Kafka, creates topics, and starts enrich; ingest/sink wait for run. */
   public static Pipeline start(Settings settings, TopicSet topics) {
-    Pipeline p = new Pipeline(settings, topics);
+    return start(settings, topics, new Operations(Metrics.create()));
+  }
+
+  /**
+   * As {@link #start(Settings, TopicSet)}, every service counting in {@code operations}' registry
+   * and reporting its health there.
+   */
+  public static Pipeline start(Settings settings, TopicSet topics, Operations operations) {
+    Pipeline p = new Pipeline(settings, topics, operations);
     try {
       p.open();
       return p;
@@ -76,6 +91,8 @@ public final class Pipeline implements AutoCloseable {
     opened.add(kafka);
     LOG.info("{}", kafka.describe());
     TopicAdmin.ensureCore(kafka, settings, topics);
+    MeterRegistry registry = operations.metrics().registry();
+    opened.add(lag(settings, kafka, registry));
 
     taxonomy = Taxonomies.load(settings);
     InstanceId enrichId = InstanceId.claim(settings, "enrich");
@@ -86,7 +103,9 @@ public final class Pipeline implements AutoCloseable {
             topics,
             kafka.bootstrapServers(),
             enrichProps(settings, kafka, enrichId),
-            storyRules(settings));
+            storyRules(settings),
+            Clock.systemUTC(),
+            registry);
     enrich.topicPolicy(TopicAdmin.policy(settings));
     opened.add(() -> enrich.close(Duration.ofSeconds(30)));
     enrich.start();
@@ -97,10 +116,14 @@ public final class Pipeline implements AutoCloseable {
     opened.add(sinkId);
     sink =
         new SinkService(
-            sinkProps(kafka, sinkId), topics, store, settings.getString(Settings.SINK_GROUP_ID));
+            sinkProps(kafka, sinkId),
+            topics,
+            store,
+            settings.getString(Settings.SINK_GROUP_ID),
+            registry);
     opened.add(sink);
 
-    publisher = new ArticlePublisher(kafka.clientProps(), topics);
+    publisher = new ArticlePublisher(kafka.clientProps(), topics, registry);
     opened.add(publisher);
     ingest = new IngestService(ingestConfig, publisher);
     opened.add(ingest);
@@ -118,7 +141,8 @@ public final class Pipeline implements AutoCloseable {
     }
     ArticleStore reads = Stores.open(settings.storeUrl());
     opened.add(reads);
-    WebService web = WebServer.start(settings, reads, kafka, topics, taxonomy, otherwise);
+    WebService web =
+        WebServer.start(settings, reads, kafka, topics, taxonomy, otherwise, operations);
     opened.add(web);
     return web;
   }
@@ -174,6 +198,22 @@ public final class Pipeline implements AutoCloseable {
         LOG.warn("error while stopping {}: {}", c.getClass().getSimpleName(), e.toString());
       }
     }
+  }
+
+  /** The process's operations endpoints: metrics and the health of every service started. */
+  public Operations operations() {
+    return operations;
+  }
+
+  /** Lag gauges of the sink's and enrich's groups, refreshed every few seconds. */
+  public static ConsumerLag lag(Settings settings, KafkaConnection kafka, MeterRegistry registry) {
+    return ConsumerLag.start(
+        kafka.clientProps(),
+        registry,
+        List.of(
+            settings.getString(Settings.SINK_GROUP_ID),
+            settings.getString(Settings.ENRICH_APPLICATION_ID)),
+        Duration.ofSeconds(5));
   }
 
   /** How enrich groups articles into stories ({@code enrich.story.*}). */

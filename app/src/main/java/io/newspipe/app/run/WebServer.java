@@ -1,6 +1,7 @@
 package io.newspipe.app.run;
 
 import io.newspipe.app.config.Settings;
+import io.newspipe.app.ops.Operations;
 import io.newspipe.enrich.taxonomy.TagDefinition;
 import io.newspipe.enrich.taxonomy.Taxonomy;
 import io.newspipe.schemas.TopicSet;
@@ -18,6 +19,8 @@ public final class WebServer {
   private WebServer() {}
 
   /**
+   * @param operations the process's metrics and health, served at {@code /metrics} and {@code
+   *     /health/*} beside the API
    * @param otherwise appended to the advice when the port is taken, e.g. another flag to try
    * @throws IllegalArgumentException when the port is taken, saying how to choose another
    */
@@ -27,14 +30,18 @@ public final class WebServer {
       KafkaConnection kafka,
       TopicSet topics,
       Taxonomy taxonomy,
-      String otherwise) {
+      String otherwise,
+      Operations operations) {
     try {
-      return WebService.builder(store)
-          .host(settings.getString(Settings.WEB_HOST))
-          .port(settings.getInt(Settings.WEB_PORT))
-          .tags(tags(taxonomy))
-          .live(kafka.clientProps(), topics)
-          .start();
+      WebService.Builder web =
+          WebService.builder(store)
+              .host(settings.getString(Settings.WEB_HOST))
+              .port(settings.getInt(Settings.WEB_PORT))
+              .tags(tags(taxonomy))
+              .live(kafka.clientProps(), topics)
+              .meters(operations.metrics().registry());
+      operations.handlers().forEach(web::get);
+      return web.start();
     } catch (WebBindException e) {
       throw new IllegalArgumentException(
           e.getMessage()
