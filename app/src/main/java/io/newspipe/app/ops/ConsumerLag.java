@@ -44,7 +44,6 @@ public final class ConsumerLag implements AutoCloseable {
       Map<String, Object> clientProps, MeterRegistry registry, List<String> groups) {
     Map<String, Object> config = new HashMap<>(clientProps);
     config.put(AdminClientConfig.CLIENT_ID_CONFIG, "newspipe-lag");
-    config.putIfAbsent(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) TIMEOUT.toMillis());
     this.admin = Admin.create(config);
     this.registry = registry;
     this.groups = List.copyOf(groups);
