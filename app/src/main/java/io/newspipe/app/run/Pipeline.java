@@ -142,7 +142,7 @@ public final class Pipeline implements AutoCloseable {
     ArticleStore reads = Stores.open(settings.storeUrl());
     opened.add(reads);
     WebService web =
-        WebServer.start(settings, reads, kafka, topics, taxonomy, otherwise, operations);
+        WebServer.start(settings, reads, kafka, topics, taxonomy, otherwise, operations, true);
     opened.add(web);
     return web;
   }

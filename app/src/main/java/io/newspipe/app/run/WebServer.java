@@ -19,8 +19,10 @@ public final class WebServer {
   private WebServer() {}
 
   /**
-   * @param operations the process's metrics and health, served at {@code /metrics} and {@code
-   *     /health/*} beside the API
+   * @param operations the process's metrics (web requests and streams are counted there)
+   * @param serveOperations whether {@code /metrics} and {@code /health/*} are served beside the
+   *     API ({@code up}); the {@code web} command serves them on its management port only, since
+   *     its web port usually faces users
    * @param otherwise appended to the advice when the port is taken, e.g. another flag to try
    * @throws IllegalArgumentException when the port is taken, saying how to choose another
    */
@@ -31,7 +33,8 @@ public final class WebServer {
       TopicSet topics,
       Taxonomy taxonomy,
       String otherwise,
-      Operations operations) {
+      Operations operations,
+      boolean serveOperations) {
     try {
       WebService.Builder web =
           WebService.builder(store)
@@ -40,7 +43,9 @@ public final class WebServer {
               .tags(tags(taxonomy))
               .live(kafka.clientProps(), topics)
               .meters(operations.metrics().registry());
-      operations.handlers().forEach(web::get);
+      if (serveOperations) {
+        operations.handlers().forEach(web::get);
+      }
       return web.start();
     } catch (WebBindException e) {
       throw new IllegalArgumentException(
