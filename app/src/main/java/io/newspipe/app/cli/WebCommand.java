@@ -62,7 +62,8 @@ public final class WebCommand implements Callable<Integer> {
         ArticleStore store = Stores.openExisting(settings.storeUrl());
         KafkaConnection kafka = KafkaConnection.openUnchecked(settings);
         WebService served =
-            WebServer.start(settings, store, kafka, TopicSet.DEFAULT, taxonomy, "", operations, false);
+            WebServer.start(
+                settings, store, kafka, TopicSet.DEFAULT, taxonomy, "", operations, false);
         ManagementServer server = ManagementServer.startIfConfigured(settings, operations)) {
       PrintWriter out = spec.commandLine().getOut();
       out.printf(

@@ -20,9 +20,9 @@ public final class WebServer {
 
   /**
    * @param operations the process's metrics (web requests and streams are counted there)
-   * @param serveOperations whether {@code /metrics} and {@code /health/*} are served beside the
-   *     API ({@code up}); the {@code web} command serves them on its management port only, since
-   *     its web port usually faces users
+   * @param serveOperations whether {@code /metrics} and {@code /health/*} are served beside the API
+   *     ({@code up}); the {@code web} command serves them on its management port only, since its
+   *     web port usually faces users
    * @param otherwise appended to the advice when the port is taken, e.g. another flag to try
    * @throws IllegalArgumentException when the port is taken, saying how to choose another
    */
