@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import io.newspipe.schemas.TaggedArticle;
 import io.newspipe.schemas.TopicSet;
+import io.newspipe.schemas.logging.LogContext;
 import io.newspipe.schemas.metrics.StageMeters;
 import io.newspipe.store.ArticleWrites;
 import java.time.Duration;
@@ -269,7 +270,7 @@ public final class SinkService implements AutoCloseable {
 
   private void loop(Duration idle) {
     enterLoop();
-    try {
+    try (LogContext ignored = LogContext.feed(null, "sink")) {
       IdleWatch watch = idle == null ? null : new IdleWatch(endOffsetsNow(), idle);
       while (!closeRequested.get()) {
         if (!positionPending()) {
