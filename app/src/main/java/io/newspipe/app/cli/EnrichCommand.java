@@ -4,12 +4,12 @@ import io.newspipe.app.config.Settings;
 import io.newspipe.app.run.InstanceId;
 import io.newspipe.app.run.KafkaConnection;
 import io.newspipe.app.run.Pipeline;
+import io.newspipe.app.run.ServiceRunner;
 import io.newspipe.app.run.Taxonomies;
 import io.newspipe.app.run.TopicAdmin;
 import io.newspipe.enrich.tagging.Tagger;
 import io.newspipe.enrich.topology.EnrichService;
 import io.newspipe.schemas.TopicSet;
-import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -30,9 +30,9 @@ public final class EnrichCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     Settings settings = config.settings();
     TopicSet topics = TopicSet.DEFAULT;
-    try (Shutdown.Orderly shutdown = Shutdown.orderly("newspipe-enrich-shutdown");
-        KafkaConnection kafka = KafkaConnection.open(settings);
-        InstanceId id = InstanceId.claim(settings, "enrich")) {
+    try (ServiceRunner runner = new ServiceRunner()) {
+      KafkaConnection kafka = runner.own(KafkaConnection.open(settings));
+      InstanceId id = runner.own(InstanceId.claim(settings, "enrich"));
       TopicAdmin.ensureCore(kafka, settings, topics);
       EnrichService enrich =
           new EnrichService(
@@ -42,12 +42,8 @@ public final class EnrichCommand implements Callable<Integer> {
               Pipeline.enrichProps(settings, kafka, id),
               Pipeline.storyRules(settings));
       enrich.topicPolicy(TopicAdmin.policy(settings));
-      enrich.start();
-      try {
-        shutdown.awaitSignal();
-      } finally {
-        enrich.close(Duration.ofSeconds(30));
-      }
+      runner.start(enrich);
+      ServiceRunner.failIfDied(runner.awaitStop());
     }
     return 0;
   }

@@ -3,6 +3,7 @@ package io.newspipe.app.cli;
 import io.newspipe.app.config.Settings;
 import io.newspipe.app.run.KafkaConnection;
 import io.newspipe.app.run.Pipeline;
+import io.newspipe.app.run.ServiceRunner;
 import io.newspipe.app.run.TopicAdmin;
 import io.newspipe.ingest.IngestConfig;
 import io.newspipe.ingest.IngestService;
@@ -84,15 +85,20 @@ public final class IngestCommand implements Callable<Integer> {
       ingestConfig = ingestConfig.withStdin("stdin");
     }
     TopicSet topics = TopicSet.DEFAULT;
-    try (Shutdown.Orderly shutdown = Shutdown.orderly("newspipe-ingest-shutdown");
-        KafkaConnection kafka = KafkaConnection.open(settings)) {
+    try (ServiceRunner runner = new ServiceRunner()) {
+      KafkaConnection kafka = runner.own(KafkaConnection.open(settings));
       TopicAdmin.ensureCore(kafka, settings, topics);
-      try (ArticlePublisher publisher = new ArticlePublisher(kafka.clientProps(), topics);
-          IngestService ingest = new IngestService(ingestConfig, publisher)) {
-        shutdown.onSignal(ingest::close);
-        var summary = once ? ingest.runOnce() : ingest.run();
-        spec.commandLine().getOut().println(summary);
+      ArticlePublisher publisher = runner.own(new ArticlePublisher(kafka.clientProps(), topics));
+      IngestService ingest = new IngestService(ingestConfig, publisher);
+      if (once) {
+        ingest.once();
       }
+      runner.start(ingest);
+      if (!once) {
+        runner.awaitStop(); // Ctrl-C closes ingest; it returns once what it sent is flushed
+      }
+      var summary = ingest.awaitFinished();
+      spec.commandLine().getOut().println(summary);
     }
     return 0;
   }

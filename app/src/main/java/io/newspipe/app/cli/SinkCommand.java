@@ -4,6 +4,7 @@ import io.newspipe.app.config.Settings;
 import io.newspipe.app.run.InstanceId;
 import io.newspipe.app.run.KafkaConnection;
 import io.newspipe.app.run.Pipeline;
+import io.newspipe.app.run.ServiceRunner;
 import io.newspipe.schemas.TopicSet;
 import io.newspipe.sink.consume.SinkService;
 import io.newspipe.store.ArticleStore;
@@ -24,22 +25,19 @@ public final class SinkCommand implements Callable<Integer> {
   @Mixin ConfigOptions config;
 
   @Override
-  public Integer call() {
+  public Integer call() throws InterruptedException {
     Settings settings = config.settings();
-    try (Shutdown.Orderly shutdown = Shutdown.orderly("newspipe-sink-shutdown");
-        KafkaConnection kafka = KafkaConnection.open(settings);
-        ArticleStore store = Stores.open(settings.storeUrl());
-        InstanceId id = InstanceId.claim(settings, "sink");
-        SinkService sink =
-            new SinkService(
-                Pipeline.sinkProps(kafka, id),
-                TopicSet.DEFAULT,
-                store,
-                settings.getString(Settings.SINK_GROUP_ID))) {
-      shutdown.onSignal(sink::close);
-      sink.run();
-    } catch (Exception e) {
-      throw e instanceof RuntimeException r ? r : new IllegalStateException(e);
+    try (ServiceRunner runner = new ServiceRunner()) {
+      KafkaConnection kafka = runner.own(KafkaConnection.open(settings));
+      ArticleStore store = runner.own(Stores.open(settings.storeUrl()));
+      InstanceId id = runner.own(InstanceId.claim(settings, "sink"));
+      runner.start(
+          new SinkService(
+              Pipeline.sinkProps(kafka, id),
+              TopicSet.DEFAULT,
+              store,
+              settings.getString(Settings.SINK_GROUP_ID)));
+      ServiceRunner.failIfDied(runner.awaitStop());
     }
     return 0;
   }

@@ -18,23 +18,29 @@ public final class WebServer {
   private WebServer() {}
 
   /**
+   * Starts the web service on {@code runner} and waits until it is ready.
+   *
    * @param otherwise appended to the advice when the port is taken, e.g. another flag to try
    * @throws IllegalArgumentException when the port is taken, saying how to choose another
    */
   public static WebService start(
+      ServiceRunner runner,
       Settings settings,
       ArticleQueries store,
       KafkaConnection kafka,
       TopicSet topics,
       Taxonomy taxonomy,
-      String otherwise) {
+      String otherwise)
+      throws InterruptedException {
+    WebService web =
+        WebService.builder(store)
+            .host(settings.getString(Settings.WEB_HOST))
+            .port(settings.getInt(Settings.WEB_PORT))
+            .tags(tags(taxonomy))
+            .live(kafka.clientProps(), topics)
+            .build();
     try {
-      return WebService.builder(store)
-          .host(settings.getString(Settings.WEB_HOST))
-          .port(settings.getInt(Settings.WEB_PORT))
-          .tags(tags(taxonomy))
-          .live(kafka.clientProps(), topics)
-          .start();
+      return runner.start(web);
     } catch (WebBindException e) {
       throw new IllegalArgumentException(
           e.getMessage()
