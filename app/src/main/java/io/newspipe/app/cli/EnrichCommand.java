@@ -1,20 +1,18 @@
 package io.newspipe.app.cli;
 
 import io.newspipe.app.config.Settings;
-import io.newspipe.app.ops.ConsumerLag;
-import io.newspipe.app.ops.ManagementServer;
-import io.newspipe.app.ops.Metrics;
 import io.newspipe.app.ops.Operations;
 import io.newspipe.app.run.InstanceId;
 import io.newspipe.app.run.KafkaConnection;
+import io.newspipe.app.run.Management;
 import io.newspipe.app.run.Pipeline;
+import io.newspipe.app.run.ServiceRunner;
 import io.newspipe.app.run.Taxonomies;
 import io.newspipe.app.run.TopicAdmin;
 import io.newspipe.enrich.tagging.Tagger;
 import io.newspipe.enrich.topology.EnrichService;
 import io.newspipe.schemas.TopicSet;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -41,12 +39,10 @@ public final class EnrichCommand implements Callable<Integer> {
     management.addTo(flags);
     Settings settings = config.settings(flags);
     TopicSet topics = TopicSet.DEFAULT;
-    Operations operations = new Operations(Metrics.create());
-    try (Shutdown.Orderly shutdown = Shutdown.orderly("newspipe-enrich-shutdown");
-        KafkaConnection kafka = KafkaConnection.open(settings);
-        InstanceId id = InstanceId.claim(settings, "enrich");
-        ConsumerLag lag = Pipeline.lag(settings, kafka, operations.metrics().registry());
-        ManagementServer server = ManagementServer.startIfConfigured(settings, operations)) {
+    try (ServiceRunner runner = new ServiceRunner()) {
+      KafkaConnection kafka = runner.own(KafkaConnection.open(settings));
+      InstanceId id = runner.own(InstanceId.claim(settings, "enrich"));
+      Operations operations = Management.open(runner, settings, kafka, true);
       TopicAdmin.ensureCore(kafka, settings, topics);
       EnrichService enrich =
           new EnrichService(
@@ -58,12 +54,8 @@ public final class EnrichCommand implements Callable<Integer> {
               Clock.systemUTC(),
               operations.metrics().registry());
       enrich.topicPolicy(TopicAdmin.policy(settings));
-      enrich.start();
-      try {
-        shutdown.awaitSignal();
-      } finally {
-        enrich.close(Duration.ofSeconds(30));
-      }
+      runner.start(enrich);
+      ServiceRunner.failIfDied(runner.awaitStop());
     }
     return 0;
   }

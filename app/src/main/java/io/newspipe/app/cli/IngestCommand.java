@@ -1,11 +1,11 @@
 package io.newspipe.app.cli;
 
 import io.newspipe.app.config.Settings;
-import io.newspipe.app.ops.ManagementServer;
-import io.newspipe.app.ops.Metrics;
 import io.newspipe.app.ops.Operations;
 import io.newspipe.app.run.KafkaConnection;
+import io.newspipe.app.run.Management;
 import io.newspipe.app.run.Pipeline;
+import io.newspipe.app.run.ServiceRunner;
 import io.newspipe.app.run.TopicAdmin;
 import io.newspipe.ingest.IngestConfig;
 import io.newspipe.ingest.IngestService;
@@ -92,18 +92,23 @@ public final class IngestCommand implements Callable<Integer> {
       ingestConfig = ingestConfig.withStdin("stdin");
     }
     TopicSet topics = TopicSet.DEFAULT;
-    Operations operations = new Operations(Metrics.create());
-    try (Shutdown.Orderly shutdown = Shutdown.orderly("newspipe-ingest-shutdown");
-        KafkaConnection kafka = KafkaConnection.open(settings)) {
+    try (ServiceRunner runner = new ServiceRunner()) {
+      KafkaConnection kafka = runner.own(KafkaConnection.open(settings));
       TopicAdmin.ensureCore(kafka, settings, topics);
-      try (ArticlePublisher publisher =
-              new ArticlePublisher(kafka.clientProps(), topics, operations.metrics().registry());
-          ManagementServer server = ManagementServer.startIfConfigured(settings, operations);
-          IngestService ingest = new IngestService(ingestConfig, publisher)) {
-        shutdown.onSignal(ingest::close);
-        var summary = once ? ingest.runOnce() : ingest.run();
-        spec.commandLine().getOut().println(summary);
+      Operations operations = Management.open(runner, settings, kafka, false);
+      ArticlePublisher publisher =
+          runner.own(
+              new ArticlePublisher(kafka.clientProps(), topics, operations.metrics().registry()));
+      IngestService ingest = new IngestService(ingestConfig, publisher);
+      if (once) {
+        ingest.once();
       }
+      runner.start(ingest);
+      if (!once) {
+        runner.awaitStop(); // Ctrl-C closes ingest; it returns once what it sent is flushed
+      }
+      var summary = ingest.awaitFinished();
+      spec.commandLine().getOut().println(summary);
     }
     return 0;
   }

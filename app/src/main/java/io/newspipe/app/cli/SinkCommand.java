@@ -1,13 +1,12 @@
 package io.newspipe.app.cli;
 
 import io.newspipe.app.config.Settings;
-import io.newspipe.app.ops.ConsumerLag;
-import io.newspipe.app.ops.ManagementServer;
-import io.newspipe.app.ops.Metrics;
 import io.newspipe.app.ops.Operations;
 import io.newspipe.app.run.InstanceId;
 import io.newspipe.app.run.KafkaConnection;
+import io.newspipe.app.run.Management;
 import io.newspipe.app.run.Pipeline;
+import io.newspipe.app.run.ServiceRunner;
 import io.newspipe.schemas.TopicSet;
 import io.newspipe.sink.consume.SinkService;
 import io.newspipe.store.ArticleStore;
@@ -32,28 +31,23 @@ public final class SinkCommand implements Callable<Integer> {
   @Mixin ManagementOptions management;
 
   @Override
-  public Integer call() {
+  public Integer call() throws InterruptedException {
     Map<String, Object> flags = new HashMap<>();
     management.addTo(flags);
     Settings settings = config.settings(flags);
-    Operations operations = new Operations(Metrics.create());
-    try (Shutdown.Orderly shutdown = Shutdown.orderly("newspipe-sink-shutdown");
-        KafkaConnection kafka = KafkaConnection.open(settings);
-        ConsumerLag lag = Pipeline.lag(settings, kafka, operations.metrics().registry());
-        ArticleStore store = Stores.open(settings.storeUrl());
-        InstanceId id = InstanceId.claim(settings, "sink");
-        SinkService sink =
-            new SinkService(
-                Pipeline.sinkProps(kafka, id),
-                TopicSet.DEFAULT,
-                store,
-                settings.getString(Settings.SINK_GROUP_ID),
-                operations.metrics().registry());
-        ManagementServer server = ManagementServer.startIfConfigured(settings, operations)) {
-      shutdown.onSignal(sink::close);
-      sink.run();
-    } catch (Exception e) {
-      throw e instanceof RuntimeException r ? r : new IllegalStateException(e);
+    try (ServiceRunner runner = new ServiceRunner()) {
+      KafkaConnection kafka = runner.own(KafkaConnection.open(settings));
+      Operations operations = Management.open(runner, settings, kafka, true);
+      ArticleStore store = runner.own(Stores.open(settings.storeUrl()));
+      InstanceId id = runner.own(InstanceId.claim(settings, "sink"));
+      runner.start(
+          new SinkService(
+              Pipeline.sinkProps(kafka, id),
+              TopicSet.DEFAULT,
+              store,
+              settings.getString(Settings.SINK_GROUP_ID),
+              operations.metrics().registry()));
+      ServiceRunner.failIfDied(runner.awaitStop());
     }
     return 0;
   }

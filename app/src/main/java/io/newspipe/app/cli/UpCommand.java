@@ -56,10 +56,7 @@ public final class UpCommand implements Callable<Integer> {
     web.addTo(flags);
     Settings settings = config.settings(flags);
     PrintWriter out = spec.commandLine().getOut();
-    Pipeline pipeline = Pipeline.start(settings, TopicSet.DEFAULT);
-    Thread hook = new Thread(pipeline::close, "newspipe-shutdown");
-    Runtime.getRuntime().addShutdownHook(hook);
-    try {
+    try (Pipeline pipeline = Pipeline.start(settings, TopicSet.DEFAULT)) {
       if (once) {
         Pipeline.Summary summary = pipeline.runOnce();
         pipeline.close(); // so the summary is the last thing on screen
@@ -78,9 +75,6 @@ public final class UpCommand implements Callable<Integer> {
       }
       out.flush();
       return 0;
-    } finally {
-      pipeline.close();
-      Shutdown.removeHook(hook);
     }
   }
 }

@@ -8,8 +8,10 @@ import io.newspipe.schemas.lifecycle.Service;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * The operations endpoints of one process: {@code /metrics} (Prometheus text of the process's
@@ -26,16 +28,26 @@ public final class Operations {
   private static final String PROMETHEUS_TEXT = "text/plain; version=0.0.4; charset=utf-8";
   private static final ObjectMapper JSON = new ObjectMapper();
 
+  /** Services whose work needs the brokers: not ready while Kafka does not answer. */
+  private static final Set<String> ON_KAFKA = Set.of("ingest", "enrich", "sink");
+
   private final Metrics metrics;
-  private final List<Service> services = new CopyOnWriteArrayList<>();
+  private volatile Supplier<List<Service>> services = List::of;
+  private volatile BrokerCheck broker;
 
   public Operations(Metrics metrics) {
     this.metrics = metrics;
   }
 
-  /** Reports {@code service}'s health from now on. */
-  public Operations watch(Service service) {
-    services.add(service);
+  /** Reports the health of {@code running} (e.g. a runner's services, as they start). */
+  public Operations watch(Supplier<List<Service>> running) {
+    this.services = running;
+    return this;
+  }
+
+  /** Checks the brokers for the readiness of ingest, enrich and sink. */
+  public Operations brokerCheck(BrokerCheck check) {
+    this.broker = check;
     return this;
   }
 
@@ -60,7 +72,7 @@ public final class Operations {
     Map<String, Object> body = new LinkedHashMap<>();
     Map<String, Object> each = new LinkedHashMap<>();
     boolean all = true;
-    for (Service service : services) {
+    for (Service service : services.get()) {
       Health health = healthOf(service);
       all &= check.apply(health);
       Map<String, Object> h = new LinkedHashMap<>();
@@ -77,12 +89,24 @@ public final class Operations {
         .result(JSON.writeValueAsString(body));
   }
 
-  /** A health check must answer even when the service's check throws. */
-  private static Health healthOf(Service service) {
+  /**
+   * The service's own health, not ready while the brokers do not answer if it works on Kafka; a
+   * health check answers even when the service's check throws.
+   */
+  Health healthOf(Service service) {
+    Health health;
     try {
-      return service.health();
+      health = service.health();
     } catch (RuntimeException e) {
       return Health.notReady("health check failed: " + e);
     }
+    BrokerCheck check = broker;
+    if (health.ready() && check != null && ON_KAFKA.contains(service.name())) {
+      Optional<String> problem = check.problem();
+      if (problem.isPresent()) {
+        return Health.notReady(problem.get());
+      }
+    }
+    return health;
   }
 }

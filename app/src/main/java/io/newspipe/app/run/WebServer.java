@@ -19,6 +19,8 @@ public final class WebServer {
   private WebServer() {}
 
   /**
+   * Starts the web service on {@code runner} and waits until it is ready.
+   *
    * @param operations the process's metrics (web requests and streams are counted there)
    * @param serveOperations whether {@code /metrics} and {@code /health/*} are served beside the API
    *     ({@code up}); the {@code web} command serves them on its management port only, since its
@@ -27,6 +29,7 @@ public final class WebServer {
    * @throws IllegalArgumentException when the port is taken, saying how to choose another
    */
   public static WebService start(
+      ServiceRunner runner,
       Settings settings,
       ArticleQueries store,
       KafkaConnection kafka,
@@ -34,19 +37,21 @@ public final class WebServer {
       Taxonomy taxonomy,
       String otherwise,
       Operations operations,
-      boolean serveOperations) {
+      boolean serveOperations)
+      throws InterruptedException {
+    WebService.Builder builder =
+        WebService.builder(store)
+            .host(settings.getString(Settings.WEB_HOST))
+            .port(settings.getInt(Settings.WEB_PORT))
+            .tags(tags(taxonomy))
+            .live(kafka.clientProps(), topics)
+            .meters(operations.metrics().registry());
+    if (serveOperations) {
+      operations.handlers().forEach(builder::get);
+    }
+    WebService web = builder.build();
     try {
-      WebService.Builder web =
-          WebService.builder(store)
-              .host(settings.getString(Settings.WEB_HOST))
-              .port(settings.getInt(Settings.WEB_PORT))
-              .tags(tags(taxonomy))
-              .live(kafka.clientProps(), topics)
-              .meters(operations.metrics().registry());
-      if (serveOperations) {
-        operations.handlers().forEach(web::get);
-      }
-      return web.start();
+      return runner.start(web);
     } catch (WebBindException e) {
       throw new IllegalArgumentException(
           e.getMessage()

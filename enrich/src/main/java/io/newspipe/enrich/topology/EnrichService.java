@@ -8,6 +8,8 @@ import io.newspipe.schemas.Topic;
 import io.newspipe.schemas.TopicPolicy;
 import io.newspipe.schemas.TopicProvisioner;
 import io.newspipe.schemas.TopicSet;
+import io.newspipe.schemas.lifecycle.Health;
+import io.newspipe.schemas.lifecycle.Service;
 import io.newspipe.schemas.metrics.StageMeters;
 import java.time.Clock;
 import java.time.Duration;
@@ -35,10 +37,15 @@ import org.slf4j.LoggerFactory;
  * <pre>{@code
  * EnrichService service = new EnrichService(tagger, TopicSet.DEFAULT, "localhost:9092", Map.of());
  * service.start();
- * Runtime.getRuntime().addShutdownHook(new Thread(() -> service.close(Duration.ofSeconds(30))));
+ * service.awaitReady(Duration.ofMinutes(1));
+ * ...
+ * service.close(Duration.ofSeconds(30));
  * }</pre>
+ *
+ * <p>Ready while Streams is {@code RUNNING}; live but not ready while it rebalances; down once it
+ * stopped or failed.
  */
-public final class EnrichService implements AutoCloseable {
+public final class EnrichService implements Service {
 
   /** {@code application.id} unless the client properties give another. */
   public static final String DEFAULT_APPLICATION_ID = "newspipe-enrich";
@@ -56,7 +63,7 @@ public final class EnrichService implements AutoCloseable {
   private KafkaStreamsMetrics streamsMetrics;
   private final AtomicInteger threadReplacements = new AtomicInteger();
   private TopicPolicy topicPolicy = TopicPolicy.DEFAULT;
-  private KafkaStreams streams;
+  private volatile KafkaStreams streams;
 
   /**
    * @param bootstrapServers the Kafka cluster, e.g. {@code localhost:9092}; null to take {@code
@@ -169,7 +176,13 @@ public final class EnrichService implements AutoCloseable {
     return this;
   }
 
+  @Override
+  public String name() {
+    return "enrich";
+  }
+
   /** Creates the topics enrich needs (idempotent), then starts processing in the background. */
+  @Override
   public synchronized void start() {
     if (streams != null) {
       throw new IllegalStateException("enrich is already started; create a new EnrichService");
@@ -213,6 +226,29 @@ public final class EnrichService implements AutoCloseable {
     return false;
   }
 
+  /** Ready once Streams runs; false at once if it stopped or failed. */
+  @Override
+  public boolean awaitReady(Duration timeout) throws InterruptedException {
+    return awaitRunning(timeout);
+  }
+
+  @Override
+  public Health health() {
+    KafkaStreams.State state = state();
+    if (state == null) {
+      return Health.notReady("enrich is not started");
+    }
+    return switch (state) {
+      case RUNNING -> Health.ready("Streams RUNNING");
+      case CREATED -> Health.notReady("Streams starting");
+      case REBALANCING ->
+          Health.notReady("Streams REBALANCING: partitions are being assigned among instances");
+      case PENDING_ERROR, ERROR ->
+          Health.down("Streams " + state + ": enrich failed, see the errors logged before");
+      case PENDING_SHUTDOWN, NOT_RUNNING -> Health.down("Streams " + state + ": enrich stopped");
+    };
+  }
+
   /** The Streams state, or null before {@link #start()}. */
   public KafkaStreams.State state() {
     KafkaStreams s = streams;
@@ -225,6 +261,7 @@ public final class EnrichService implements AutoCloseable {
   }
 
   /** Stops processing, committing what was done, waiting at most {@code timeout}. */
+  @Override
   public synchronized void close(Duration timeout) {
     if (streams == null) {
       return;

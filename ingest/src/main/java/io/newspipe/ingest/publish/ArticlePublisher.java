@@ -14,6 +14,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
@@ -60,6 +61,8 @@ public final class ArticlePublisher implements AutoCloseable {
   private final AtomicLong failed = new AtomicLong();
   private final StageMeters meters;
   private final KafkaClientMetrics clientMetrics;
+  private volatile boolean brokerReached;
+  private volatile String brokerProblem = "the brokers were not asked yet";
 
   /**
    * @param kafkaProps producer properties ({@code bootstrap.servers}, TLS/SASL, ...); serializers
@@ -266,6 +269,7 @@ public final class ArticlePublisher implements AutoCloseable {
           record,
           (metadata, error) -> {
             if (error == null) {
+              reached();
               counter.incrementAndGet();
               if (counter == published) {
                 meters.recordsOut(1);
@@ -273,6 +277,9 @@ public final class ArticlePublisher implements AutoCloseable {
               }
               result.complete(metadata);
             } else {
+              if (!(error instanceof RecordTooLargeException)) {
+                brokerProblem = "the last send failed: " + error;
+              }
               fail(what, error);
               result.completeExceptionally(error);
             }
@@ -300,6 +307,36 @@ public final class ArticlePublisher implements AutoCloseable {
   private static String sourceOf(Article article) {
     var source = article.getSource();
     return source.getUrl() != null ? source.getUrl() : source.getId();
+  }
+
+  /**
+   * Asks the brokers for the raw topic's partitions (a metadata fetch, blocking up to the
+   * producer's {@code max.block.ms}) and records whether they answered; see {@link
+   * #brokerProblem()}.
+   */
+  public boolean checkBroker() {
+    try {
+      producer.partitionsFor(topics.raw().name());
+      reached();
+      return true;
+    } catch (RuntimeException e) {
+      brokerProblem = "the brokers do not answer: " + e.getMessage();
+      return false;
+    }
+  }
+
+  private void reached() {
+    brokerReached = true;
+    brokerProblem = null;
+  }
+
+  /**
+   * Empty when the brokers answered the last metadata fetch or acknowledged the last send; else why
+   * not. Cheap: it asks nobody.
+   */
+  public Optional<String> brokerProblem() {
+    String problem = brokerProblem;
+    return brokerReached && problem == null ? Optional.empty() : Optional.of(problem);
   }
 
   /** Blocks until every send so far is acknowledged or failed. */

@@ -4,6 +4,9 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import io.newspipe.schemas.TaggedArticle;
 import io.newspipe.schemas.TopicSet;
+import io.newspipe.schemas.lifecycle.CachedCheck;
+import io.newspipe.schemas.lifecycle.Health;
+import io.newspipe.schemas.lifecycle.Service;
 import io.newspipe.schemas.logging.LogContext;
 import io.newspipe.schemas.metrics.StageMeters;
 import io.newspipe.store.ArticleWrites;
@@ -17,9 +20,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.consumer.CloseOptions;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
@@ -50,10 +57,15 @@ import org.slf4j.LoggerFactory;
  * a store failure (database locked, disk full, outage) stores nothing, and the batch is retried
  * with exponential backoff until it succeeds: nothing is dropped and nothing gets stuck.
  *
- * <p>Use from one thread: {@link #run()} (until {@link #close()}) or {@link #runUntilIdle}. {@code
- * close()} may be called from any thread, e.g. a shutdown hook. The store is the caller's to close.
+ * <p>Run it on a thread of its own with {@link #start()} (then {@link #awaitCaughtUp} waits until
+ * it stored what is there), or on the caller's thread with {@link #run()} (until {@link #close()})
+ * or {@link #runUntilIdle}. {@code close()} may be called from any thread, e.g. a shutdown hook.
+ * The store is the caller's to close.
+ *
+ * <p>Ready once a poll succeeded (partitions assigned, or none yet to assign) and the store answers
+ * a query; down once closed or its thread died.
  */
-public final class SinkService implements AutoCloseable {
+public final class SinkService implements Service {
 
   /** The consumer group used when none is given. */
   public static final String DEFAULT_GROUP_ID = "newspipe-sink";
@@ -61,6 +73,7 @@ public final class SinkService implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(SinkService.class);
   private static final Duration POLL_TIMEOUT = Duration.ofMillis(200);
   private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
+  private static final Duration STORE_CHECK_TTL = Duration.ofSeconds(1);
 
   private final Consumer<byte[], byte[]> consumer;
   private final DeadLetterPublisher deadLetters;
@@ -75,6 +88,12 @@ public final class SinkService implements AutoCloseable {
   private final List<AutoCloseable> clientMetrics = new ArrayList<>();
   private final AtomicBoolean closeRequested = new AtomicBoolean();
   private final CountDownLatch closeSignal = new CountDownLatch(1);
+  private final CachedCheck storeCheck;
+  private final AtomicReference<IdleRequest> idleRequest = new AtomicReference<>();
+  private volatile boolean polled;
+  private volatile int assignedPartitions;
+  private volatile Thread ownThread;
+  private volatile Throwable failure;
 
   private final Object lifecycle = new Object();
   private Thread loopThread; // guarded by lifecycle
@@ -185,6 +204,95 @@ public final class SinkService implements AutoCloseable {
     KafkaClientMetrics producerMetrics = new KafkaClientMetrics(deadLetterProducer);
     producerMetrics.bindTo(registry);
     clientMetrics.add(producerMetrics);
+    this.storeCheck = new CachedCheck(STORE_CHECK_TTL, () -> store.offsets(offsetsKey));
+  }
+
+  @Override
+  public String name() {
+    return "sink";
+  }
+
+  /** Consumes on a thread of its own ({@code newspipe-sink}) until {@link #close()}. */
+  @Override
+  public void start() {
+    synchronized (lifecycle) {
+      if (ownThread != null) {
+        throw new IllegalStateException("this sink is already started");
+      }
+      Thread t = new Thread(this::runOwnThread, "newspipe-sink");
+      ownThread = t;
+      t.start();
+    }
+  }
+
+  private void runOwnThread() {
+    try {
+      run();
+    } catch (RuntimeException | Error e) {
+      failure = e;
+      log.error("sink stopped: {}", e.toString(), e);
+    }
+  }
+
+  /**
+   * Waits until the sink, running on its own thread ({@link #start()}), has stored everything the
+   * tagged topic holds now and then no record arrived for {@code idle}: {@link #runUntilIdle} for a
+   * started sink. Returns early when the sink is closed.
+   *
+   * @throws IllegalStateException if the sink's thread failed
+   */
+  public void awaitCaughtUp(Duration idle) throws InterruptedException {
+    IdleRequest request = new IdleRequest(Objects.requireNonNull(idle, "idle"));
+    if (!idleRequest.compareAndSet(null, request)) {
+      throw new IllegalStateException("another thread already waits for the sink to catch up");
+    }
+    try {
+      while (!request.done.isDone()) {
+        Thread t = ownThread;
+        if (closeRequested.get() || t == null || !t.isAlive()) {
+          break;
+        }
+        try {
+          request.done.get(200, TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+          // check again whether the sink still runs
+        } catch (ExecutionException e) {
+          throw new IllegalStateException(e.getCause());
+        }
+      }
+    } finally {
+      idleRequest.compareAndSet(request, null);
+    }
+    if (failure != null) {
+      throw new IllegalStateException("the sink stopped: " + failure.getMessage(), failure);
+    }
+  }
+
+  @Override
+  public Health health() {
+    if (closeRequested.get()) {
+      return Health.down("sink closed");
+    }
+    Throwable failed = failure;
+    if (failed != null) {
+      return Health.down("sink failed: " + failed.getMessage());
+    }
+    Thread t = ownThread;
+    if (t != null && !t.isAlive()) {
+      return Health.down("sink thread stopped");
+    }
+    if (!polled) {
+      return Health.notReady("sink has not polled " + topics.tagged().name() + " yet");
+    }
+    var storeProblem = storeCheck.problem();
+    if (storeProblem.isPresent()) {
+      return Health.notReady("the store does not answer: " + storeProblem.get());
+    }
+    int assigned = assignedPartitions;
+    return Health.ready(
+        assigned == 0
+            ? "polling, no partitions assigned yet"
+            : assigned + " partition(s) of " + topics.tagged().name() + " assigned");
   }
 
   /** Consumes until {@link #close()} is called (from another thread). */
@@ -240,6 +348,15 @@ public final class SinkService implements AutoCloseable {
    */
   @Override
   public void close() {
+    close(CLOSE_TIMEOUT);
+  }
+
+  /**
+   * Stops consuming and closes the Kafka clients, waiting up to {@code deadline} for a batch in
+   * flight to finish. Safe from any thread and idempotent; the store stays open.
+   */
+  @Override
+  public void close(Duration deadline) {
     if (!closeRequested.compareAndSet(false, true)) {
       return;
     }
@@ -250,17 +367,16 @@ public final class SinkService implements AutoCloseable {
       }
       if (loopThread != null) {
         consumer.wakeup();
-        long deadline = System.nanoTime() + CLOSE_TIMEOUT.toNanos();
+        long until = System.nanoTime() + deadline.toNanos();
         try {
-          while (loopThread != null && System.nanoTime() < deadline) {
-            TimeUnit.NANOSECONDS.timedWait(lifecycle, deadline - System.nanoTime());
+          while (loopThread != null && System.nanoTime() < until) {
+            TimeUnit.NANOSECONDS.timedWait(lifecycle, until - System.nanoTime());
           }
         } catch (InterruptedException e) {
           Thread.currentThread().interrupt();
         }
         if (loopThread != null) {
-          log.warn(
-              "sink still busy after {}; it closes its Kafka clients when done", CLOSE_TIMEOUT);
+          log.warn("sink still busy after {}; it closes its Kafka clients when done", deadline);
           return;
         }
       }
@@ -272,11 +388,17 @@ public final class SinkService implements AutoCloseable {
     enterLoop();
     try (LogContext ignored = LogContext.feed(null, "sink")) {
       IdleWatch watch = idle == null ? null : new IdleWatch(endOffsetsNow(), idle);
+      IdleRequest request = null;
       while (!closeRequested.get()) {
+        if (watch == null && (request = idleRequest.get()) != null) {
+          watch = new IdleWatch(endOffsetsNow(), request.idle);
+        }
         if (!positionPending()) {
           sleep(backoff.next());
         }
         ConsumerRecords<byte[], byte[]> records = consumer.poll(POLL_TIMEOUT);
+        assignedPartitions = consumer.assignment().size();
+        polled = true;
         if (!records.isEmpty()) {
           store(records);
         }
@@ -288,7 +410,12 @@ public final class SinkService implements AutoCloseable {
               topics.tagged().name(),
               stored(),
               deadLettered());
-          return;
+          if (request == null) {
+            return;
+          }
+          request.done.complete(null);
+          watch = null;
+          request = null;
         }
       }
     } catch (WakeupException e) {
@@ -513,6 +640,16 @@ public final class SinkService implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new InterruptException(e);
+    }
+  }
+
+  /** A wait for the sink's own thread to catch up ({@link #awaitCaughtUp}). */
+  private static final class IdleRequest {
+    final Duration idle;
+    final CompletableFuture<Void> done = new CompletableFuture<>();
+
+    IdleRequest(Duration idle) {
+      this.idle = idle;
     }
   }
 
