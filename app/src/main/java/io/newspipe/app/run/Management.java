@@ -21,12 +21,21 @@ public final class Management {
    */
   public static Operations open(
       ServiceRunner runner, Settings settings, KafkaConnection kafka, boolean lag) {
-    Metrics metrics = runner.own(Metrics.create());
-    Operations operations = new Operations(metrics).watch(runner::services);
+    return attach(runner, settings, new Operations(runner.own(Metrics.create())), kafka, lag);
+  }
+
+  /** As {@link #open}, with the given operations (and their registry). */
+  public static Operations attach(
+      ServiceRunner runner,
+      Settings settings,
+      Operations operations,
+      KafkaConnection kafka,
+      boolean lag) {
+    operations.watch(runner::services);
     if (kafka != null) {
       operations.brokerCheck(runner.own(BrokerCheck.open(kafka.clientProps())));
       if (lag) {
-        runner.own(Pipeline.lag(settings, kafka, metrics.registry()));
+        runner.own(Pipeline.lag(settings, kafka, operations.metrics().registry()));
       }
     }
     ManagementServer server = ManagementServer.startIfConfigured(settings, operations);

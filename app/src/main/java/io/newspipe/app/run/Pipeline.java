@@ -2,7 +2,6 @@ package io.newspipe.app.run;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.newspipe.app.config.Settings;
-import io.newspipe.app.ops.BrokerCheck;
 import io.newspipe.app.ops.ConsumerLag;
 import io.newspipe.app.ops.Metrics;
 import io.newspipe.app.ops.Operations;
@@ -107,9 +106,7 @@ public final class Pipeline implements AutoCloseable {
     LOG.info("{}", kafka.describe());
     TopicAdmin.ensureCore(kafka, settings, topics);
     MeterRegistry registry = operations.metrics().registry();
-    operations.watch(runner::services);
-    operations.brokerCheck(runner.own(BrokerCheck.open(kafka.clientProps())));
-    runner.own(lag(settings, kafka, registry));
+    Management.attach(runner, settings, operations, kafka, true);
 
     taxonomy = Taxonomies.load(settings);
     InstanceId enrichId = runner.own(InstanceId.claim(settings, "enrich"));
