@@ -11,10 +11,15 @@ import io.newspipe.ingest.source.FileLedger;
 import io.newspipe.ingest.source.StdinSource;
 import io.newspipe.schemas.Article;
 import io.newspipe.schemas.FeedState;
+import io.newspipe.schemas.lifecycle.CachedCheck;
+import io.newspipe.schemas.lifecycle.Health;
+import io.newspipe.schemas.lifecycle.Service;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -29,10 +34,15 @@ import org.slf4j.LoggerFactory;
  * The ingest service: reads the configured directories (and stdin) and publishes what it finds.
  *
  * <p>{@link #runOnce()} imports what is there and returns; {@link #run()} imports, then watches the
- * directories until {@link #close()} (call it from a shutdown hook for Ctrl-C) and returns once
- * everything sent is flushed. The publisher belongs to the caller and is not closed here.
+ * directories until {@link #close()} and returns once everything sent is flushed. As a {@link
+ * Service}, {@link #start()} does the same on a thread of its own ({@link #once()} first for a
+ * one-shot import), and {@link #awaitFinished()} returns what it did. The publisher belongs to the
+ * caller and is not closed here.
+ *
+ * <p>Ready while the brokers answered the last metadata fetch or send and every source directory is
+ * readable; down once closed, finished or failed.
  */
-public final class IngestService implements AutoCloseable {
+public final class IngestService implements Service {
 
   private static final Logger LOG = LoggerFactory.getLogger(IngestService.class);
 
@@ -49,7 +59,13 @@ public final class IngestService implements AutoCloseable {
   private Map<String, FeedState> savedStates;
   private final FileStateLedger ledger;
   private final AtomicLong stdinRejected = new AtomicLong();
+  private final CachedCheck sourcesCheck;
   private volatile boolean closed;
+  private volatile boolean onceOnly;
+  private volatile boolean becameReady;
+  private volatile Thread thread;
+  private volatile IngestSummary result;
+  private volatile Exception failure;
 
   /** Reads {@code System.in} if the config says so, stamping {@code receivedAt} in UTC. */
   public IngestService(IngestConfig config, ArticlePublisher publisher) {
@@ -80,6 +96,125 @@ public final class IngestService implements AutoCloseable {
               sink,
               ledger == null ? FileLedger.NONE : ledger));
     }
+    this.sourcesCheck = new CachedCheck(Duration.ofSeconds(1), this::checkSources);
+  }
+
+  @Override
+  public String name() {
+    return "ingest";
+  }
+
+  /** Makes {@link #start()} import what is there once and finish, rather than keep watching. */
+  public IngestService once() {
+    onceOnly = true;
+    return this;
+  }
+
+  /**
+   * On a thread of its own ({@code newspipe-ingest}): asks the brokers for metadata, then {@link
+   * #run()}s (or {@link #runOnce()} after {@link #once()}).
+   */
+  @Override
+  public synchronized void start() {
+    if (thread != null) {
+      throw new IllegalStateException("ingest is already started");
+    }
+    Thread t = new Thread(this::runOwnThread, "newspipe-ingest");
+    thread = t;
+    t.start();
+  }
+
+  private void runOwnThread() {
+    try {
+      if (publisher.checkBroker() && sourcesCheck.problem().isEmpty()) {
+        becameReady = true;
+      }
+      result = onceOnly ? runOnce() : run();
+    } catch (IOException | RuntimeException e) {
+      failure = e;
+      LOG.error("ingest stopped: {}", e.getMessage());
+    }
+  }
+
+  /** Ready once it was; false as soon as it stopped without having been ready. */
+  @Override
+  public boolean awaitReady(Duration timeout) throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (true) {
+      Health h = health();
+      if (becameReady || h.ready()) {
+        becameReady = true;
+        return true;
+      }
+      if (!h.live() || System.nanoTime() - deadline >= 0) {
+        return false;
+      }
+      Thread.sleep(50);
+    }
+  }
+
+  @Override
+  public Health health() {
+    Thread t = thread;
+    if (t == null) {
+      return closed ? Health.down("ingest closed") : Health.notReady("ingest is not started");
+    }
+    if (!t.isAlive()) {
+      Exception failed = failure;
+      return failed == null
+          ? Health.down("ingest finished: " + summary())
+          : Health.down("ingest failed: " + failed.getMessage());
+    }
+    if (closed) {
+      return Health.down("ingest is stopping");
+    }
+    var broker = publisher.brokerProblem();
+    if (broker.isPresent()) {
+      return Health.notReady(broker.get());
+    }
+    var sourcesProblem = sourcesCheck.problem();
+    if (sourcesProblem.isPresent()) {
+      return Health.notReady(sourcesProblem.get());
+    }
+    return Health.ready(
+        "publishing to "
+            + publisher.topics().raw().name()
+            + " from "
+            + sources.size()
+            + " directories and "
+            + config.feeds().size()
+            + " feeds");
+  }
+
+  private void checkSources() {
+    for (DirectorySource source : sources) {
+      if (!Files.isDirectory(source.directory()) || !Files.isReadable(source.directory())) {
+        throw new IllegalStateException(
+            "source directory " + source.directory() + " is missing or not readable");
+      }
+    }
+  }
+
+  /**
+   * Waits until the thread {@link #start()} began has finished (after {@link #once()}, or once
+   * closed) and returns what it did.
+   *
+   * @throws IOException if a source directory was missing or could not be watched
+   */
+  public IngestSummary awaitFinished() throws IOException, InterruptedException {
+    Thread t = thread;
+    if (t == null) {
+      throw new IllegalStateException("ingest is not started");
+    }
+    t.join();
+    Exception failed = failure;
+    if (failed instanceof IOException io) {
+      throw io;
+    }
+    if (failed instanceof RuntimeException r) {
+      throw r;
+    }
+    return result;
   }
 
   /** The state topic's records (feeds and files), read once: what earlier runs polled and read. */
@@ -165,7 +300,7 @@ public final class IngestService implements AutoCloseable {
             wait(500);
           } catch (InterruptedException e) {
             interrupted = true;
-            close();
+            stop();
           }
         }
       }
@@ -176,7 +311,7 @@ public final class IngestService implements AutoCloseable {
           t.join();
         } catch (InterruptedException e) {
           interrupted = true;
-          close();
+          stop();
         }
       }
     }
@@ -200,7 +335,7 @@ public final class IngestService implements AutoCloseable {
       IOException io = e instanceof UncheckedIOException u ? u.getCause() : (IOException) e;
       LOG.error("stopped ingesting: watching {} failed: {}", source.directory(), io.getMessage());
       failure.compareAndSet(null, io);
-      close();
+      stop();
     }
   }
 
@@ -231,9 +366,35 @@ public final class IngestService implements AutoCloseable {
         read, rejected, publisher.published(), publisher.deadLettered(), publisher.failed());
   }
 
-  /** Stops importing and watching; {@link #run()} then flushes and returns. Idempotent. */
+  /**
+   * Stops importing and watching; {@link #run()} then flushes and returns. When started as a
+   * service, waits up to 30 s for its thread to finish. Idempotent.
+   */
   @Override
   public void close() {
+    close(Duration.ofSeconds(30));
+  }
+
+  /**
+   * As {@link #close()}, waiting at most {@code deadline} for the thread {@link #start()} began.
+   */
+  @Override
+  public void close(Duration deadline) {
+    stop();
+    Thread t = thread;
+    if (t != null && t != Thread.currentThread()) {
+      try {
+        t.join(Math.max(1, deadline.toMillis()));
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      if (t.isAlive()) {
+        LOG.warn("ingest did not finish within {}; what it sent is flushed on close", deadline);
+      }
+    }
+  }
+
+  private void stop() {
     closed = true;
     sources.forEach(DirectorySource::close);
     FeedSource f;

@@ -2,9 +2,15 @@ package io.newspipe.web;
 
 import io.javalin.Javalin;
 import io.javalin.http.Context;
+import io.javalin.http.Handler;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.util.JavalinBindException;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.newspipe.schemas.TopicSet;
+import io.newspipe.schemas.lifecycle.CachedCheck;
+import io.newspipe.schemas.lifecycle.Health;
+import io.newspipe.schemas.lifecycle.Service;
 import io.newspipe.store.ArticleQueries;
 import io.newspipe.web.api.ArticleApi;
 import io.newspipe.web.api.Responses;
@@ -39,8 +45,11 @@ import org.slf4j.LoggerFactory;
  * Content-Security-Policy (scripts and styles from this origin only, nothing inline) and {@code
  * X-Content-Type-Options: nosniff}: article text comes from feeds and is untrusted, and the UI
  * renders it as text only.
+ *
+ * <p>As a {@link Service}: ready while it listens and the store answers a query (checked at most
+ * once a second); down once closed.
  */
-public final class WebService implements AutoCloseable {
+public final class WebService implements Service {
   public static final String DEFAULT_HOST = "127.0.0.1";
   public static final int DEFAULT_PORT = 8080;
 
@@ -60,11 +69,16 @@ public final class WebService implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(WebService.class);
   private static final Duration HTTP_THREAD_IDLE = Duration.ofSeconds(5);
 
+  /** An id no article has: looking it up is the cheapest query that proves the store answers. */
+  private static final String PROBE_ID = "newspipe-health-probe";
+
   private final Builder config;
   private final LiveHub hub;
   private final LiveFeed feed;
   private final StreamEndpoint stream;
   private final Javalin app;
+  private final CachedCheck storeCheck;
+  private volatile boolean started;
   private volatile boolean closed;
 
   private WebService(Builder b) {
@@ -74,8 +88,10 @@ public final class WebService implements AutoCloseable {
         b.kafkaProps == null
             ? null
             : new LiveFeed(b.kafkaProps, b.topics.tagged(), hub, b.partitionCheck);
+    this.storeCheck = new CachedCheck(Duration.ofSeconds(1), () -> b.store.article(PROBE_ID));
     ArticleApi api = new ArticleApi(b.store, b.tags);
     this.stream = new StreamEndpoint(hub, feed, b.tags, b.heartbeat);
+    WebMeters meters = new WebMeters(b.registry, hub::size);
     this.app =
         Javalin.create(
             javalin -> {
@@ -96,6 +112,8 @@ public final class WebService implements AutoCloseable {
                     files.headers = headers;
                   });
               javalin.routes.before(ctx -> SECURITY_HEADERS.forEach(ctx::header));
+              javalin.requestLogger.http(meters::request);
+              b.extraRoutes.forEach(javalin.routes::get);
               api.routes(javalin.routes);
               javalin.routes.get("/api/health", this::health);
               javalin.routes.get("/api/stream", stream::handle);
@@ -122,7 +140,22 @@ public final class WebService implements AutoCloseable {
     return new Builder(store);
   }
 
-  private WebService start() {
+  @Override
+  public String name() {
+    return "web";
+  }
+
+  /**
+   * Starts listening (and reading the live stream), when built with {@link Builder#build()}.
+   *
+   * @throws WebBindException when the port is taken
+   */
+  @Override
+  public synchronized void start() {
+    if (started) {
+      throw new IllegalStateException("the web service is already started");
+    }
+    started = true;
     try {
       app.start();
     } catch (JavalinBindException e) {
@@ -137,7 +170,20 @@ public final class WebService implements AutoCloseable {
       feed.start();
     }
     LOG.info("web UI and API at {}", url());
-    return this;
+  }
+
+  @Override
+  public Health health() {
+    if (closed) {
+      return Health.down("web closed");
+    }
+    if (!started) {
+      return Health.notReady("web is not started");
+    }
+    var storeProblem = storeCheck.problem();
+    return storeProblem
+        .map(p -> Health.notReady("the store cannot be read: " + p))
+        .orElseGet(() -> Health.ready("serving " + url()));
   }
 
   /** The port bound (the ephemeral one chosen when the builder's port was 0). */
@@ -187,6 +233,15 @@ public final class WebService implements AutoCloseable {
   /** Ends live streams, stops the Kafka consumer and the HTTP server. Idempotent. */
   @Override
   public void close() {
+    close(Duration.ofSeconds(30));
+  }
+
+  /**
+   * As {@link #close()}. The deadline is not enforced here: Jetty's own stop timeout bounds the
+   * HTTP server, and live streams end at once.
+   */
+  @Override
+  public synchronized void close(Duration deadline) {
     if (closed) {
       return;
     }
@@ -220,6 +275,8 @@ public final class WebService implements AutoCloseable {
     private Duration partitionCheck = LiveFeed.DEFAULT_PARTITION_CHECK;
     private int maxStreamClients = 100;
     private int streamQueue = 256;
+    private MeterRegistry registry = new SimpleMeterRegistry();
+    private final Map<String, Handler> extraRoutes = new LinkedHashMap<>();
 
     private Builder(ArticleQueries store) {
       this.store = Objects.requireNonNull(store, "store");
@@ -288,15 +345,40 @@ public final class WebService implements AutoCloseable {
     }
 
     /**
+     * The process's meter registry, where requests ({@value WebMeters#REQUESTS}) and open live
+     * streams ({@value WebMeters#STREAMS}) are counted; default a registry of its own.
+     */
+    public Builder meters(MeterRegistry meterRegistry) {
+      this.registry = Objects.requireNonNull(meterRegistry, "registry");
+      return this;
+    }
+
+    /**
+     * Serves {@code handler} for GET {@code path} besides the API, e.g. the operations endpoints
+     * ({@code /metrics}, {@code /health/ready}) that {@code newspipe up} shares the web port with.
+     */
+    public Builder get(String path, Handler handler) {
+      extraRoutes.put(Objects.requireNonNull(path, "path"), Objects.requireNonNull(handler));
+      return this;
+    }
+
+    /**
      * Starts listening (and reading the live stream).
      *
      * @throws WebBindException when the port is taken
      */
     public WebService start() {
+      WebService web = build();
+      web.start();
+      return web;
+    }
+
+    /** The web service, not started yet ({@link WebService#start()}). */
+    public WebService build() {
       if (host.isBlank()) {
         throw new IllegalArgumentException("web host is empty; use e.g. 127.0.0.1 or 0.0.0.0");
       }
-      return new WebService(this).start();
+      return new WebService(this);
     }
   }
 }

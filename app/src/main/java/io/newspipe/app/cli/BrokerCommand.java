@@ -2,6 +2,7 @@ package io.newspipe.app.cli;
 
 import io.newspipe.app.broker.EmbeddedBroker;
 import io.newspipe.app.config.Settings;
+import io.newspipe.app.run.ServiceRunner;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -24,24 +25,20 @@ public final class BrokerCommand implements Callable<Integer> {
   @Override
   public Integer call() throws InterruptedException {
     Settings settings = config.settings();
-    EmbeddedBroker broker =
-        EmbeddedBroker.start(
-            settings.dataDir().resolve("kafka"),
-            settings.getInt(Settings.BROKER_PORT),
-            settings.getInt(Settings.BROKER_CONTROLLER_PORT));
-    Thread hook = new Thread(broker::close, "newspipe-broker-shutdown");
-    Runtime.getRuntime().addShutdownHook(hook);
-    spec.commandLine()
-        .getOut()
-        .printf(
-            "newspipe broker listening on %s (data %s). Press Ctrl-C to stop.%n",
-            broker.bootstrapServers(), settings.dataDir().resolve("kafka"));
-    spec.commandLine().getOut().flush();
-    try {
-      broker.awaitShutdown();
-    } finally {
-      broker.close();
-      Shutdown.removeHook(hook);
+    try (ServiceRunner runner = new ServiceRunner()) {
+      EmbeddedBroker broker =
+          runner.own(
+              EmbeddedBroker.start(
+                  settings.dataDir().resolve("kafka"),
+                  settings.getInt(Settings.BROKER_PORT),
+                  settings.getInt(Settings.BROKER_CONTROLLER_PORT)));
+      spec.commandLine()
+          .getOut()
+          .printf(
+              "newspipe broker listening on %s (data %s). Press Ctrl-C to stop.%n",
+              broker.bootstrapServers(), settings.dataDir().resolve("kafka"));
+      spec.commandLine().getOut().flush();
+      broker.awaitShutdown(); // Ctrl-C closes it
     }
     return 0;
   }

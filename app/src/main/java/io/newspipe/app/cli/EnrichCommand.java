@@ -1,15 +1,20 @@
 package io.newspipe.app.cli;
 
 import io.newspipe.app.config.Settings;
+import io.newspipe.app.ops.Operations;
 import io.newspipe.app.run.InstanceId;
 import io.newspipe.app.run.KafkaConnection;
+import io.newspipe.app.run.Management;
 import io.newspipe.app.run.Pipeline;
+import io.newspipe.app.run.ServiceRunner;
 import io.newspipe.app.run.Taxonomies;
 import io.newspipe.app.run.TopicAdmin;
 import io.newspipe.enrich.tagging.Tagger;
 import io.newspipe.enrich.topology.EnrichService;
 import io.newspipe.schemas.TopicSet;
-import java.time.Duration;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -26,13 +31,18 @@ public final class EnrichCommand implements Callable<Integer> {
 
   @Mixin ConfigOptions config;
 
+  @Mixin ManagementOptions management;
+
   @Override
   public Integer call() throws Exception {
-    Settings settings = config.settings();
+    Map<String, Object> flags = new HashMap<>();
+    management.addTo(flags);
+    Settings settings = config.settings(flags);
     TopicSet topics = TopicSet.DEFAULT;
-    try (Shutdown.Orderly shutdown = Shutdown.orderly("newspipe-enrich-shutdown");
-        KafkaConnection kafka = KafkaConnection.open(settings);
-        InstanceId id = InstanceId.claim(settings, "enrich")) {
+    try (ServiceRunner runner = new ServiceRunner()) {
+      KafkaConnection kafka = runner.own(KafkaConnection.open(settings));
+      InstanceId id = runner.own(InstanceId.claim(settings, "enrich"));
+      Operations operations = Management.open(runner, settings, kafka, true);
       TopicAdmin.ensureCore(kafka, settings, topics);
       EnrichService enrich =
           new EnrichService(
@@ -40,14 +50,12 @@ public final class EnrichCommand implements Callable<Integer> {
               topics,
               kafka.bootstrapServers(),
               Pipeline.enrichProps(settings, kafka, id),
-              Pipeline.storyRules(settings));
+              Pipeline.storyRules(settings),
+              Clock.systemUTC(),
+              operations.metrics().registry());
       enrich.topicPolicy(TopicAdmin.policy(settings));
-      enrich.start();
-      try {
-        shutdown.awaitSignal();
-      } finally {
-        enrich.close(Duration.ofSeconds(30));
-      }
+      runner.start(enrich);
+      ServiceRunner.failIfDied(runner.awaitStop());
     }
     return 0;
   }

@@ -1,8 +1,11 @@
 package io.newspipe.app.cli;
 
 import io.newspipe.app.config.Settings;
+import io.newspipe.app.ops.Operations;
 import io.newspipe.app.run.KafkaConnection;
+import io.newspipe.app.run.Management;
 import io.newspipe.app.run.Pipeline;
+import io.newspipe.app.run.ServiceRunner;
 import io.newspipe.app.run.TopicAdmin;
 import io.newspipe.ingest.IngestConfig;
 import io.newspipe.ingest.IngestService;
@@ -17,6 +20,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -70,6 +74,8 @@ public final class IngestCommand implements Callable<Integer> {
               + " archive name.")
   String importSource;
 
+  @Mixin ManagementOptions management;
+
   @Spec CommandSpec spec;
 
   @Override
@@ -77,22 +83,32 @@ public final class IngestCommand implements Callable<Integer> {
     if (importPath != null) {
       return bulkImport();
     }
-    Settings settings =
-        config.settings(sources.isEmpty() ? Map.of() : Map.of(Settings.SOURCES, sources));
+    Map<String, Object> flags = new HashMap<>();
+    ConfigOptions.put(flags, Settings.SOURCES, sources);
+    management.addTo(flags);
+    Settings settings = config.settings(flags);
     IngestConfig ingestConfig = Pipeline.ingestConfig(settings);
     if (stdin) {
       ingestConfig = ingestConfig.withStdin("stdin");
     }
     TopicSet topics = TopicSet.DEFAULT;
-    try (Shutdown.Orderly shutdown = Shutdown.orderly("newspipe-ingest-shutdown");
-        KafkaConnection kafka = KafkaConnection.open(settings)) {
+    try (ServiceRunner runner = new ServiceRunner()) {
+      KafkaConnection kafka = runner.own(KafkaConnection.open(settings));
       TopicAdmin.ensureCore(kafka, settings, topics);
-      try (ArticlePublisher publisher = new ArticlePublisher(kafka.clientProps(), topics);
-          IngestService ingest = new IngestService(ingestConfig, publisher)) {
-        shutdown.onSignal(ingest::close);
-        var summary = once ? ingest.runOnce() : ingest.run();
-        spec.commandLine().getOut().println(summary);
+      Operations operations = Management.open(runner, settings, kafka, false);
+      ArticlePublisher publisher =
+          runner.own(
+              new ArticlePublisher(kafka.clientProps(), topics, operations.metrics().registry()));
+      IngestService ingest = new IngestService(ingestConfig, publisher);
+      if (once) {
+        ingest.once();
       }
+      runner.start(ingest);
+      if (!once) {
+        runner.awaitStop(); // Ctrl-C closes ingest; it returns once what it sent is flushed
+      }
+      var summary = ingest.awaitFinished();
+      spec.commandLine().getOut().println(summary);
     }
     return 0;
   }

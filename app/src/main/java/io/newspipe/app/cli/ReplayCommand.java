@@ -11,6 +11,7 @@ import io.newspipe.app.replay.StoreReplayer;
 import io.newspipe.app.replay.TagChanges;
 import io.newspipe.app.replay.TopicOutput;
 import io.newspipe.app.run.KafkaConnection;
+import io.newspipe.app.run.ServiceRunner;
 import io.newspipe.app.run.Taxonomies;
 import io.newspipe.app.run.TopicAdmin;
 import io.newspipe.app.subscribe.ArticleLines;
@@ -30,8 +31,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -164,12 +163,9 @@ public final class ReplayCommand implements Callable<Integer> {
       throws Exception {
     try (ReplayOutput output = out) {
       StoreReplayer replayer = new StoreReplayer(store, topics.tagged().name());
-      Thread hook = new Thread(replayer::stop, "newspipe-replay-shutdown");
-      Runtime.getRuntime().addShutdownHook(hook);
-      try {
+      try (ServiceRunner runner = new ServiceRunner()) {
+        runner.onStop(replayer::stop);
         report(replayer.run(request, output), "from " + Stores.describe(settings.storeUrl()));
-      } finally {
-        Shutdown.removeHook(hook);
       }
     }
     return 0;
@@ -180,15 +176,12 @@ public final class ReplayCommand implements Callable<Integer> {
     try (KafkaConsumer<byte[], byte[]> consumer = Clients.reader(kafka.clientProps());
         ReplayOutput output = output(kafka, settings)) {
       Replayer replayer = new Replayer(consumer, topics);
-      Thread hook = new Thread(replayer::stop, "newspipe-replay-shutdown");
-      Runtime.getRuntime().addShutdownHook(hook);
-      Replayer.Stats stats;
-      try {
-        stats = replayer.run(request, output);
-      } finally {
-        Shutdown.removeHook(hook);
+      try (ServiceRunner runner = new ServiceRunner()) {
+        runner.onStop(replayer::stop);
+        Replayer.Stats stats = replayer.run(request, output);
+        report(
+            stats, "(" + String.format(Locale.ROOT, "%,d", stats.scanned()) + " records scanned)");
       }
-      report(stats, "(" + String.format(Locale.ROOT, "%,d", stats.scanned()) + " records scanned)");
     }
     return 0;
   }
@@ -273,28 +266,13 @@ public final class ReplayCommand implements Callable<Integer> {
             + retagger.group()
             + "; Ctrl-C stops, rerunning resumes)");
     err.flush();
-    CountDownLatch finished = new CountDownLatch(1);
-    Thread hook =
-        new Thread(
-            () -> {
-              retagger.stop();
-              try {
-                finished.await(30, TimeUnit.SECONDS);
-              } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-              }
-            },
-            "newspipe-retag-shutdown");
-    Runtime.getRuntime().addShutdownHook(hook);
     long started = System.nanoTime();
-    try {
+    try (ServiceRunner runner = new ServiceRunner()) {
+      runner.onStop(retagger::stop);
       Instant from = since == null ? null : Dates.since(since);
       Retagger.Result result = retagger.run(from, new ProgressBar(err, System.console() != null));
-      // Before the hook may let the JVM exit: Ctrl-C still shows what was done.
+      // Before the runner lets the JVM exit: Ctrl-C still shows what was done.
       printSummary(out, taxonomy.version(), result, (System.nanoTime() - started) / 1e9);
-    } finally {
-      finished.countDown();
-      Shutdown.removeHook(hook);
     }
     return 0;
   }

@@ -2,6 +2,7 @@ package io.newspipe.app.cli;
 
 import io.newspipe.app.config.Settings;
 import io.newspipe.app.run.KafkaConnection;
+import io.newspipe.app.run.ServiceRunner;
 import io.newspipe.app.run.Taxonomies;
 import io.newspipe.app.run.TopicAdmin;
 import io.newspipe.app.subscribe.ArticleLines;
@@ -18,7 +19,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -100,25 +100,14 @@ public final class SubscribeCommand implements Callable<Integer> {
       try (KafkaConsumer<byte[], byte[]> consumer = Clients.reader(kafka.clientProps())) {
         Subscriber subscriber = new Subscriber(consumer, names);
         running = subscriber;
-        CountDownLatch finished = new CountDownLatch(1);
-        Thread hook =
-            new Thread(
-                () -> {
-                  subscriber.stop();
-                  awaitQuietly(finished);
-                },
-                "newspipe-subscribe-shutdown");
-        Runtime.getRuntime().addShutdownHook(hook);
-        try {
+        try (ServiceRunner runner = new ServiceRunner()) {
+          runner.onStop(subscriber::stop);
           subscriber.run(
               start,
               (record, article) -> {
                 out.println(ArticleLines.line(article, record.timestamp(), lineFormat, focus));
                 out.flush();
               });
-        } finally {
-          finished.countDown();
-          Shutdown.removeHook(hook);
         }
       }
     }
@@ -166,13 +155,5 @@ public final class SubscribeCommand implements Callable<Integer> {
       names.add(topic);
     }
     return names;
-  }
-
-  private static void awaitQuietly(CountDownLatch latch) {
-    try {
-      latch.await(10, TimeUnit.SECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
   }
 }

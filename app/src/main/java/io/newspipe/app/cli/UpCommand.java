@@ -44,6 +44,8 @@ public final class UpCommand implements Callable<Integer> {
 
   @Mixin WebOptions web;
 
+  @Mixin ManagementOptions management;
+
   @Option(names = "--no-web", description = "Run without the web UI and API.")
   boolean noWeb;
 
@@ -54,12 +56,10 @@ public final class UpCommand implements Callable<Integer> {
     Map<String, Object> flags = new HashMap<>();
     ConfigOptions.put(flags, Settings.SOURCES, sources);
     web.addTo(flags);
+    management.addTo(flags);
     Settings settings = config.settings(flags);
     PrintWriter out = spec.commandLine().getOut();
-    Pipeline pipeline = Pipeline.start(settings, TopicSet.DEFAULT);
-    Thread hook = new Thread(pipeline::close, "newspipe-shutdown");
-    Runtime.getRuntime().addShutdownHook(hook);
-    try {
+    try (Pipeline pipeline = Pipeline.start(settings, TopicSet.DEFAULT)) {
       if (once) {
         Pipeline.Summary summary = pipeline.runOnce();
         pipeline.close(); // so the summary is the last thing on screen
@@ -68,7 +68,10 @@ public final class UpCommand implements Callable<Integer> {
         String ui = "";
         if (!noWeb) {
           WebService served = pipeline.startWeb(", or run without the UI: --no-web");
-          ui = String.format("%nWeb UI and API at %s", served.url());
+          ui =
+              String.format(
+                  "%nWeb UI and API at %s (metrics at %smetrics, readiness at %shealth/ready)",
+                  served.url(), served.url(), served.url());
         }
         out.printf(
             "newspipe is running: watching %s, storing to %s.%s%nPress Ctrl-C to stop.%n",
@@ -78,9 +81,6 @@ public final class UpCommand implements Callable<Integer> {
       }
       out.flush();
       return 0;
-    } finally {
-      pipeline.close();
-      Shutdown.removeHook(hook);
     }
   }
 }

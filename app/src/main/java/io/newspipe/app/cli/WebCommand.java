@@ -1,7 +1,10 @@
 package io.newspipe.app.cli;
 
 import io.newspipe.app.config.Settings;
+import io.newspipe.app.ops.Operations;
 import io.newspipe.app.run.KafkaConnection;
+import io.newspipe.app.run.Management;
+import io.newspipe.app.run.ServiceRunner;
 import io.newspipe.app.run.Taxonomies;
 import io.newspipe.app.run.WebServer;
 import io.newspipe.enrich.taxonomy.Taxonomy;
@@ -42,6 +45,8 @@ public final class WebCommand implements Callable<Integer> {
 
   @Mixin WebOptions web;
 
+  @Mixin ManagementOptions management;
+
   @Spec CommandSpec spec;
 
   @Override
@@ -49,19 +54,22 @@ public final class WebCommand implements Callable<Integer> {
     Map<String, Object> flags = new HashMap<>();
     ConfigOptions.put(flags, Settings.WEB_HOST, webHost);
     web.addTo(flags);
+    management.addTo(flags);
     Settings settings = config.settings(flags);
     Taxonomy taxonomy = Taxonomies.load(settings);
-    try (Shutdown.Orderly shutdown = Shutdown.orderly("newspipe-web-shutdown");
-        ArticleStore store = Stores.openExisting(settings.storeUrl());
-        KafkaConnection kafka = KafkaConnection.openUnchecked(settings);
-        WebService served =
-            WebServer.start(settings, store, kafka, TopicSet.DEFAULT, taxonomy, "")) {
+    try (ServiceRunner runner = new ServiceRunner()) {
+      ArticleStore store = runner.own(Stores.openExisting(settings.storeUrl()));
+      KafkaConnection kafka = runner.own(KafkaConnection.openUnchecked(settings));
+      Operations operations = Management.open(runner, settings, null, false);
+      WebService served =
+          WebServer.start(
+              runner, settings, store, kafka, TopicSet.DEFAULT, taxonomy, "", operations, false);
       PrintWriter out = spec.commandLine().getOut();
       out.printf(
           "newspipe web serving %s (store %s, %s). Press Ctrl-C to stop.%n",
           served.url(), Stores.describe(settings.storeUrl()), kafka.describe());
       out.flush();
-      shutdown.awaitSignal();
+      ServiceRunner.failIfDied(runner.awaitStop());
     }
     return 0;
   }

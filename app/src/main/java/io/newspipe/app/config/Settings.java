@@ -45,6 +45,8 @@ public final class Settings extends AbstractConfig {
   public static final String INGEST_HTTP_PER_HOST_INTERVAL_MS = "ingest.http.per.host.interval.ms";
   public static final String WEB_HOST = "web.host";
   public static final String WEB_PORT = "web.port";
+  public static final String MANAGEMENT_HOST = "management.host";
+  public static final String MANAGEMENT_PORT = "management.port";
 
   public static final ConfigDef DEFINITION =
       new ConfigDef()
@@ -239,7 +241,23 @@ public final class Settings extends AbstractConfig {
               8080,
               Range.between(0, 65535),
               Importance.MEDIUM,
-              "Port of the web UI and API (0 picks a free one).");
+              "Port of the web UI and API (0 picks a free one).")
+          .define(
+              MANAGEMENT_HOST,
+              Type.STRING,
+              "127.0.0.1",
+              new ConfigDef.NonEmptyString(),
+              Importance.MEDIUM,
+              "Address the management endpoints (/metrics, /health/live, /health/ready) listen"
+                  + " on; 127.0.0.1 serves this machine only.")
+          .define(
+              MANAGEMENT_PORT,
+              Type.INT,
+              -1,
+              Range.between(-1, 65535),
+              Importance.MEDIUM,
+              "Port of the management endpoints of ingest, enrich, sink and web; -1 (default)"
+                  + " serves none, 0 picks a free one. up serves them on the web port as well.");
 
   public Settings(Map<String, ?> values) {
     super(DEFINITION, values, false);

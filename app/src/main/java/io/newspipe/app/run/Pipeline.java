@@ -1,6 +1,10 @@
 package io.newspipe.app.run;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.newspipe.app.config.Settings;
+import io.newspipe.app.ops.ConsumerLag;
+import io.newspipe.app.ops.Metrics;
+import io.newspipe.app.ops.Operations;
 import io.newspipe.enrich.story.StoryRules;
 import io.newspipe.enrich.tagging.Tagger;
 import io.newspipe.enrich.taxonomy.Taxonomy;
@@ -13,6 +17,7 @@ import io.newspipe.ingest.feed.HttpSettings;
 import io.newspipe.ingest.publish.ArticlePublisher;
 import io.newspipe.ingest.source.SourceSettings;
 import io.newspipe.schemas.TopicSet;
+import io.newspipe.schemas.lifecycle.Service;
 import io.newspipe.sink.consume.SinkService;
 import io.newspipe.store.ArticleStore;
 import io.newspipe.store.Stores;
@@ -20,6 +25,7 @@ import io.newspipe.web.WebService;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -27,6 +33,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.apache.kafka.streams.StreamsConfig;
 import org.slf4j.Logger;
@@ -42,7 +49,9 @@ public final class Pipeline implements AutoCloseable {
 
   private final Settings settings;
   private final TopicSet topics;
-  private final List<AutoCloseable> opened = new ArrayList<>();
+  private final ServiceRunner runner;
+  private final Operations operations;
+  private IngestConfig ingestConfig;
   private KafkaConnection kafka;
   private EnrichService enrich;
   private Taxonomy taxonomy;
@@ -50,90 +59,116 @@ public final class Pipeline implements AutoCloseable {
   private SinkService sink;
   private ArticlePublisher publisher;
   private IngestService ingest;
-  private Thread sinkThread;
-  private volatile boolean closed;
 
-  private Pipeline(Settings settings, TopicSet topics) {
+  private Pipeline(
+      Settings settings, TopicSet topics, ServiceRunner runner, Operations operations) {
     this.settings = settings;
     this.topics = topics;
+    this.runner = runner;
+    this.operations = operations;
   }
 
-  /** Connects to (or starts) Kafka, creates topics, and starts enrich; ingest/sink wait for run. */
-  public static Pipeline start(Settings settings, TopicSet topics) {
-    Pipeline p = new Pipeline(settings, topics);
+  /**
+   * Connects to (or starts) Kafka, creates topics, and starts enrich and sink, waiting until they
+   * are ready; ingest starts with {@link #runOnce()} or {@link #runUntilStopped()}. Ctrl-C closes
+   * it (the runner's shutdown hook).
+   */
+  public static Pipeline start(Settings settings, TopicSet topics) throws InterruptedException {
+    return start(settings, topics, new ServiceRunner());
+  }
+
+  /** As {@link #start(Settings, TopicSet)}, running the services on {@code runner}. */
+  public static Pipeline start(Settings settings, TopicSet topics, ServiceRunner runner)
+      throws InterruptedException {
+    return start(settings, topics, runner, new Operations(Metrics.create()));
+  }
+
+  /**
+   * As {@link #start(Settings, TopicSet, ServiceRunner)}, every service counting in {@code
+   * operations}' registry and reporting its health there.
+   */
+  public static Pipeline start(
+      Settings settings, TopicSet topics, ServiceRunner runner, Operations operations)
+      throws InterruptedException {
+    Pipeline p = new Pipeline(settings, topics, runner, operations);
     try {
       p.open();
       return p;
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | InterruptedException e) {
       p.close();
       throw e;
     }
   }
 
-  private void open() {
-    IngestConfig ingestConfig = ingestConfig(settings); // validate sources before starting Kafka
-    kafka = KafkaConnection.open(settings);
-    opened.add(kafka);
+  private void open() throws InterruptedException {
+    ingestConfig = ingestConfig(settings); // validate sources before starting Kafka
+    kafka = runner.own(KafkaConnection.open(settings));
     LOG.info("{}", kafka.describe());
     TopicAdmin.ensureCore(kafka, settings, topics);
+    MeterRegistry registry = operations.metrics().registry();
+    Management.attach(runner, settings, operations, kafka, true);
 
     taxonomy = Taxonomies.load(settings);
-    InstanceId enrichId = InstanceId.claim(settings, "enrich");
-    opened.add(enrichId);
+    InstanceId enrichId = runner.own(InstanceId.claim(settings, "enrich"));
     enrich =
         new EnrichService(
             new Tagger(taxonomy),
             topics,
             kafka.bootstrapServers(),
             enrichProps(settings, kafka, enrichId),
-            storyRules(settings));
+            storyRules(settings),
+            Clock.systemUTC(),
+            registry);
     enrich.topicPolicy(TopicAdmin.policy(settings));
-    opened.add(() -> enrich.close(Duration.ofSeconds(30)));
-    enrich.start();
+    runner.start(enrich);
 
-    store = Stores.open(settings.storeUrl());
-    opened.add(store);
-    InstanceId sinkId = InstanceId.claim(settings, "sink");
-    opened.add(sinkId);
+    store = runner.own(Stores.open(settings.storeUrl()));
+    InstanceId sinkId = runner.own(InstanceId.claim(settings, "sink"));
     sink =
-        new SinkService(
-            sinkProps(kafka, sinkId), topics, store, settings.getString(Settings.SINK_GROUP_ID));
-    opened.add(sink);
+        runner.start(
+            new SinkService(
+                sinkProps(kafka, sinkId),
+                topics,
+                store,
+                settings.getString(Settings.SINK_GROUP_ID),
+                registry));
 
-    publisher = new ArticlePublisher(kafka.clientProps(), topics);
-    opened.add(publisher);
-    ingest = new IngestService(ingestConfig, publisher);
-    opened.add(ingest);
+    publisher = runner.own(new ArticlePublisher(kafka.clientProps(), topics, registry));
   }
 
   /**
    * Starts the web UI and API on its own connection to the store (reads never queue behind the
-   * sink's writes); {@link #close()} stops it first.
+   * sink's writes), and waits until it is ready; {@link #close()} stops it before the services
+   * started earlier.
    *
    * @param otherwise appended to the advice when the port is taken
    */
-  public synchronized WebService startWeb(String otherwise) {
-    if (closed) {
+  public synchronized WebService startWeb(String otherwise) throws InterruptedException {
+    if (runner.stopping()) {
       throw new IllegalStateException("the pipeline is stopping");
     }
-    ArticleStore reads = Stores.open(settings.storeUrl());
-    opened.add(reads);
-    WebService web = WebServer.start(settings, reads, kafka, topics, taxonomy, otherwise);
-    opened.add(web);
-    return web;
+    ArticleStore reads = runner.own(Stores.open(settings.storeUrl()));
+    return WebServer.start(
+        runner, settings, reads, kafka, topics, taxonomy, otherwise, operations, true);
+  }
+
+  /** The services started so far (enrich, sink, then web and ingest when started). */
+  public List<Service> services() {
+    return runner.services();
   }
 
   /** Imports every source once, waits until all of it is tagged and stored, and reports. */
   public Summary runOnce() throws IOException, InterruptedException {
     long started = System.nanoTime();
-    IngestSummary read = ingest.runOnce();
+    ingest = runner.start(new IngestService(ingestConfig, publisher).once());
+    IngestSummary read = ingest.awaitFinished();
     // Waits for raw and then for enrich's repartition topics (the story stage) to be consumed.
     Progress.awaitConsumed(
         kafka.clientProps(),
         settings.getString(Settings.ENRICH_APPLICATION_ID),
         topics.raw().name(),
         Duration.ofMinutes(2));
-    sink.runUntilIdle(Duration.ofMillis(300));
+    sink.awaitCaughtUp(Duration.ofMillis(300));
     return new Summary(
         kafka.describe(),
         Stores.describe(settings.storeUrl()),
@@ -146,34 +181,42 @@ public final class Pipeline implements AutoCloseable {
         Duration.ofNanos(System.nanoTime() - started));
   }
 
-  /** Runs until {@link #close()} (Ctrl-C): sources are watched, new files flow through. */
-  public void runUntilStopped() throws IOException {
-    sinkThread = new Thread(sink::run, "newspipe-sink");
-    sinkThread.start();
-    ingest.run(); // blocks until close()
+  /**
+   * Runs until {@link #close()} (Ctrl-C): sources are watched, new files flow through.
+   *
+   * @throws IOException if a source directory could not be watched
+   * @throws IllegalStateException if another service stopped by itself
+   */
+  public void runUntilStopped() throws IOException, InterruptedException {
+    ingest = runner.start(new IngestService(ingestConfig, publisher));
+    Optional<Service> died = runner.awaitStop();
+    if (died.isPresent() && died.get() == ingest) {
+      ingest.awaitFinished(); // throws what stopped it
+    } else {
+      ServiceRunner.failIfDied(died);
+    }
   }
 
+  /** Stops everything started, in reverse order (sources first, Kafka last). Idempotent. */
   @Override
-  public synchronized void close() {
-    if (closed) {
-      return;
-    }
-    closed = true;
-    // Stop the flow from its start: sources first, Kafka last.
-    List<AutoCloseable> reversed = new ArrayList<>(opened);
-    java.util.Collections.reverse(reversed);
-    for (AutoCloseable c : reversed) {
-      try {
-        c.close();
-        if (c == sink && sinkThread != null) {
-          sinkThread.join(Duration.ofSeconds(30).toMillis());
-        }
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      } catch (Exception e) {
-        LOG.warn("error while stopping {}: {}", c.getClass().getSimpleName(), e.toString());
-      }
-    }
+  public void close() {
+    runner.close();
+  }
+
+  /** The process's operations endpoints: metrics and the health of every service started. */
+  public Operations operations() {
+    return operations;
+  }
+
+  /** Lag gauges of the sink's and enrich's groups, refreshed every few seconds. */
+  public static ConsumerLag lag(Settings settings, KafkaConnection kafka, MeterRegistry registry) {
+    return ConsumerLag.start(
+        kafka.clientProps(),
+        registry,
+        List.of(
+            settings.getString(Settings.SINK_GROUP_ID),
+            settings.getString(Settings.ENRICH_APPLICATION_ID)),
+        Duration.ofSeconds(5));
   }
 
   /** How enrich groups articles into stories ({@code enrich.story.*}). */

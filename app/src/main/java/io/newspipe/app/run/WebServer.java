@@ -1,6 +1,7 @@
 package io.newspipe.app.run;
 
 import io.newspipe.app.config.Settings;
+import io.newspipe.app.ops.Operations;
 import io.newspipe.enrich.taxonomy.TagDefinition;
 import io.newspipe.enrich.taxonomy.Taxonomy;
 import io.newspipe.schemas.TopicSet;
@@ -18,23 +19,39 @@ public final class WebServer {
   private WebServer() {}
 
   /**
+   * Starts the web service on {@code runner} and waits until it is ready.
+   *
+   * @param operations the process's metrics (web requests and streams are counted there)
+   * @param serveOperations whether {@code /metrics} and {@code /health/*} are served beside the API
+   *     ({@code up}); the {@code web} command serves them on its management port only, since its
+   *     web port usually faces users
    * @param otherwise appended to the advice when the port is taken, e.g. another flag to try
    * @throws IllegalArgumentException when the port is taken, saying how to choose another
    */
   public static WebService start(
+      ServiceRunner runner,
       Settings settings,
       ArticleQueries store,
       KafkaConnection kafka,
       TopicSet topics,
       Taxonomy taxonomy,
-      String otherwise) {
+      String otherwise,
+      Operations operations,
+      boolean serveOperations)
+      throws InterruptedException {
+    WebService.Builder builder =
+        WebService.builder(store)
+            .host(settings.getString(Settings.WEB_HOST))
+            .port(settings.getInt(Settings.WEB_PORT))
+            .tags(tags(taxonomy))
+            .live(kafka.clientProps(), topics)
+            .meters(operations.metrics().registry());
+    if (serveOperations) {
+      operations.handlers().forEach(builder::get);
+    }
+    WebService web = builder.build();
     try {
-      return WebService.builder(store)
-          .host(settings.getString(Settings.WEB_HOST))
-          .port(settings.getInt(Settings.WEB_PORT))
-          .tags(tags(taxonomy))
-          .live(kafka.clientProps(), topics)
-          .start();
+      return runner.start(web);
     } catch (WebBindException e) {
       throw new IllegalArgumentException(
           e.getMessage()

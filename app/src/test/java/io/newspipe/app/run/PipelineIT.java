@@ -10,6 +10,7 @@ import io.newspipe.app.config.ConfigLoader;
 import io.newspipe.app.config.Settings;
 import io.newspipe.schemas.DeadLetters;
 import io.newspipe.schemas.TopicSet;
+import io.newspipe.schemas.lifecycle.Service;
 import io.newspipe.store.SqliteStore;
 import io.newspipe.store.StoredArticle;
 import io.newspipe.store.StoredEvidence;
@@ -110,6 +111,12 @@ class PipelineIT {
     try (Pipeline pipeline = Pipeline.start(withWeb, topics)) {
       pipeline.runOnce();
       WebService web = pipeline.startWeb("");
+      assertThat(pipeline.services())
+          .extracting(Service::name)
+          .containsExactly("enrich", "sink", "ingest", "web");
+      assertThat(pipeline.services())
+          .filteredOn(s -> !s.name().equals("ingest")) // imported once and finished
+          .allSatisfy(s -> assertThat(s.health().ready()).as(s.health().detail()).isTrue());
       api = URI.create(web.url() + "api/");
       assertThat(web.url()).startsWith("http://localhost:");
 
@@ -196,10 +203,18 @@ class PipelineIT {
           .atMost(Duration.ofSeconds(30))
           .pollInterval(Duration.ofMillis(100))
           .until(() -> storedIds(db).contains("seeds:vote-hack.txt"));
+      assertThat(pipeline.services())
+          .extracting(Service::name)
+          .containsExactly("enrich", "sink", "ingest");
+      assertThat(pipeline.services())
+          .allSatisfy(s -> assertThat(s.health().ready()).as(s.health().detail()).isTrue());
       System.out.printf(
           "dropped file stored after %d ms%n", (System.nanoTime() - dropped) / 1_000_000);
       pipeline.close();
       running.get();
+      assertThat(pipeline.services())
+          .as("closed services are no longer live")
+          .allSatisfy(s -> assertThat(s.health().live()).as(s.name()).isFalse());
     } finally {
       runner.shutdownNow();
     }

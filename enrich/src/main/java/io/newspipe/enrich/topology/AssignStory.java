@@ -27,11 +27,11 @@ final class AssignStory implements FixedKeyProcessor<String, Enriched, Enriched>
   private static final Logger LOG = LoggerFactory.getLogger(AssignStory.class);
 
   private final StoryRules rules;
-  private final EnrichCounters counters;
+  private final EnrichMeters counters;
   private FixedKeyProcessorContext<String, Enriched> context;
   private StoryIndex index;
 
-  AssignStory(StoryRules rules, EnrichCounters counters) {
+  AssignStory(StoryRules rules, EnrichMeters counters) {
     this.rules = rules;
     this.counters = counters;
   }

@@ -24,13 +24,13 @@ import org.slf4j.LoggerFactory;
  * bytes and newspipe's {@link DeadLetters} headers saying why and where from.
  *
  * <p>Configured by {@link EnrichTopology#errorHandling}: the topic comes from {@code
- * errors.dead.letter.queue.topic.name}; optional {@link EnrichCounters} from {@link
+ * errors.dead.letter.queue.topic.name}; optional {@link EnrichMeters} from {@link
  * #COUNTERS_CONFIG}.
  */
 public final class DeadLetterHandler
     implements DeserializationExceptionHandler, ProcessingExceptionHandler {
 
-  /** Config key holding an {@link EnrichCounters} instance to count dead letters in. */
+  /** Config key holding an {@link EnrichMeters} instance to count dead letters in. */
   public static final String COUNTERS_CONFIG = "newspipe.enrich.counters";
 
   /** The pipeline stage named in the {@link DeadLetters#STAGE} header. */
@@ -39,7 +39,7 @@ public final class DeadLetterHandler
   private static final Logger LOG = LoggerFactory.getLogger(DeadLetterHandler.class);
 
   private String topic;
-  private EnrichCounters counters;
+  private EnrichMeters counters;
 
   @Override
   public void configure(Map<String, ?> configs) {
@@ -51,7 +51,7 @@ public final class DeadLetterHandler
               + " EnrichTopology.errorHandling(topics)");
     }
     topic = name.toString();
-    counters = configs.get(COUNTERS_CONFIG) instanceof EnrichCounters c ? c : null;
+    counters = configs.get(COUNTERS_CONFIG) instanceof EnrichMeters c ? c : null;
   }
 
   @Override
@@ -106,7 +106,7 @@ public final class DeadLetterHandler
     DeadLetters.describe(
         headers, STAGE, error, context.topic(), context.partition(), context.offset());
     if (counters != null) {
-      counters.countDeadLetter();
+      counters.countDeadLetter(error);
     }
     return new ProducerRecord<>(topic, null, key, value, headers);
   }

@@ -1,11 +1,16 @@
 package io.newspipe.enrich.topology;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
 import io.newspipe.enrich.story.StoryRules;
 import io.newspipe.enrich.tagging.Tagger;
 import io.newspipe.schemas.Topic;
 import io.newspipe.schemas.TopicPolicy;
 import io.newspipe.schemas.TopicProvisioner;
 import io.newspipe.schemas.TopicSet;
+import io.newspipe.schemas.lifecycle.Health;
+import io.newspipe.schemas.lifecycle.Service;
+import io.newspipe.schemas.metrics.StageMeters;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -32,10 +37,15 @@ import org.slf4j.LoggerFactory;
  * <pre>{@code
  * EnrichService service = new EnrichService(tagger, TopicSet.DEFAULT, "localhost:9092", Map.of());
  * service.start();
- * Runtime.getRuntime().addShutdownHook(new Thread(() -> service.close(Duration.ofSeconds(30))));
+ * service.awaitReady(Duration.ofMinutes(1));
+ * ...
+ * service.close(Duration.ofSeconds(30));
  * }</pre>
+ *
+ * <p>Ready while Streams is {@code RUNNING}; live but not ready while it rebalances; down once it
+ * stopped or failed.
  */
-public final class EnrichService implements AutoCloseable {
+public final class EnrichService implements Service {
 
   /** {@code application.id} unless the client properties give another. */
   public static final String DEFAULT_APPLICATION_ID = "newspipe-enrich";
@@ -48,10 +58,12 @@ public final class EnrichService implements AutoCloseable {
   private final StoryRules storyRules;
   private final Clock clock;
   private final Properties config;
-  private final EnrichCounters counters = new EnrichCounters();
+  private final MeterRegistry registry;
+  private final EnrichMeters counters;
+  private KafkaStreamsMetrics streamsMetrics;
   private final AtomicInteger threadReplacements = new AtomicInteger();
   private TopicPolicy topicPolicy = TopicPolicy.DEFAULT;
-  private KafkaStreams streams;
+  private volatile KafkaStreams streams;
 
   /**
    * @param bootstrapServers the Kafka cluster, e.g. {@code localhost:9092}; null to take {@code
@@ -93,6 +105,30 @@ public final class EnrichService implements AutoCloseable {
       Map<String, ?> clientProperties,
       StoryRules storyRules,
       Clock clock) {
+    this(
+        tagger,
+        topics,
+        bootstrapServers,
+        clientProperties,
+        storyRules,
+        clock,
+        StageMeters.detached());
+  }
+
+  /**
+   * @param registry the process's meter registry: enrich's {@link EnrichMeters} and the Kafka
+   *     Streams client metrics are registered there
+   */
+  public EnrichService(
+      Tagger tagger,
+      TopicSet topics,
+      String bootstrapServers,
+      Map<String, ?> clientProperties,
+      StoryRules storyRules,
+      Clock clock,
+      MeterRegistry registry) {
+    this.registry = Objects.requireNonNull(registry, "registry");
+    this.counters = new EnrichMeters(registry);
     this.tagger = Objects.requireNonNull(tagger, "tagger");
     this.topics = Objects.requireNonNull(topics, "topics");
     this.storyRules = Objects.requireNonNull(storyRules, "storyRules");
@@ -140,7 +176,13 @@ public final class EnrichService implements AutoCloseable {
     return this;
   }
 
+  @Override
+  public String name() {
+    return "enrich";
+  }
+
   /** Creates the topics enrich needs (idempotent), then starts processing in the background. */
+  @Override
   public synchronized void start() {
     if (streams != null) {
       throw new IllegalStateException("enrich is already started; create a new EnrichService");
@@ -150,6 +192,8 @@ public final class EnrichService implements AutoCloseable {
         new KafkaStreams(EnrichTopology.build(tagger, topics, clock, counters, storyRules), config);
     streams.setStateListener(this::onStateChange);
     streams.setUncaughtExceptionHandler(this::onUncaughtException);
+    streamsMetrics = new KafkaStreamsMetrics(streams);
+    streamsMetrics.bindTo(registry);
     LOG.info(
         "enrich starting: application.id {}, {} -> {} and {}<tag> for {} tags, dead letters to {},"
             + " taxonomy {} from {}, stories within {} at similarity {}",
@@ -182,18 +226,42 @@ public final class EnrichService implements AutoCloseable {
     return false;
   }
 
+  /** Ready once Streams runs; false at once if it stopped or failed. */
+  @Override
+  public boolean awaitReady(Duration timeout) throws InterruptedException {
+    return awaitRunning(timeout);
+  }
+
+  @Override
+  public Health health() {
+    KafkaStreams.State state = state();
+    if (state == null) {
+      return Health.notReady("enrich is not started");
+    }
+    return switch (state) {
+      case RUNNING -> Health.ready("Streams RUNNING");
+      case CREATED -> Health.notReady("Streams starting");
+      case REBALANCING ->
+          Health.notReady("Streams REBALANCING: partitions are being assigned among instances");
+      case PENDING_ERROR, ERROR ->
+          Health.down("Streams " + state + ": enrich failed, see the errors logged before");
+      case PENDING_SHUTDOWN, NOT_RUNNING -> Health.down("Streams " + state + ": enrich stopped");
+    };
+  }
+
   /** The Streams state, or null before {@link #start()}. */
   public KafkaStreams.State state() {
     KafkaStreams s = streams;
     return s == null ? null : s.state();
   }
 
-  /** What this instance has done since it started. */
-  public EnrichCounters counters() {
+  /** What this instance has done since it started (its meters in the registry). */
+  public EnrichMeters counters() {
     return counters;
   }
 
   /** Stops processing, committing what was done, waiting at most {@code timeout}. */
+  @Override
   public synchronized void close(Duration timeout) {
     if (streams == null) {
       return;
@@ -212,6 +280,7 @@ public final class EnrichService implements AutoCloseable {
           "enrich did not stop within {}; it will be fenced when restarted, no data is lost",
           timeout);
     }
+    streamsMetrics.close();
   }
 
   @Override

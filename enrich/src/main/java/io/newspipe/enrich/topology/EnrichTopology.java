@@ -90,18 +90,17 @@ public final class EnrichTopology {
 
   /** The topology with the default story rules, with nothing counted. */
   public static Topology build(Tagger tagger, TopicSet topics, Clock clock) {
-    return build(tagger, topics, clock, new EnrichCounters(), StoryRules.DEFAULTS);
+    return build(tagger, topics, clock, EnrichMeters.detached(), StoryRules.DEFAULTS);
   }
 
   /** The topology with the default story rules, counting what it does in {@code counters}. */
-  public static Topology build(
-      Tagger tagger, TopicSet topics, Clock clock, EnrichCounters counters) {
+  public static Topology build(Tagger tagger, TopicSet topics, Clock clock, EnrichMeters counters) {
     return build(tagger, topics, clock, counters, StoryRules.DEFAULTS);
   }
 
   /** The topology, counting what it does in {@code counters}. */
   public static Topology build(
-      Tagger tagger, TopicSet topics, Clock clock, EnrichCounters counters, StoryRules storyRules) {
+      Tagger tagger, TopicSet topics, Clock clock, EnrichMeters counters, StoryRules storyRules) {
     Map<String, String> tagTopicNames = new LinkedHashMap<>();
     for (Topic<String, TaggedArticle> topic : tagTopics(tagger, topics)) {
       tagTopicNames.put(topic.name().substring(topics.tagPrefix().length()), topic.name());

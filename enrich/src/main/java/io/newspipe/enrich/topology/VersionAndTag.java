@@ -3,7 +3,9 @@ package io.newspipe.enrich.topology;
 import io.newspipe.enrich.tagging.Tagger;
 import io.newspipe.schemas.Article;
 import io.newspipe.schemas.ArticleHistory;
+import io.newspipe.schemas.logging.LogContext;
 import java.time.Clock;
+import java.util.concurrent.TimeUnit;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
 import org.apache.kafka.streams.processor.api.FixedKeyRecord;
@@ -25,11 +27,11 @@ final class VersionAndTag implements FixedKeyProcessor<String, Article, Enriched
 
   private final Tagger tagger;
   private final Clock clock;
-  private final EnrichCounters counters;
+  private final EnrichMeters counters;
   private FixedKeyProcessorContext<String, Enriched> context;
   private KeyValueStore<String, ArticleHistory> store;
 
-  VersionAndTag(Tagger tagger, Clock clock, EnrichCounters counters) {
+  VersionAndTag(Tagger tagger, Clock clock, EnrichMeters counters) {
     this.tagger = tagger;
     this.clock = clock;
     this.counters = counters;
@@ -44,13 +46,24 @@ final class VersionAndTag implements FixedKeyProcessor<String, Article, Enriched
   @Override
   public void process(FixedKeyRecord<String, Article> record) {
     String id = record.key();
-    Enrichment.Output out = Enrichment.next(record.value(), store.get(id), tagger, clock);
-    if (out == null) {
-      counters.countDuplicate();
-      return;
+    long started = System.nanoTime();
+    counters.stage().recordsIn(1);
+    try (LogContext ignored = LogContext.article(id, feedOf(record.value()), "enrich")) {
+      Enrichment.Output out = Enrichment.next(record.value(), store.get(id), tagger, clock);
+      if (out == null) {
+        counters.countDuplicate();
+        return;
+      }
+      store.put(id, out.history());
+      counters.countTagged(out.tagged());
+      context.forward(
+          record.withValue(new Enriched(out.tagged(), out.routeTags(), out.signature())));
+    } finally {
+      counters.stage().processing().record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
     }
-    store.put(id, out.history());
-    counters.countTagged();
-    context.forward(record.withValue(new Enriched(out.tagged(), out.routeTags(), out.signature())));
+  }
+
+  private static String feedOf(Article article) {
+    return article == null || article.getSource() == null ? null : article.getSource().getId();
   }
 }

@@ -41,7 +41,7 @@ class EnrichTopologyTest {
   private static final Instant NOW = Instant.parse("2024-04-26T12:00:00Z");
   private static final Instant PUBLISHED = Instant.parse("2024-04-26T09:30:00Z");
 
-  private final EnrichCounters counters = new EnrichCounters();
+  private final EnrichMeters counters = EnrichMeters.detached();
   private final AtomicBoolean clockFails = new AtomicBoolean();
   private TopologyTestDriver driver;
   private TestInputTopic<String, Article> raw;

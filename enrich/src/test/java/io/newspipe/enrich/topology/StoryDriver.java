@@ -28,7 +28,7 @@ final class StoryDriver implements AutoCloseable {
   private final TopologyTestDriver driver;
   private final TestInputTopic<String, Article> raw;
   private final TestOutputTopic<String, TaggedArticle> tagged;
-  private final EnrichCounters counters = new EnrichCounters();
+  private final EnrichMeters counters = EnrichMeters.detached();
 
   StoryDriver(StoryRules rules) {
     Properties config = new Properties();
@@ -83,7 +83,7 @@ final class StoryDriver implements AutoCloseable {
     return driver.producedTopicNames();
   }
 
-  EnrichCounters counters() {
+  EnrichMeters counters() {
     return counters;
   }
 

@@ -9,6 +9,7 @@ import io.newspipe.ingest.fulltext.FullTextFetcher;
 import io.newspipe.ingest.publish.ArticlePublisher;
 import io.newspipe.schemas.Article;
 import io.newspipe.schemas.FeedState;
+import io.newspipe.schemas.logging.LogContext;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -52,6 +53,7 @@ public final class FeedPoller {
   private final Clock clock;
   private final FullTextFetcher fullText;
   private final List<Article> toFetch = new ArrayList<>();
+  private final FeedMeters meters;
   private FeedState state;
   private int failures;
 
@@ -88,6 +90,7 @@ public final class FeedPoller {
     this.publisher = publisher;
     this.settings = settings;
     this.clock = clock;
+    this.meters = new FeedMeters(publisher.meters().registry(), spec.id());
     boolean sameUrl = initial != null && spec.url().toString().equals(initial.getUrl());
     this.state =
         sameUrl
@@ -109,10 +112,17 @@ public final class FeedPoller {
    */
   public synchronized Outcome poll() throws InterruptedException {
     limiter.acquire(spec.url());
-    try {
-      return fetchAndPublish();
-    } catch (RuntimeException | Error e) {
-      return failed("failed unexpectedly (" + e + ")", null, e, null);
+    try (LogContext ignored = LogContext.feed(spec.id(), ArticlePublisher.STAGE)) {
+      Outcome outcome;
+      try {
+        outcome = fetchAndPublish();
+      } catch (RuntimeException | Error e) {
+        outcome = failed("failed unexpectedly (" + e + ")", null, e, null);
+      }
+      meters.polled(
+          outcome.failed() ? "failed" : outcome.notModified() ? "not_modified" : "ok",
+          clock.instant());
+      return outcome;
     }
   }
 
@@ -253,6 +263,7 @@ public final class FeedPoller {
       int version = previous == null || before == null ? 1 : before + 1;
       article.setVersion(version);
       publisher.publish(article);
+      meters.item(version == 1);
       if (wanted) {
         toFetch.add(article);
       }

@@ -1,18 +1,23 @@
 package io.newspipe.ingest.publish;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import io.newspipe.schemas.Article;
 import io.newspipe.schemas.DeadLetters;
 import io.newspipe.schemas.FeedState;
 import io.newspipe.schemas.Topic;
 import io.newspipe.schemas.TopicSet;
+import io.newspipe.schemas.metrics.StageMeters;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
@@ -54,6 +59,10 @@ public final class ArticlePublisher implements AutoCloseable {
   private final AtomicLong published = new AtomicLong();
   private final AtomicLong deadLettered = new AtomicLong();
   private final AtomicLong failed = new AtomicLong();
+  private final StageMeters meters;
+  private final KafkaClientMetrics clientMetrics;
+  private volatile boolean brokerReached;
+  private volatile String brokerProblem = "the brokers were not asked yet";
 
   /**
    * @param kafkaProps producer properties ({@code bootstrap.servers}, TLS/SASL, ...); serializers
@@ -62,19 +71,42 @@ public final class ArticlePublisher implements AutoCloseable {
    * @throws IllegalArgumentException if the properties switch idempotence off or weaken acks
    */
   public ArticlePublisher(Map<String, Object> kafkaProps, TopicSet topics) {
-    this(new KafkaProducer<>(producerConfig(kafkaProps)), topics, kafkaProps);
+    this(kafkaProps, topics, StageMeters.detached());
+  }
+
+  /**
+   * As {@link #ArticlePublisher(Map, TopicSet)}, counting in the process's meter registry: the
+   * {@link StageMeters} of stage {@value #STAGE}, the feed meters and the producer's metrics.
+   */
+  public ArticlePublisher(Map<String, Object> kafkaProps, TopicSet topics, MeterRegistry registry) {
+    this(new KafkaProducer<>(producerConfig(kafkaProps)), topics, kafkaProps, registry);
   }
 
   /** For tests: publishes through the given producer. */
   ArticlePublisher(Producer<byte[], byte[]> producer, TopicSet topics) {
-    this(producer, topics, Map.of());
+    this(producer, topics, Map.of(), StageMeters.detached());
   }
 
   private ArticlePublisher(
-      Producer<byte[], byte[]> producer, TopicSet topics, Map<String, Object> clientProps) {
+      Producer<byte[], byte[]> producer,
+      TopicSet topics,
+      Map<String, Object> clientProps,
+      MeterRegistry registry) {
     this.producer = Objects.requireNonNull(producer, "producer");
     this.topics = Objects.requireNonNull(topics, "topics");
     this.clientProps = Map.copyOf(clientProps);
+    this.meters = StageMeters.of(registry, STAGE);
+    this.clientMetrics = new KafkaClientMetrics(producer);
+    clientMetrics.bindTo(registry);
+  }
+
+  /**
+   * Ingest's stage meters: records in (articles and rejected documents handed to this publisher),
+   * out (articles acknowledged), dead letters by reason, and processing time (hand-over to
+   * acknowledgement). Feed sources register their meters in the same registry.
+   */
+  public StageMeters meters() {
+    return meters;
   }
 
   /**
@@ -151,6 +183,7 @@ public final class ArticlePublisher implements AutoCloseable {
       return failure("article " + article.getId(), e);
     }
     String what = "article " + article.getId() + " from " + sourceOf(article);
+    meters.recordsIn(1);
     return send(record, published, what)
         .exceptionallyCompose(
             error -> {
@@ -217,20 +250,36 @@ public final class ArticlePublisher implements AutoCloseable {
             sourceDescription.getBytes(StandardCharsets.UTF_8),
             bytes,
             headers);
-    return send(record, deadLettered, "dead letter for " + sourceDescription);
+    meters.recordsIn(1);
+    String reasonName = reason.getClass().getSimpleName();
+    return send(record, deadLettered, "dead letter for " + sourceDescription)
+        .thenApply(
+            metadata -> {
+              meters.deadLetter(reasonName);
+              return metadata;
+            });
   }
 
   private CompletableFuture<RecordMetadata> send(
       ProducerRecord<byte[], byte[]> record, AtomicLong counter, String what) {
     CompletableFuture<RecordMetadata> result = new CompletableFuture<>();
+    long started = System.nanoTime();
     try {
       producer.send(
           record,
           (metadata, error) -> {
             if (error == null) {
+              reached();
               counter.incrementAndGet();
+              if (counter == published) {
+                meters.recordsOut(1);
+                meters.processing().record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
+              }
               result.complete(metadata);
             } else {
+              if (!(error instanceof RecordTooLargeException)) {
+                brokerProblem = "the last send failed: " + error;
+              }
               fail(what, error);
               result.completeExceptionally(error);
             }
@@ -260,6 +309,36 @@ public final class ArticlePublisher implements AutoCloseable {
     return source.getUrl() != null ? source.getUrl() : source.getId();
   }
 
+  /**
+   * Asks the brokers for the raw topic's partitions (a metadata fetch, blocking up to the
+   * producer's {@code max.block.ms}) and records whether they answered; see {@link
+   * #brokerProblem()}.
+   */
+  public boolean checkBroker() {
+    try {
+      producer.partitionsFor(topics.raw().name());
+      reached();
+      return true;
+    } catch (RuntimeException e) {
+      brokerProblem = "the brokers do not answer: " + e.getMessage();
+      return false;
+    }
+  }
+
+  private void reached() {
+    brokerReached = true;
+    brokerProblem = null;
+  }
+
+  /**
+   * Empty when the brokers answered the last metadata fetch or acknowledged the last send; else why
+   * not. Cheap: it asks nobody.
+   */
+  public Optional<String> brokerProblem() {
+    String problem = brokerProblem;
+    return brokerReached && problem == null ? Optional.empty() : Optional.of(problem);
+  }
+
   /** Blocks until every send so far is acknowledged or failed. */
   public void flush() {
     producer.flush();
@@ -284,5 +363,6 @@ public final class ArticlePublisher implements AutoCloseable {
   @Override
   public void close() {
     producer.close(CLOSE_TIMEOUT);
+    clientMetrics.close();
   }
 }

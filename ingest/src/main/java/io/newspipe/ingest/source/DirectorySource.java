@@ -10,6 +10,7 @@ import io.newspipe.ingest.format.ContentHash;
 import io.newspipe.ingest.format.Origin;
 import io.newspipe.ingest.format.ParseException;
 import io.newspipe.schemas.Article;
+import io.newspipe.schemas.logging.LogContext;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -368,7 +369,7 @@ public final class DirectorySource implements AutoCloseable {
     }
     filesRead.incrementAndGet();
     List<Article> articles;
-    try {
+    try (LogContext ignored = LogContext.feed(sourceId, "ingest")) {
       articles = parser.parse(bytes, origin);
     } catch (ParseException e) {
       reject(origin, digest, Documents.prefix(bytes, settings.maxRejectedPayloadBytes()), e);

@@ -17,19 +17,23 @@ public interface Service extends AutoCloseable {
   void start();
 
   /**
-   * Waits until the service is ready (see {@link Health#ready()}), at most {@code timeout}.
+   * Waits until the service is ready (see {@link Health#ready()}), at most {@code timeout}; gives
+   * up at once when it is no longer live (it stopped or failed).
    *
    * @return whether it became ready in time
    */
   default boolean awaitReady(Duration timeout) throws InterruptedException {
     long deadline = System.nanoTime() + timeout.toNanos();
-    while (!health().ready()) {
-      if (System.nanoTime() - deadline >= 0) {
+    while (true) {
+      Health h = health();
+      if (h.ready()) {
+        return true;
+      }
+      if (!h.live() || System.nanoTime() - deadline >= 0) {
         return false;
       }
       Thread.sleep(50);
     }
-    return true;
   }
 
   /** Liveness and readiness now; cheap enough to call on every health probe. */

@@ -13,13 +13,19 @@ import org.apache.kafka.common.serialization.Deserializer;
 /**
  * One poll's records split into articles to store and records that cannot be decoded, with the
  * offsets the batch starts at (where to rewind on failure) and the offsets to store once it is
- * written.
+ * written, and the records' timestamps (for the end-to-end latency).
  */
 record PolledBatch(
     List<TaggedArticle> articles,
     List<DeadLetter> deadLetters,
     Map<TopicPartition, Long> firstOffsets,
-    Map<TopicPartition, Long> nextOffsets) {
+    Map<TopicPartition, Long> nextOffsets,
+    long[] timestamps) {
+
+  /** Records in the batch, decoded or not. */
+  int size() {
+    return timestamps.length;
+  }
 
   /** A record that cannot be stored, and why. */
   record DeadLetter(ConsumerRecord<byte[], byte[]> record, RuntimeException reason) {}
@@ -30,10 +36,13 @@ record PolledBatch(
     List<DeadLetter> deadLetters = new ArrayList<>();
     Map<TopicPartition, Long> first = new HashMap<>();
     Map<TopicPartition, Long> next = new HashMap<>();
+    long[] timestamps = new long[records.count()];
+    int i = 0;
     for (TopicPartition tp : records.partitions()) {
       for (ConsumerRecord<byte[], byte[]> r : records.records(tp)) {
         first.putIfAbsent(tp, r.offset());
         next.put(tp, r.offset() + 1);
+        timestamps[i++] = r.timestamp();
         try {
           articles.add(decode(r, deserializer));
         } catch (RuntimeException e) {
@@ -41,7 +50,8 @@ record PolledBatch(
         }
       }
     }
-    return new PolledBatch(List.copyOf(articles), List.copyOf(deadLetters), first, next);
+    return new PolledBatch(
+        List.copyOf(articles), List.copyOf(deadLetters), first, next, timestamps);
   }
 
   private static TaggedArticle decode(

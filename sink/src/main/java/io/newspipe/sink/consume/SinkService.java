@@ -1,26 +1,38 @@
 package io.newspipe.sink.consume;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import io.newspipe.schemas.TaggedArticle;
 import io.newspipe.schemas.TopicSet;
+import io.newspipe.schemas.lifecycle.CachedCheck;
+import io.newspipe.schemas.lifecycle.Health;
+import io.newspipe.schemas.lifecycle.Service;
+import io.newspipe.schemas.logging.LogContext;
+import io.newspipe.schemas.metrics.StageMeters;
 import io.newspipe.store.ArticleWrites;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.consumer.CloseOptions;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.common.TopicPartition;
@@ -35,18 +47,25 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Exactly once comes from the store, not from Kafka: each poll's articles are written together
  * with the next offsets in one database transaction, and on partition assignment the consumer seeks
- * to the offsets the store holds (or the beginning). Kafka offsets are never committed. A crash
- * anywhere therefore re-reads exactly what the store lacks, and idempotent upserts absorb any
- * re-delivery.
+ * to the offsets the store holds (or the beginning). A crash anywhere therefore re-reads exactly
+ * what the store lacks, and idempotent upserts absorb any re-delivery. After each database commit
+ * the same offsets are also committed to Kafka, only so that lag tools ({@code
+ * kafka-consumer-groups}, the {@code newspipe.consumer.lag} gauge) see the sink's progress; the
+ * sink itself never reads them back.
  *
  * <p>A record that cannot be decoded goes to {@code TopicSet.dlq()} and its offset still advances;
  * a store failure (database locked, disk full, outage) stores nothing, and the batch is retried
  * with exponential backoff until it succeeds: nothing is dropped and nothing gets stuck.
  *
- * <p>Use from one thread: {@link #run()} (until {@link #close()}) or {@link #runUntilIdle}. {@code
- * close()} may be called from any thread, e.g. a shutdown hook. The store is the caller's to close.
+ * <p>Run it on a thread of its own with {@link #start()} (then {@link #awaitCaughtUp} waits until
+ * it stored what is there), or on the caller's thread with {@link #run()} (until {@link #close()})
+ * or {@link #runUntilIdle}. {@code close()} may be called from any thread, e.g. a shutdown hook.
+ * The store is the caller's to close.
+ *
+ * <p>Ready once a poll succeeded (partitions assigned, or none yet to assign) and the store answers
+ * a query; down once closed or its thread died.
  */
-public final class SinkService implements AutoCloseable {
+public final class SinkService implements Service {
 
   /** The consumer group used when none is given. */
   public static final String DEFAULT_GROUP_ID = "newspipe-sink";
@@ -54,6 +73,7 @@ public final class SinkService implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(SinkService.class);
   private static final Duration POLL_TIMEOUT = Duration.ofMillis(200);
   private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
+  private static final Duration STORE_CHECK_TTL = Duration.ofSeconds(1);
 
   private final Consumer<byte[], byte[]> consumer;
   private final DeadLetterPublisher deadLetters;
@@ -64,10 +84,16 @@ public final class SinkService implements AutoCloseable {
   private final Deserializer<TaggedArticle> decoder;
   private final Backoff backoff;
 
-  private final AtomicLong stored = new AtomicLong();
-  private final AtomicLong deadLettered = new AtomicLong();
+  private final SinkMeters meters;
+  private final List<AutoCloseable> clientMetrics = new ArrayList<>();
   private final AtomicBoolean closeRequested = new AtomicBoolean();
   private final CountDownLatch closeSignal = new CountDownLatch(1);
+  private final CachedCheck storeCheck;
+  private final AtomicReference<IdleRequest> idleRequest = new AtomicReference<>();
+  private volatile boolean polled;
+  private volatile int assignedPartitions;
+  private volatile Thread ownThread;
+  private volatile Throwable failure;
 
   private final Object lifecycle = new Object();
   private Thread loopThread; // guarded by lifecycle
@@ -75,6 +101,7 @@ public final class SinkService implements AutoCloseable {
 
   // Touched by the polling thread only (the rebalance listener runs inside poll).
   private final Set<TopicPartition> unpositioned = new HashSet<>();
+  private final Map<TopicPartition, OffsetAndMetadata> committed = new HashMap<>();
   private boolean subscribed;
   private int failuresInARow;
 
@@ -93,13 +120,27 @@ public final class SinkService implements AutoCloseable {
    */
   public SinkService(
       Map<String, Object> kafkaProps, TopicSet topics, ArticleWrites store, String groupId) {
+    this(kafkaProps, topics, store, groupId, StageMeters.detached());
+  }
+
+  /**
+   * As {@link #SinkService(Map, TopicSet, ArticleWrites, String)}, with the process's meter
+   * registry: the sink's meters and its Kafka clients' metrics are registered there.
+   */
+  public SinkService(
+      Map<String, Object> kafkaProps,
+      TopicSet topics,
+      ArticleWrites store,
+      String groupId,
+      MeterRegistry registry) {
     // The cluster id is read first, so a Kafka that cannot be reached leaks no clients.
     this(
         offsetsKey(groupId, SinkClientConfigs.clusterId(kafkaProps)),
         kafkaProps,
         topics,
         store,
-        groupId);
+        groupId,
+        registry);
   }
 
   private SinkService(
@@ -107,7 +148,8 @@ public final class SinkService implements AutoCloseable {
       Map<String, Object> kafkaProps,
       TopicSet topics,
       ArticleWrites store,
-      String groupId) {
+      String groupId,
+      MeterRegistry registry) {
     this(
         new KafkaConsumer<>(SinkClientConfigs.consumer(kafkaProps, groupId)),
         new KafkaProducer<>(SinkClientConfigs.deadLetterProducer(kafkaProps)),
@@ -115,7 +157,8 @@ public final class SinkService implements AutoCloseable {
         store,
         groupId,
         offsetsKey,
-        Backoff.DEFAULT.copy());
+        Backoff.DEFAULT.copy(),
+        registry);
   }
 
   /** For tests with mock clients: offsets are stored under the bare group id. */
@@ -126,7 +169,15 @@ public final class SinkService implements AutoCloseable {
       ArticleWrites store,
       String groupId,
       Backoff backoff) {
-    this(consumer, deadLetterProducer, topics, store, groupId, groupId, backoff);
+    this(
+        consumer,
+        deadLetterProducer,
+        topics,
+        store,
+        groupId,
+        groupId,
+        backoff,
+        StageMeters.detached());
   }
 
   private SinkService(
@@ -136,7 +187,8 @@ public final class SinkService implements AutoCloseable {
       ArticleWrites store,
       String groupId,
       String offsetsKey,
-      Backoff backoff) {
+      Backoff backoff,
+      MeterRegistry registry) {
     this.consumer = Objects.requireNonNull(consumer, "consumer");
     this.topics = Objects.requireNonNull(topics, "topics");
     this.store = Objects.requireNonNull(store, "store");
@@ -145,6 +197,102 @@ public final class SinkService implements AutoCloseable {
     this.deadLetters = new DeadLetterPublisher(deadLetterProducer, topics.dlq().name());
     this.decoder = topics.tagged().valueSerde().deserializer();
     this.backoff = backoff;
+    this.meters = new SinkMeters(registry);
+    KafkaClientMetrics consumerMetrics = new KafkaClientMetrics(consumer);
+    consumerMetrics.bindTo(registry);
+    clientMetrics.add(consumerMetrics);
+    KafkaClientMetrics producerMetrics = new KafkaClientMetrics(deadLetterProducer);
+    producerMetrics.bindTo(registry);
+    clientMetrics.add(producerMetrics);
+    this.storeCheck = new CachedCheck(STORE_CHECK_TTL, () -> store.offsets(offsetsKey));
+  }
+
+  @Override
+  public String name() {
+    return "sink";
+  }
+
+  /** Consumes on a thread of its own ({@code newspipe-sink}) until {@link #close()}. */
+  @Override
+  public void start() {
+    synchronized (lifecycle) {
+      if (ownThread != null) {
+        throw new IllegalStateException("this sink is already started");
+      }
+      Thread t = new Thread(this::runOwnThread, "newspipe-sink");
+      ownThread = t;
+      t.start();
+    }
+  }
+
+  private void runOwnThread() {
+    try {
+      run();
+    } catch (RuntimeException | Error e) {
+      failure = e;
+      log.error("sink stopped: {}", e.toString(), e);
+    }
+  }
+
+  /**
+   * Waits until the sink, running on its own thread ({@link #start()}), has stored everything the
+   * tagged topic holds now and then no record arrived for {@code idle}: {@link #runUntilIdle} for a
+   * started sink. Returns early when the sink is closed.
+   *
+   * @throws IllegalStateException if the sink's thread failed
+   */
+  public void awaitCaughtUp(Duration idle) throws InterruptedException {
+    IdleRequest request = new IdleRequest(Objects.requireNonNull(idle, "idle"));
+    if (!idleRequest.compareAndSet(null, request)) {
+      throw new IllegalStateException("another thread already waits for the sink to catch up");
+    }
+    try {
+      while (!request.done.isDone()) {
+        Thread t = ownThread;
+        if (closeRequested.get() || t == null || !t.isAlive()) {
+          break;
+        }
+        try {
+          request.done.get(200, TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+          // check again whether the sink still runs
+        } catch (ExecutionException e) {
+          throw new IllegalStateException(e.getCause());
+        }
+      }
+    } finally {
+      idleRequest.compareAndSet(request, null);
+    }
+    if (failure != null) {
+      throw new IllegalStateException("the sink stopped: " + failure.getMessage(), failure);
+    }
+  }
+
+  @Override
+  public Health health() {
+    if (closeRequested.get()) {
+      return Health.down("sink closed");
+    }
+    Throwable failed = failure;
+    if (failed != null) {
+      return Health.down("sink failed: " + failed.getMessage());
+    }
+    Thread t = ownThread;
+    if (t != null && !t.isAlive()) {
+      return Health.down("sink thread stopped");
+    }
+    if (!polled) {
+      return Health.notReady("sink has not polled " + topics.tagged().name() + " yet");
+    }
+    var storeProblem = storeCheck.problem();
+    if (storeProblem.isPresent()) {
+      return Health.notReady("the store does not answer: " + storeProblem.get());
+    }
+    int assigned = assignedPartitions;
+    return Health.ready(
+        assigned == 0
+            ? "polling, no partitions assigned yet"
+            : assigned + " partition(s) of " + topics.tagged().name() + " assigned");
   }
 
   /** Consumes until {@link #close()} is called (from another thread). */
@@ -167,12 +315,12 @@ public final class SinkService implements AutoCloseable {
 
   /** Articles stored so far (re-deliveries included). */
   public long stored() {
-    return stored.get();
+    return meters.stage().out();
   }
 
   /** Records sent to the dead-letter topic so far. */
   public long deadLettered() {
-    return deadLettered.get();
+    return meters.stage().deadLettered();
   }
 
   /** The consumer group this sink consumes in. */
@@ -200,6 +348,15 @@ public final class SinkService implements AutoCloseable {
    */
   @Override
   public void close() {
+    close(CLOSE_TIMEOUT);
+  }
+
+  /**
+   * Stops consuming and closes the Kafka clients, waiting up to {@code deadline} for a batch in
+   * flight to finish. Safe from any thread and idempotent; the store stays open.
+   */
+  @Override
+  public void close(Duration deadline) {
     if (!closeRequested.compareAndSet(false, true)) {
       return;
     }
@@ -210,17 +367,16 @@ public final class SinkService implements AutoCloseable {
       }
       if (loopThread != null) {
         consumer.wakeup();
-        long deadline = System.nanoTime() + CLOSE_TIMEOUT.toNanos();
+        long until = System.nanoTime() + deadline.toNanos();
         try {
-          while (loopThread != null && System.nanoTime() < deadline) {
-            TimeUnit.NANOSECONDS.timedWait(lifecycle, deadline - System.nanoTime());
+          while (loopThread != null && System.nanoTime() < until) {
+            TimeUnit.NANOSECONDS.timedWait(lifecycle, until - System.nanoTime());
           }
         } catch (InterruptedException e) {
           Thread.currentThread().interrupt();
         }
         if (loopThread != null) {
-          log.warn(
-              "sink still busy after {}; it closes its Kafka clients when done", CLOSE_TIMEOUT);
+          log.warn("sink still busy after {}; it closes its Kafka clients when done", deadline);
           return;
         }
       }
@@ -230,13 +386,19 @@ public final class SinkService implements AutoCloseable {
 
   private void loop(Duration idle) {
     enterLoop();
-    try {
+    try (LogContext ignored = LogContext.feed(null, "sink")) {
       IdleWatch watch = idle == null ? null : new IdleWatch(endOffsetsNow(), idle);
+      IdleRequest request = null;
       while (!closeRequested.get()) {
+        if (watch == null && (request = idleRequest.get()) != null) {
+          watch = new IdleWatch(endOffsetsNow(), request.idle);
+        }
         if (!positionPending()) {
           sleep(backoff.next());
         }
         ConsumerRecords<byte[], byte[]> records = consumer.poll(POLL_TIMEOUT);
+        assignedPartitions = consumer.assignment().size();
+        polled = true;
         if (!records.isEmpty()) {
           store(records);
         }
@@ -248,7 +410,12 @@ public final class SinkService implements AutoCloseable {
               topics.tagged().name(),
               stored(),
               deadLettered());
-          return;
+          if (request == null) {
+            return;
+          }
+          request.done.complete(null);
+          watch = null;
+          request = null;
         }
       }
     } catch (WakeupException e) {
@@ -262,6 +429,8 @@ public final class SinkService implements AutoCloseable {
 
   private void store(ConsumerRecords<byte[], byte[]> records) {
     PolledBatch batch = PolledBatch.decode(records, decoder);
+    meters.stage().recordsIn(batch.size());
+    long started = System.nanoTime();
     try {
       deadLetters.publish(batch.deadLetters());
       store.write(batch.articles(), offsetsKey, batch.nextOffsets());
@@ -276,8 +445,33 @@ public final class SinkService implements AutoCloseable {
       failuresInARow = 0;
     }
     backoff.reset();
-    stored.addAndGet(batch.articles().size());
-    deadLettered.addAndGet(batch.deadLetters().size());
+    meters.stored(batch, System.nanoTime() - started, System.currentTimeMillis());
+    commitToKafka(batch.nextOffsets());
+  }
+
+  /**
+   * Tells Kafka what the store now holds, for lag tools only: asynchronous, and a failure is
+   * harmless (the store keeps the offsets the sink restarts from; the next commit catches up).
+   */
+  private void commitToKafka(Map<TopicPartition, Long> next) {
+    Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
+    next.forEach(
+        (tp, offset) -> {
+          if (consumer.assignment().contains(tp)) {
+            offsets.put(tp, new OffsetAndMetadata(offset));
+          }
+        });
+    if (offsets.isEmpty()) {
+      return;
+    }
+    committed.putAll(offsets);
+    consumer.commitAsync(
+        offsets,
+        (done, error) -> {
+          if (error != null) {
+            log.debug("sink could not commit offsets {} to Kafka: {}", done, error.toString());
+          }
+        });
   }
 
   /** Nothing of the batch was acknowledged: rewind to its start and try again after a wait. */
@@ -400,6 +594,7 @@ public final class SinkService implements AutoCloseable {
       return;
     }
     clientsClosed = true;
+    commitLast();
     try {
       // Leave the group even as a static member (group.instance.id): a clean stop hands the
       // partitions over at once; only a crash leaves them with this member until its session ends.
@@ -414,7 +609,28 @@ public final class SinkService implements AutoCloseable {
     } catch (RuntimeException e) {
       log.warn("closing the sink's dead-letter producer failed: {}", e.getMessage());
     }
+    for (AutoCloseable metrics : clientMetrics) {
+      try {
+        metrics.close();
+      } catch (Exception e) {
+        log.debug("unbinding the sink's client metrics failed: {}", e.toString());
+      }
+    }
     log.info("sink closed: {} stored, {} dead-lettered", stored(), deadLettered());
+  }
+
+  /** The last offsets stored, committed to Kafka synchronously so lag tools end at zero. */
+  private void commitLast() {
+    Map<TopicPartition, OffsetAndMetadata> last = new HashMap<>(committed);
+    last.keySet().retainAll(consumer.assignment());
+    if (last.isEmpty()) {
+      return;
+    }
+    try {
+      consumer.commitSync(last, Duration.ofSeconds(5));
+    } catch (RuntimeException e) {
+      log.debug("sink could not commit its last offsets to Kafka: {}", e.toString());
+    }
   }
 
   /** Waits, returning early when the sink is closed. */
@@ -427,7 +643,20 @@ public final class SinkService implements AutoCloseable {
     }
   }
 
-  /** Positions partitions from the store when they are assigned; there is nothing to commit. */
+  /** A wait for the sink's own thread to catch up ({@link #awaitCaughtUp}). */
+  private static final class IdleRequest {
+    final Duration idle;
+    final CompletableFuture<Void> done = new CompletableFuture<>();
+
+    IdleRequest(Duration idle) {
+      this.idle = idle;
+    }
+  }
+
+  /**
+   * Positions partitions from the store when they are assigned. Offsets in Kafka are only for lag
+   * tools, committed after each store write, so a revocation needs no commit either.
+   */
   private final class Rebalance implements ConsumerRebalanceListener {
 
     @Override
@@ -439,11 +668,13 @@ public final class SinkService implements AutoCloseable {
     @Override
     public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
       unpositioned.removeAll(partitions);
+      committed.keySet().removeAll(partitions);
     }
 
     @Override
     public void onPartitionsLost(Collection<TopicPartition> partitions) {
       unpositioned.removeAll(partitions);
+      committed.keySet().removeAll(partitions);
     }
   }
 }

@@ -8,6 +8,7 @@ import io.newspipe.schemas.TopicSet;
 import io.newspipe.store.PostgresStore;
 import io.newspipe.testkit.KafkaClusterExtension;
 import io.newspipe.testkit.Postgres;
+import io.newspipe.testkit.TcpProxy;
 import java.net.URI;
 import java.time.Duration;
 import java.util.concurrent.ExecutorService;

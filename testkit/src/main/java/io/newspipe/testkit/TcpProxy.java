@@ -1,4 +1,4 @@
-package io.newspipe.sink.consume;
+package io.newspipe.testkit;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -15,7 +15,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * drops every open connection and refuses new ones (accepts and closes them at once) until {@link
  * #restore()}. To the client that is a real network failure of a real server.
  */
-final class TcpProxy implements AutoCloseable {
+public final class TcpProxy implements AutoCloseable {
 
   private final String upstreamHost;
   private final int upstreamPort;
@@ -23,7 +23,7 @@ final class TcpProxy implements AutoCloseable {
   private final Set<Socket> open = ConcurrentHashMap.newKeySet();
   private volatile boolean down;
 
-  TcpProxy(String upstreamHost, int upstreamPort) throws IOException {
+  public TcpProxy(String upstreamHost, int upstreamPort) throws IOException {
     this.upstreamHost = upstreamHost;
     this.upstreamPort = upstreamPort;
     this.server = new ServerSocket();
@@ -33,19 +33,19 @@ final class TcpProxy implements AutoCloseable {
     acceptor.start();
   }
 
-  int port() {
+  public int port() {
     return server.getLocalPort();
   }
 
   /** Drops all connections and refuses new ones. */
-  void cut() {
+  public void cut() {
     down = true;
     open.forEach(TcpProxy::closeQuietly);
     open.clear();
   }
 
   /** Relays new connections again. */
-  void restore() {
+  public void restore() {
     down = false;
   }
 
