@@ -4,6 +4,7 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.turbo.TurboFilter;
 import ch.qos.logback.core.spi.FilterReply;
+import io.newspipe.app.broker.BrokerProbe;
 import java.util.List;
 import org.apache.kafka.common.errors.OutOfOrderSequenceException;
 import org.apache.kafka.common.protocol.Errors;
@@ -27,7 +28,7 @@ public final class KnownNoiseFilter extends TurboFilter {
           "Failed to start Javalin");
 
   /** The start-up probe of a configured cluster reports an unreachable one in one line itself. */
-  private static final String STARTUP_CHECK = "clientId=newspipe-startup-check";
+  private static final String STARTUP_CHECK = "clientId=" + BrokerProbe.CLIENT_ID;
 
   /**
    * With transaction version 2 (KIP-890, the default of Kafka 4) a transactional producer adds a

@@ -1,55 +1,36 @@
 package io.newspipe.app.replay;
 
 import io.newspipe.app.run.TopicAdmin;
+import io.newspipe.enrich.retag.Retagging;
+import io.newspipe.enrich.retag.TagChanges;
 import io.newspipe.enrich.tagging.Tagger;
-import io.newspipe.enrich.topology.Enrichment;
-import io.newspipe.enrich.topology.RetagPlan;
 import io.newspipe.read.Clients;
 import io.newspipe.read.MergedReader;
 import io.newspipe.read.OffsetRanges;
-import io.newspipe.schemas.Article;
-import io.newspipe.schemas.ArticleHistory;
-import io.newspipe.schemas.AvroSerde;
-import io.newspipe.schemas.Tag;
-import io.newspipe.schemas.TaggedArticle;
 import io.newspipe.schemas.Topic;
 import io.newspipe.schemas.TopicSet;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Re-tags the raw history with another taxonomy and writes the results through the normal path:
- * {@code TaggedArticle}s to the tagged topic (which the sink stores, replacing the tags of the same
- * version because they were enriched later) and to the tag topics: those of its new tags, and those
- * of tags it had before and lost, so that their subscribers see it leave.
- *
- * <p>What is re-tagged is decided by enrich's own rule ({@link RetagPlan}, {@link
- * io.newspipe.enrich.topology.Enrichment}): a first pass replays the versions enrich gave every raw
- * record, a second re-tags each article's latest content once, at that version; a withdrawal stays
- * an untagged withdrawal. Each article's story id is kept as enrich decided it. Each re-tagged
- * article's new tags also go to the retagged topic, on the partition number of its raw records,
- * where enrich learns them: its next live version then leaves the re-tagged tags.
+ * Re-tags the raw history with another taxonomy and writes the results through the normal path —
+ * the Kafka side of re-tagging: what is written for each raw record is enrich's decision ({@link
+ * Retagging}, by the same rule as the live topology); this class reads the topics and writes it.
  *
  * <p>Exactly once and resumable: each batch of outputs is written in a Kafka transaction together
  * with the raw offsets it consumed, under the group {@code newspipe-retag-<taxonomy version>}. An
@@ -78,19 +59,10 @@ public final class Retagger {
   private final Map<String, Object> clientProps;
   private final TopicSet topics;
   private final Tagger tagger;
-  private final AvroSerde<Article> articles = AvroSerde.of(Article.class);
-  private final AvroSerde<TaggedArticle> taggedSerde = AvroSerde.of(TaggedArticle.class);
-  private final AvroSerde<ArticleHistory> histories = AvroSerde.of(ArticleHistory.class);
   private final int batchSize;
   private final java.util.function.Consumer<List<Topic<?, ?>>> provisioner;
-  private RetagPlan plan = new RetagPlan();
+  private final Retagging retagging;
   private volatile boolean stopped;
-  private Set<String> existingTopics = Set.of();
-
-  /** Each article's story, as enrich decided it: re-tagging changes tags, not stories. */
-  private final Map<String, String> stories = new HashMap<>();
-
-  private final Set<String> missingTopicsLogged = new HashSet<>();
 
   public Retagger(Map<String, Object> clientProps, TopicSet topics, Tagger tagger) {
     this(clientProps, topics, tagger, 500);
@@ -116,16 +88,12 @@ public final class Retagger {
     this.tagger = tagger;
     this.batchSize = batchSize;
     this.provisioner = provisioner;
+    this.retagging = new Retagging(topics, tagger);
   }
 
-  /** The consumer group (and transactional id stem) of a taxonomy version. */
-  public static String groupOf(String taxonomyVersion) {
-    return "newspipe-retag-"
-        + taxonomyVersion.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9._-]+", "-");
-  }
-
+  /** The consumer group (and transactional id stem) of this taxonomy version. */
   public String group() {
-    return groupOf(tagger.taxonomy().version());
+    return retagging.group();
   }
 
   /** Stops after the current batch, which is aborted; a later run resumes from there. */
@@ -135,15 +103,14 @@ public final class Retagger {
 
   /** Re-tags raw records published at or after {@code since} (everything if null). */
   public Result run(Instant since, Listener listener) {
-    TagChanges changes = new TagChanges();
     try (KafkaConsumer<byte[], byte[]> consumer = consumer()) {
-      readPreviousTags(changes);
-      existingTopics = consumer.listTopics(Duration.ofSeconds(30)).keySet();
+      readPreviousTags();
+      retagging.existingTopics(consumer.listTopics(Duration.ofSeconds(30)).keySet());
       OffsetRanges fresh = OffsetRanges.since(consumer, List.of(topics.raw().name()), since);
       int partitions = fresh.partitions().size();
       checkRetaggedTopic(consumer, partitions);
       ensureTagTopics(partitions);
-      plan = plan(fresh.ends());
+      plan(fresh.ends());
       Map<TopicPartition, OffsetAndMetadata> committed = consumer.committed(fresh.partitions());
       Map<TopicPartition, Long> resumeAt = new HashMap<>();
       committed.forEach(
@@ -155,8 +122,14 @@ public final class Retagger {
       OffsetRanges ranges = fresh.withStarts(resumeAt);
       try (KafkaProducer<byte[], byte[]> producer = producer()) {
         producer.initTransactions(); // fences and aborts what an interrupted run left open
-        long[] counts = copy(consumer, producer, ranges, changes, listener);
-        return new Result(counts[0], counts[2], counts[1], !resumeAt.isEmpty(), stopped, changes);
+        copy(consumer, producer, ranges, listener);
+        return new Result(
+            retagging.retagged(),
+            retagging.superseded(),
+            retagging.undecodable(),
+            !resumeAt.isEmpty(),
+            stopped,
+            retagging.changes());
       }
     }
   }
@@ -195,8 +168,7 @@ public final class Retagger {
   }
 
   /** Replays enrich's versions over the raw topic up to {@code ends}, in offset order. */
-  private RetagPlan plan(Map<TopicPartition, Long> ends) {
-    RetagPlan result = new RetagPlan();
+  private void plan(Map<TopicPartition, Long> ends) {
     try (KafkaConsumer<byte[], byte[]> reader = Clients.reader(clientProps)) {
       List<TopicPartition> open = new ArrayList<>();
       ends.forEach(
@@ -209,11 +181,8 @@ public final class Retagger {
       reader.seekToBeginning(open);
       while (!open.isEmpty() && !stopped) {
         for (ConsumerRecord<byte[], byte[]> r : reader.poll(POLL)) {
-          TopicPartition tp = new TopicPartition(r.topic(), r.partition());
-          Article article = r.offset() < ends.get(tp) ? decodeRaw(r) : null;
-          String id = key(r);
-          if (article != null && id != null) {
-            result.add(id, r.partition(), r.offset(), article);
+          if (r.offset() < ends.get(new TopicPartition(r.topic(), r.partition()))) {
+            retagging.plan(r);
           }
         }
         List<TopicPartition> done =
@@ -222,48 +191,26 @@ public final class Retagger {
         reader.pause(done);
       }
     }
-    LOG.info("retag plan: {} articles in {}", result.articles(), topics.raw().name());
-    return result;
+    LOG.info("retag plan: {} articles in {}", retagging.plannedArticles(), topics.raw().name());
   }
 
-  /** The tags each article had before: its latest tagged version from another taxonomy. */
-  private void readPreviousTags(TagChanges changes) {
-    String version = tagger.taxonomy().version();
+  /** The tags each article had before (its latest tagged version), and its story. */
+  private void readPreviousTags() {
     try (KafkaConsumer<byte[], byte[]> reader = Clients.reader(clientProps)) {
       OffsetRanges all = OffsetRanges.since(reader, List.of(topics.tagged().name()), null);
-      new MergedReader(reader, all)
-          .forEach(
-              r -> {
-                TaggedArticle t = decodeTagged(r);
-                if (t == null) {
-                  return;
-                }
-                Article a = t.getArticle();
-                if (t.getStoryId() != null) {
-                  stories.put(a.getId(), t.getStoryId());
-                }
-                List<String> ids = t.getTags().stream().map(Tag::getId).toList();
-                long at = t.getEnrichedAt().toEpochMilli();
-                if (version.equals(t.getTaxonomyVersion())) {
-                  changes.after(a.getId(), a.getVersion(), at, ids); // an earlier, interrupted run
-                } else {
-                  changes.before(a.getId(), a.getVersion(), at, ids);
-                }
-              });
+      new MergedReader(reader, all).forEach(retagging::learnTagged);
     }
   }
 
-  private long[] copy(
+  private void copy(
       KafkaConsumer<byte[], byte[]> consumer,
       KafkaProducer<byte[], byte[]> producer,
       OffsetRanges ranges,
-      TagChanges changes,
       Listener listener) {
     List<TopicPartition> open = new ArrayList<>(ranges.nonEmpty());
     consumer.assign(open);
     open.forEach(tp -> consumer.seek(tp, ranges.start(tp)));
     long total = ranges.size();
-    long[] counts = new long[3]; // retagged, undecodable, superseded
     Map<TopicPartition, OffsetAndMetadata> lastCommitted = Map.of();
     while (!open.isEmpty() && !stopped) {
       List<ConsumerRecord<byte[], byte[]>> batch = new ArrayList<>();
@@ -280,12 +227,8 @@ public final class Retagger {
         continue;
       }
       producer.beginTransaction();
-      Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-      long[] batchCounts = new long[3];
-      TagChanges batchChanges = new TagChanges();
-      for (ConsumerRecord<byte[], byte[]> r : batch) {
-        retag(producer, r, now, changes, batchChanges, batchCounts);
-      }
+      Retagging.Batch out = retagging.retag(batch, Instant.now().truncatedTo(ChronoUnit.MILLIS));
+      out.records().forEach(producer::send);
       producer.sendOffsetsToTransaction(positions, consumer.groupMetadata());
       long done = 0;
       for (TopicPartition tp : ranges.partitions()) {
@@ -299,10 +242,7 @@ public final class Retagger {
       }
       producer.commitTransaction();
       lastCommitted = positions;
-      counts[0] += batchCounts[0]; // only what is committed counts
-      counts[1] += batchCounts[1];
-      counts[2] += batchCounts[2];
-      changes.addAfter(batchChanges);
+      retagging.committed(out); // only what is committed counts
       List<TopicPartition> finished = new ArrayList<>();
       for (TopicPartition tp : open) {
         if (positions.get(tp).offset() >= ranges.end(tp)) {
@@ -311,83 +251,6 @@ public final class Retagger {
       }
       open.removeAll(finished);
       consumer.pause(finished);
-    }
-    return counts;
-  }
-
-  private void retag(
-      KafkaProducer<byte[], byte[]> producer,
-      ConsumerRecord<byte[], byte[]> r,
-      Instant now,
-      TagChanges previous,
-      TagChanges changes,
-      long[] counts) {
-    Article article;
-    try {
-      article = articles.decode(r.value());
-    } catch (SerializationException e) {
-      LOG.warn(
-          "skipping undecodable raw record {}@{}: {}", r.partition(), r.offset(), e.getMessage());
-      counts[1]++;
-      return;
-    }
-    String id = key(r);
-    if (article == null || id == null) {
-      return; // tombstone, or a record enrich cannot key either
-    }
-    if (!plan.isLatest(id, r.partition(), r.offset())) {
-      counts[2]++; // an earlier version, or a repeat of the latest content
-      return;
-    }
-    Enrichment.Output out = plan.retag(id, article, previous.tagsBefore(id), tagger, now);
-    TaggedArticle tagged = out.tagged();
-    tagged.setStoryId(stories.get(id));
-    byte[] value = taggedSerde.encode(tagged);
-    producer.send(
-        new ProducerRecord<>(topics.tagged().name(), null, r.timestamp(), r.key(), value));
-    for (String tag : out.routeTags()) {
-      String topic = topics.tag(tag).name();
-      // Subscribers of a tag the article lost learn it there, as they do from enrich.
-      if (!out.tagIds().contains(tag) && !existingTopics.contains(topic)) {
-        if (missingTopicsLogged.add(topic)) {
-          LOG.warn(
-              "tag topic {} no longer exists, so its subscribers are not told which articles"
-                  + " left tag {}",
-              topic,
-              tag);
-        }
-        continue;
-      }
-      producer.send(new ProducerRecord<>(topic, null, r.timestamp(), r.key(), value));
-    }
-    producer.send(
-        new ProducerRecord<>(
-            topics.retagged().name(),
-            r.partition(),
-            r.timestamp(),
-            r.key(),
-            histories.encode(out.history())));
-    changes.after(id, tagged.getArticle().getVersion(), now.toEpochMilli(), out.tagIds());
-    counts[0]++;
-  }
-
-  private Article decodeRaw(ConsumerRecord<byte[], byte[]> r) {
-    try {
-      return articles.decode(r.value());
-    } catch (SerializationException e) {
-      return null; // counted when the second pass meets it
-    }
-  }
-
-  private static String key(ConsumerRecord<byte[], byte[]> r) {
-    return r.key() == null ? null : new String(r.key(), StandardCharsets.UTF_8);
-  }
-
-  private TaggedArticle decodeTagged(ConsumerRecord<byte[], byte[]> r) {
-    try {
-      return taggedSerde.decode(r.value());
-    } catch (SerializationException e) {
-      return null;
     }
   }
 

@@ -1,10 +1,15 @@
 package io.newspipe.app.replay;
 
+import io.newspipe.read.replay.Pacer;
+import io.newspipe.read.replay.ReplayOutput;
+import io.newspipe.read.replay.ReplayRequest;
+import io.newspipe.read.replay.Replayer;
 import io.newspipe.schemas.AvroSerde;
 import io.newspipe.schemas.TaggedArticle;
 import io.newspipe.store.ArticleFilter;
 import io.newspipe.store.ArticleQueries;
 import io.newspipe.store.StoredArticle;
+import io.newspipe.store.StoredArticles;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Optional;

@@ -1,5 +1,6 @@
 package io.newspipe.app.run;
 
+import io.newspipe.app.broker.BrokerProbe;
 import io.newspipe.app.broker.EmbeddedBroker;
 import io.newspipe.app.config.Settings;
 import java.time.Duration;
@@ -27,7 +28,7 @@ public final class KafkaConnection implements AutoCloseable {
 
   public static KafkaConnection open(Settings settings) {
     if (!settings.bootstrapServers().isEmpty()) {
-      ClusterCheck.awaitReachable(
+      BrokerProbe.awaitReachable(
           settings.bootstrapServers(),
           settings.kafkaPassThrough(),
           Duration.ofMillis(settings.getInt(Settings.KAFKA_STARTUP_TIMEOUT_MS)));

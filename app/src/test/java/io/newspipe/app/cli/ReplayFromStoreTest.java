@@ -6,7 +6,6 @@ import static io.newspipe.testkit.Articles.tagged;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.newspipe.app.replay.StoredArticles;
 import io.newspipe.schemas.Entity;
 import io.newspipe.schemas.EntityKind;
 import io.newspipe.schemas.Evidence;
@@ -15,6 +14,7 @@ import io.newspipe.schemas.Source;
 import io.newspipe.schemas.Tag;
 import io.newspipe.schemas.TaggedArticle;
 import io.newspipe.store.SqliteStore;
+import io.newspipe.store.StoredArticles;
 import java.io.StringWriter;
 import java.nio.file.Path;
 import java.time.Instant;

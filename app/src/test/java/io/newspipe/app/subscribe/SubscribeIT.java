@@ -2,6 +2,7 @@ package io.newspipe.app.subscribe;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.newspipe.read.ArticleLines;
 import io.newspipe.read.Clients;
 import io.newspipe.read.Subscriber;
 import io.newspipe.schemas.Article;

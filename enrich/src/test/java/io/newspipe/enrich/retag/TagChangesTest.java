@@ -1,4 +1,4 @@
-package io.newspipe.app.replay;
+package io.newspipe.enrich.retag;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package io.newspipe.app.replay;
+package io.newspipe.read.replay;
 
 import io.newspipe.schemas.Tag;
 import io.newspipe.schemas.TaggedArticle;

@@ -1,21 +1,22 @@
-package io.newspipe.app.replay;
+package io.newspipe.read.replay;
 
 /**
  * Spaces emissions like the original publication times, {@code speed} times faster. Each wait is
  * measured from the start of the run, not from the previous record, so rounding and output time
  * never add up to drift.
  */
-final class Pacer {
+public final class Pacer {
   private final double speed;
   private long firstEventMillis = Long.MIN_VALUE;
   private long startNanos;
 
   /** {@code speed <= 0} means no waiting at all. */
-  Pacer(double speed) {
+  public Pacer(double speed) {
     this.speed = speed;
   }
 
-  void await(long eventMillis) throws InterruptedException {
+  /** Waits until the event published at {@code eventMillis} is due. */
+  public void await(long eventMillis) throws InterruptedException {
     if (speed <= 0) {
       return;
     }

@@ -1,6 +1,6 @@
-package io.newspipe.app.replay;
+package io.newspipe.read.replay;
 
-import io.newspipe.app.subscribe.ArticleLines;
+import io.newspipe.read.ArticleLines;
 import io.newspipe.schemas.TaggedArticle;
 import java.io.PrintWriter;
 import java.util.Set;

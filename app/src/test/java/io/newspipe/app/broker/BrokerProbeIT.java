@@ -1,4 +1,4 @@
-package io.newspipe.app.run;
+package io.newspipe.app.broker;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
@@ -13,7 +13,7 @@ import org.apache.kafka.common.config.ConfigException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-class ClusterCheckIT {
+class BrokerProbeIT {
 
   @RegisterExtension static final KafkaClusterExtension KAFKA = new KafkaClusterExtension();
 
@@ -21,7 +21,7 @@ class ClusterCheckIT {
   void shouldReturnWhenTheClusterAnswers() {
     assertThatCode(
             () ->
-                ClusterCheck.awaitReachable(
+                BrokerProbe.awaitReachable(
                     KAFKA.bootstrapServers(), Map.of(), Duration.ofSeconds(20)))
         .doesNotThrowAnyException();
   }
@@ -35,7 +35,7 @@ class ClusterCheckIT {
     String servers = "127.0.0.1:" + closedPort;
 
     long started = System.nanoTime();
-    assertThatThrownBy(() -> ClusterCheck.awaitReachable(servers, Map.of(), Duration.ofSeconds(2)))
+    assertThatThrownBy(() -> BrokerProbe.awaitReachable(servers, Map.of(), Duration.ofSeconds(2)))
         .isInstanceOf(ConfigException.class)
         .hasMessageContaining("cannot reach Kafka at " + servers)
         .hasMessageContaining("--bootstrap-servers")

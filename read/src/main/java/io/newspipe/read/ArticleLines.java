@@ -1,4 +1,4 @@
-package io.newspipe.app.subscribe;
+package io.newspipe.read;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,4 +1,4 @@
-package io.newspipe.app.subscribe;
+package io.newspipe.read;
 
 import io.newspipe.schemas.TopicSet;
 import java.util.Collection;

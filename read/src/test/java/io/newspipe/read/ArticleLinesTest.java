@@ -1,4 +1,4 @@
-package io.newspipe.app.subscribe;
+package io.newspipe.read;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package io.newspipe.app.replay;
+package io.newspipe.store;
 
 import io.newspipe.schemas.Article;
 import io.newspipe.schemas.Entity;
@@ -7,8 +7,6 @@ import io.newspipe.schemas.Source;
 import io.newspipe.schemas.Subject;
 import io.newspipe.schemas.Tag;
 import io.newspipe.schemas.TaggedArticle;
-import io.newspipe.store.StoredArticle;
-import io.newspipe.store.StoredTag;
 
 /**
  * Turns a stored article back into the TaggedArticle event it was stored from, so a replay from the
