@@ -51,7 +51,7 @@ public record TopicSet(
 
   /**
    * The feed health topic of this set: {@link Topics#FEED_HEALTH} under the same namespace as
-   * {@link #raw()} (provisioned by ingest when it polls feeds, read by the web).
+   * {@link #raw()}; one of the core topics (ingest writes it, the web reads it).
    */
   public Topic<String, FeedHealth> feedHealth() {
     return Topics.FEED_HEALTH.withName(namespace() + Topics.FEED_HEALTH.name());
@@ -75,6 +75,6 @@ public record TopicSet(
 
   /** The fixed topics of this set, in creation order. */
   public List<Topic<?, ?>> core() {
-    return List.of(raw, tagged, dlq, retagged());
+    return List.of(raw, tagged, dlq, retagged(), feedHealth());
   }
 }

@@ -80,7 +80,7 @@ public final class Topics {
           Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
 
   /** The fixed topics every deployment needs, in creation order. */
-  public static final List<Topic<?, ?>> CORE = List.of(RAW, TAGGED, DLQ, RETAGGED);
+  public static final List<Topic<?, ?>> CORE = List.of(RAW, TAGGED, DLQ, RETAGGED, FEED_HEALTH);
 
   /** The fan-out topic of one taxonomy tag, {@code news.tags.<tagId>}. */
   public static Topic<String, TaggedArticle> tag(String tagId) {
