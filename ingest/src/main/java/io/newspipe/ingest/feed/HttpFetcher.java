@@ -21,6 +21,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.zip.GZIPInputStream;
 
 /**
@@ -229,9 +230,15 @@ public final class HttpFetcher {
     Instant deadline = clock.instant().plus(settings.readTimeout());
     String encoding = response.headers().firstValue("Content-Encoding").orElse("");
     InputStream body = response.body();
+    // Set when the watchdog cut the body off: its millisecond delay can end a hair before the
+    // deadline, so the reader's failure is a timeout whatever the clock says when it sees it.
+    AtomicBoolean cutOff = new AtomicBoolean();
     ScheduledFuture<?> watchdog =
         WATCHDOG.schedule(
-            () -> closeQuietly(body),
+            () -> {
+              cutOff.set(true);
+              closeQuietly(body);
+            },
             Math.max(1, Duration.between(clock.instant(), deadline).toMillis()),
             TimeUnit.MILLISECONDS);
     try (InputStream raw = body;
@@ -277,7 +284,7 @@ public final class HttpFetcher {
     } catch (FeedFetchException e) {
       throw e;
     } catch (IOException e) {
-      if (!clock.instant().isBefore(deadline)) {
+      if (cutOff.get() || !clock.instant().isBefore(deadline)) {
         throw new FeedFetchException(
             FeedPollOutcome.TIMEOUT,
             status,
