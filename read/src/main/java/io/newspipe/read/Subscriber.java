@@ -61,6 +61,17 @@ public final class Subscriber {
 
   /** Runs until {@link #stop()}; {@code handler} gets each record with its article. */
   public void run(Start start, BiConsumer<ConsumerRecord<byte[], byte[]>, TaggedArticle> handler) {
+    runRecords(start, r -> deliver(r, handler));
+  }
+
+  /**
+   * Runs until {@link #stop()}, handing over every record as read, tombstones included: for topics
+   * of other values than articles (e.g. reading a compacted topic into memory from {@link
+   * Start#BEGINNING} and following it). Throws {@link IllegalArgumentException} if a topic does not
+   * exist.
+   */
+  public void runRecords(
+      Start start, java.util.function.Consumer<ConsumerRecord<byte[], byte[]>> handler) {
     try {
       Map<TopicPartition, Long> ends = OffsetRanges.since(consumer, topics, null).ends();
       if (start.fromBeginning() || start.since() != null) {
@@ -70,7 +81,7 @@ public final class Subscriber {
         if (stopped) {
           return;
         }
-        reader.forEach(r -> deliver(r, handler));
+        reader.forEach(handler);
       }
       List<TopicPartition> partitions = new ArrayList<>(ends.keySet());
       consumer.assign(partitions);
@@ -79,7 +90,7 @@ public final class Subscriber {
       live.countDown();
       while (!stopped) {
         for (ConsumerRecord<byte[], byte[]> r : consumer.poll(POLL)) {
-          deliver(r, handler);
+          handler.accept(r);
         }
       }
     } catch (WakeupException e) {

@@ -20,6 +20,8 @@ public final class EventTypes {
           EntityKind.class,
           TaggedArticle.class,
           FeedState.class,
+          FeedPollOutcome.class,
+          FeedHealth.class,
           ArticleHistory.class,
           EnrichedArticle.class);
 

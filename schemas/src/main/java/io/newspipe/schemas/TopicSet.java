@@ -50,6 +50,14 @@ public record TopicSet(
   }
 
   /**
+   * The feed health topic of this set: {@link Topics#FEED_HEALTH} under the same namespace as
+   * {@link #raw()}; one of the core topics (ingest writes it, the web reads it).
+   */
+  public Topic<String, FeedHealth> feedHealth() {
+    return Topics.FEED_HEALTH.withName(namespace() + Topics.FEED_HEALTH.name());
+  }
+
+  /**
    * Where re-tagging tells enrich the tags it gave: {@link Topics#RETAGGED} under the same
    * namespace as {@link #raw()}. One of the core topics, so it is created with the raw topic's
    * partitions.
@@ -67,6 +75,6 @@ public record TopicSet(
 
   /** The fixed topics of this set, in creation order. */
   public List<Topic<?, ?>> core() {
-    return List.of(raw, tagged, dlq, retagged());
+    return List.of(raw, tagged, dlq, retagged(), feedHealth());
   }
 }

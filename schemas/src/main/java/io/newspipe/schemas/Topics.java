@@ -55,6 +55,18 @@ public final class Topics {
           Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
 
   /**
+   * Feed health, one {@link FeedHealth} per feed id, written by ingest after every poll of an HTTP
+   * feed and read by the web ({@code GET /api/feeds}). Compacted: only a feed's latest health
+   * matters.
+   */
+  public static final Topic<String, FeedHealth> FEED_HEALTH =
+      new Topic<>(
+          "news.feeds.health",
+          Serdes.String(),
+          AvroSerde.of(FeedHealth.class),
+          Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
+
+  /**
    * Re-tagging's word to enrich, one {@link ArticleHistory} per re-tagged article id: the tags its
    * latest version now carries, so the next live version tells subscribers of those tags when it
    * leaves them. Enrich reads it beside the raw topic, partition by partition, so it must have at
@@ -68,7 +80,7 @@ public final class Topics {
           Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
 
   /** The fixed topics every deployment needs, in creation order. */
-  public static final List<Topic<?, ?>> CORE = List.of(RAW, TAGGED, DLQ, RETAGGED);
+  public static final List<Topic<?, ?>> CORE = List.of(RAW, TAGGED, DLQ, RETAGGED, FEED_HEALTH);
 
   /** The fan-out topic of one taxonomy tag, {@code news.tags.<tagId>}. */
   public static Topic<String, TaggedArticle> tag(String tagId) {

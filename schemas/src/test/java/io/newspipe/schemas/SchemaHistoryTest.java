@@ -105,6 +105,44 @@ class SchemaHistoryTest {
     assertThat(article.getEnrichedAt()).isEqualTo(Instant.ofEpochMilli(1718755260000L));
   }
 
+  @Test
+  void readsFrozenFeedStateV1RecordWithHealthFieldsAtTheirDefaults() throws Exception {
+    Schema v1 = SchemaHistory.get().versions("FeedState").get(0);
+    GenericRecord written = new GenericData.Record(v1);
+    written.put("feedId", "wire");
+    written.put("url", "https://example.com/feed");
+    written.put("itemHashes", java.util.Map.of("wire:1", "h1"));
+    written.put("itemVersions", java.util.Map.of("wire:1", 2));
+    ByteBuffer wire =
+        new BinaryMessageEncoder<GenericRecord>(GenericData.get(), v1).encode(written);
+    byte[] bytes = new byte[wire.remaining()];
+    wire.get(bytes);
+
+    FeedState read = AvroSerde.of(FeedState.class).decode(bytes);
+
+    assertThat(read.getItemVersions()).containsEntry("wire:1", 2);
+    assertThat(read.getConsecutiveFailures()).isZero();
+    assertThat(read.getItemsSeen()).isZero();
+    assertThat(read.getNewItemGaps()).isEmpty();
+    assertThat(read.getLastNewItemAt()).isNull();
+  }
+
+  @Test
+  void roundTripsFeedHealth() {
+    FeedHealth value =
+        FeedHealth.newBuilder()
+            .setFeedId("wire")
+            .setUrl("https://example.com/feed")
+            .setPolledAt(Instant.ofEpochMilli(1718755200000L))
+            .setOutcome(FeedPollOutcome.HTTP_ERROR)
+            .setHttpStatus(500)
+            .setConsecutiveFailures(2)
+            .build();
+    AvroSerde<FeedHealth> serde = AvroSerde.of(FeedHealth.class);
+
+    assertThat(serde.decode(serde.encode(value))).isEqualTo(value);
+  }
+
   /** {@code samples/<type>-v1.json} written with the frozen v1 schema, single-object encoded. */
   private byte[] frozenSample(String type) throws Exception {
     Schema v1 = SchemaHistory.get().versions(type).get(0);

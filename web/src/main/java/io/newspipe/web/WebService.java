@@ -13,7 +13,10 @@ import io.newspipe.schemas.lifecycle.Health;
 import io.newspipe.schemas.lifecycle.Service;
 import io.newspipe.store.ArticleQueries;
 import io.newspipe.web.api.ArticleApi;
+import io.newspipe.web.api.OpenApi;
 import io.newspipe.web.api.Responses;
+import io.newspipe.web.feeds.FeedApi;
+import io.newspipe.web.feeds.FeedHealthView;
 import io.newspipe.web.live.LiveFeed;
 import io.newspipe.web.live.LiveHub;
 import io.newspipe.web.live.StreamEndpoint;
@@ -30,8 +33,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The read side over HTTP: the JSON API over the store ({@code /api/articles}, {@code
- * /api/stories}, {@code /api/tags}, {@code /api/health}), live Server-Sent Events from {@code
- * news.articles.tagged} ({@code /api/stream}) and the web UI (static files from the classpath).
+ * /api/stories}, {@code /api/tags}, {@code /api/health}), each feed's health from {@code
+ * news.feeds.health} ({@code /api/feeds}), live Server-Sent Events from {@code
+ * news.articles.tagged} ({@code /api/stream}), the OpenAPI description of all of it ({@code
+ * /api/openapi.json}) and the web UI (static files from the classpath).
  *
  * <pre>{@code
  * try (WebService web = WebService.builder(store).port(8080).tags(tags)
@@ -76,6 +81,7 @@ public final class WebService implements Service {
   private final LiveHub hub;
   private final LiveFeed feed;
   private final StreamEndpoint stream;
+  private final FeedHealthView feedHealth;
   private final Javalin app;
   private final CachedCheck storeCheck;
   private volatile boolean started;
@@ -89,6 +95,8 @@ public final class WebService implements Service {
             ? null
             : new LiveFeed(b.kafkaProps, b.topics.tagged(), hub, b.partitionCheck);
     this.storeCheck = new CachedCheck(Duration.ofSeconds(1), () -> b.store.article(PROBE_ID));
+    this.feedHealth =
+        b.kafkaProps == null ? null : new FeedHealthView(b.kafkaProps, b.topics.feedHealth());
     ArticleApi api = new ArticleApi(b.store, b.tags);
     this.stream = new StreamEndpoint(hub, feed, b.tags, b.heartbeat);
     WebMeters meters = new WebMeters(b.registry, hub::size);
@@ -115,6 +123,8 @@ public final class WebService implements Service {
               javalin.requestLogger.http(meters::request);
               b.extraRoutes.forEach(javalin.routes::get);
               api.routes(javalin.routes);
+              new FeedApi(feedHealth).routes(javalin.routes);
+              OpenApi.routes(javalin.routes);
               javalin.routes.get("/api/health", this::health);
               javalin.routes.get("/api/stream", stream::handle);
               Responses.errors(javalin.routes);
@@ -168,6 +178,9 @@ public final class WebService implements Service {
     }
     if (feed != null) {
       feed.start();
+    }
+    if (feedHealth != null) {
+      feedHealth.start();
     }
     LOG.info("web UI and API at {}", url());
   }
@@ -250,8 +263,26 @@ public final class WebService implements Service {
     if (feed != null) {
       feed.close();
     }
+    if (feedHealth != null) {
+      feedHealth.close();
+    }
     app.stop();
     stream.close();
+  }
+
+  /**
+   * The API routes registered, as {@code "GET /api/articles/{id}"} (path parameters in OpenAPI's
+   * braces), without the catch-all that answers unknown API paths: what {@code /api/openapi.json}
+   * must describe.
+   */
+  List<String> apiRoutes() {
+    return app.unsafe.internalRouter.allHttpHandlers().stream()
+        .map(e -> e.endpoint)
+        .filter(e -> e.method.isHttpMethod() && e.path.startsWith("/api/"))
+        .filter(e -> !e.path.equals(Responses.UNKNOWN_API_PATH))
+        .map(e -> e.method.name() + " " + e.path.replace('<', '{').replace('>', '}'))
+        .distinct()
+        .toList();
   }
 
   private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {

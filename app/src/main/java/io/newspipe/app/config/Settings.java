@@ -43,6 +43,7 @@ public final class Settings extends AbstractConfig {
   public static final String INGEST_HTTP_CONNECT_TIMEOUT_MS = "ingest.http.connect.timeout.ms";
   public static final String INGEST_HTTP_READ_TIMEOUT_MS = "ingest.http.read.timeout.ms";
   public static final String INGEST_HTTP_PER_HOST_INTERVAL_MS = "ingest.http.per.host.interval.ms";
+  public static final String INGEST_FEEDS_SILENT_FACTOR = "ingest.feeds.silent.factor";
   public static final String WEB_HOST = "web.host";
   public static final String WEB_PORT = "web.port";
   public static final String MANAGEMENT_HOST = "management.host";
@@ -227,6 +228,15 @@ public final class Settings extends AbstractConfig {
               Range.atLeast(0),
               Importance.LOW,
               "Minimum time between two requests to the same host, across all feeds.")
+          .define(
+              INGEST_FEEDS_SILENT_FACTOR,
+              Type.INT,
+              3,
+              Range.atLeast(1),
+              Importance.LOW,
+              "A feed that used to publish is reported silent (news.feeds.health, GET /api/feeds)"
+                  + " when it has brought nothing new for more than this many times its usual gap"
+                  + " (the median time between polls that found new items).")
           .define(
               WEB_HOST,
               Type.STRING,

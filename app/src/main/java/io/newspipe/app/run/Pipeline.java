@@ -271,7 +271,8 @@ public final class Pipeline implements AutoCloseable {
             HttpSettings.DEFAULTS.maxRedirects(),
             Duration.ofMillis(settings.getLong(Settings.INGEST_HTTP_PER_HOST_INTERVAL_MS)),
             HttpSettings.DEFAULTS.maxBackoff(),
-            HttpSettings.DEFAULTS.userAgent());
+            HttpSettings.DEFAULTS.userAgent(),
+            settings.getInt(Settings.INGEST_FEEDS_SILENT_FACTOR));
     return new IngestConfig(dirs, null, sourceSettings, feeds, http);
   }
 

@@ -8,6 +8,8 @@ import io.newspipe.ingest.format.ParseException;
 import io.newspipe.ingest.fulltext.FullTextFetcher;
 import io.newspipe.ingest.publish.ArticlePublisher;
 import io.newspipe.schemas.Article;
+import io.newspipe.schemas.FeedHealth;
+import io.newspipe.schemas.FeedPollOutcome;
 import io.newspipe.schemas.FeedState;
 import io.newspipe.schemas.logging.LogContext;
 import java.time.Clock;
@@ -31,6 +33,10 @@ import org.slf4j.LoggerFactory;
  * unchanged one not at all. After the articles are acknowledged the new state is written to the
  * compacted state topic, so a restarted ingest neither re-emits nor loses items.
  *
+ * <p>Health: after every poll, whatever it came to, the feed's {@link FeedHealth} goes to the
+ * compacted health topic and the state (with the counters behind it: failures in a row, gaps
+ * between new items, see {@link FeedHealthTracker}) to the state topic.
+ *
  * <p>Full text: a new or changed item that wants its page fetched (see {@link FullTextFetcher}) is
  * published first with the feed's text; the extracted body follows as the next version.
  *
@@ -52,10 +58,11 @@ public final class FeedPoller {
   private final HttpSettings settings;
   private final Clock clock;
   private final FullTextFetcher fullText;
+  private final FeedHealthTracker health;
   private final List<Article> toFetch = new ArrayList<>();
   private final FeedMeters meters;
   private FeedState state;
-  private int failures;
+  private int newItems;
 
   FeedPoller(
       FeedSpec spec,
@@ -91,6 +98,7 @@ public final class FeedPoller {
     this.settings = settings;
     this.clock = clock;
     this.meters = new FeedMeters(publisher.meters().registry(), spec.id());
+    this.health = new FeedHealthTracker(settings.silentFactor());
     boolean sameUrl = initial != null && spec.url().toString().equals(initial.getUrl());
     this.state =
         sameUrl
@@ -117,7 +125,8 @@ public final class FeedPoller {
       try {
         outcome = fetchAndPublish();
       } catch (RuntimeException | Error e) {
-        outcome = failed("failed unexpectedly (" + e + ")", null, e, null);
+        outcome =
+            failed(FeedPollOutcome.ERROR, null, "failed unexpectedly (" + e + ")", null, e, null);
       }
       meters.polled(
           outcome.failed() ? "failed" : outcome.notModified() ? "not_modified" : "ok",
@@ -130,8 +139,9 @@ public final class FeedPoller {
    * The last line of {@link FeedSource}: one log line for a failure outside the poll itself, and
    * the backoff delay before the next poll.
    */
-  Duration unexpectedFailure(Throwable e) {
-    failures++;
+  synchronized Duration unexpectedFailure(Throwable e) {
+    int failures = state.getConsecutiveFailures() + 1;
+    state.setConsecutiveFailures(failures);
     Duration delay = Backoff.delay(spec.interval(), failures, settings.maxBackoff());
     LOG.error(
         "feed {} ({}): unexpected error ({}); next attempt in {} s",
@@ -147,31 +157,41 @@ public final class FeedPoller {
     try {
       result = fetcher.fetch(spec.url(), state.getEtag(), state.getLastModified());
     } catch (FeedFetchException e) {
-      return failed(e.getMessage(), e.payload(), e, e.retryAfter());
+      return failed(e.outcome(), e.httpStatus(), e.getMessage(), e.payload(), e, e.retryAfter());
     }
     if (result.notModified()) {
-      failures = 0;
       LOG.debug("feed {}: not modified", spec.id());
+      report(FeedPollOutcome.NOT_MODIFIED, result.status(), null, 0, null);
       return new Outcome(0, true, false, spec.interval());
     }
     Origin origin =
         new Origin(spec.id(), spec.id(), spec.url().toString(), null, spec.url().toString());
     String notAFeed = spec.format() == null ? notAFeed(result) : null;
     if (notAFeed != null) {
-      return failed(notAFeed, result.body(), null, null);
+      return failed(
+          FeedPollOutcome.NOT_A_FEED, result.status(), notAFeed, result.body(), null, null);
     }
     List<Article> articles;
     try {
       articles = parser.parse(result.body(), origin, spec.format(), result.contentType(), true);
     } catch (ParseException e) {
       return failed(
-          "cannot parse what " + spec.url() + " sent: " + e.reason(), result.body(), e, null);
+          FeedPollOutcome.PARSE_ERROR,
+          result.status(),
+          "cannot parse what " + spec.url() + " sent: " + e.reason(),
+          result.body(),
+          e,
+          null);
     }
     int published = publishChanges(articles);
     publisher.flush(); // the state may only claim what the brokers acknowledged
     rememberValidators(result, articles);
-    publisher.publishState(state);
-    failures = 0;
+    report(
+        FeedPollOutcome.OK,
+        result.status(),
+        null,
+        newItems,
+        latestItemTime(articles, clock.instant()));
     fetchFullTexts();
     return new Outcome(published, false, false, later(result.retryAfter()));
   }
@@ -247,11 +267,15 @@ public final class FeedPoller {
     Map<String, String> hashes = new HashMap<>(state.getItemHashes());
     Map<String, Integer> versions = new HashMap<>(state.getItemVersions());
     int published = 0;
+    newItems = 0;
     for (Article article : articles) {
       String fingerprint = article.getContentHash() + ":" + article.getSignal();
       String previous = hashes.get(article.getId());
       if (fingerprint.equals(previous)) {
         continue;
+      }
+      if (previous == null) {
+        newItems++;
       }
       boolean wanted = fullText != null && fullText.wanted(spec.fullText(), article);
       hashes.put(article.getId(), fingerprint);
@@ -288,8 +312,42 @@ public final class FeedPoller {
     LOG.debug("feed {}: {} items", spec.id(), articles.size());
   }
 
-  private Outcome failed(String reason, byte[] payload, Throwable cause, Duration retryAfter) {
-    failures++;
+  /**
+   * Records the poll in the feed's health and writes the state (with the health counters) and the
+   * health record; on success only after the articles were flushed.
+   */
+  private void report(
+      FeedPollOutcome outcome, Integer status, String message, int newCount, Instant latestItem) {
+    FeedHealth h =
+        health.record(
+            state,
+            new FeedHealthTracker.Poll(
+                clock.instant(), outcome, status, message, newCount, latestItem));
+    publisher.publishState(state);
+    publisher.publishHealth(h);
+  }
+
+  /** The latest publication or update time of the items, ignoring times in the future. */
+  static Instant latestItemTime(List<Article> articles, Instant now) {
+    Instant latest = null;
+    for (Article a : articles) {
+      Instant t = a.getUpdatedAt() != null ? a.getUpdatedAt() : a.getPublishedAt();
+      if (t != null && !t.isAfter(now) && (latest == null || t.isAfter(latest))) {
+        latest = t;
+      }
+    }
+    return latest;
+  }
+
+  private Outcome failed(
+      FeedPollOutcome outcome,
+      Integer status,
+      String reason,
+      byte[] payload,
+      Throwable cause,
+      Duration retryAfter) {
+    report(outcome, status, reason, 0, null);
+    int failures = state.getConsecutiveFailures();
     Duration delay = Backoff.delay(spec.interval(), failures, settings.maxBackoff());
     if (retryAfter != null && retryAfter.compareTo(delay) > 0) {
       delay = retryAfter;

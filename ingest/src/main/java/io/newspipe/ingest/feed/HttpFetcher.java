@@ -1,5 +1,6 @@
 package io.newspipe.ingest.feed;
 
+import io.newspipe.schemas.FeedPollOutcome;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -20,6 +21,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.zip.GZIPInputStream;
 
 /**
@@ -98,7 +100,13 @@ public final class HttpFetcher {
       Duration retryAfter = retryAfter(headers.firstValue("Retry-After").orElse(null));
       byte[] body = status == 304 ? new byte[0] : readBody(response, current, status);
       if (status != 304 && (status < 200 || status >= 300)) {
-        throw new FeedFetchException(statusMessage(current, status), body, retryAfter, null);
+        throw new FeedFetchException(
+            FeedPollOutcome.HTTP_ERROR,
+            status,
+            statusMessage(current, status),
+            body,
+            retryAfter,
+            null);
       }
       return new FetchResult(
           status,
@@ -116,6 +124,8 @@ public final class HttpFetcher {
       return client.send(request, HttpResponse.BodyHandlers.ofInputStream());
     } catch (HttpTimeoutException e) {
       throw new FeedFetchException(
+          FeedPollOutcome.TIMEOUT,
+          null,
           url
               + " did not answer within "
               + settings.readTimeout().toSeconds()
@@ -126,6 +136,8 @@ public final class HttpFetcher {
           e);
     } catch (IOException e) {
       throw new FeedFetchException(
+          FeedPollOutcome.CONNECTION_ERROR,
+          null,
           "cannot connect to "
               + url
               + " ("
@@ -146,6 +158,8 @@ public final class HttpFetcher {
     String location = response.headers().firstValue("Location").orElse(null);
     if (location == null) {
       throw new FeedFetchException(
+          FeedPollOutcome.HTTP_ERROR,
+          response.statusCode(),
           current + " answered " + response.statusCode() + " without a Location header",
           null,
           null,
@@ -153,6 +167,8 @@ public final class HttpFetcher {
     }
     if (hop + 1 > settings.maxRedirects()) {
       throw new FeedFetchException(
+          FeedPollOutcome.BLOCKED,
+          response.statusCode(),
           original
               + " redirected more than "
               + settings.maxRedirects()
@@ -168,11 +184,18 @@ public final class HttpFetcher {
       next = current.resolve(location.strip());
     } catch (IllegalArgumentException e) {
       throw new FeedFetchException(
-          current + " redirected to '" + location + "', which is not a valid URL", null, null, e);
+          FeedPollOutcome.BLOCKED,
+          response.statusCode(),
+          current + " redirected to '" + location + "', which is not a valid URL",
+          null,
+          null,
+          e);
     }
     String scheme = next.getScheme() == null ? "" : next.getScheme().toLowerCase(Locale.ROOT);
     if (!scheme.equals("http") && !scheme.equals("https")) {
       throw new FeedFetchException(
+          FeedPollOutcome.BLOCKED,
+          response.statusCode(),
           current
               + " redirected to "
               + next
@@ -185,6 +208,8 @@ public final class HttpFetcher {
     if ("https".equalsIgnoreCase(current.getScheme())
         && "http".equalsIgnoreCase(next.getScheme())) {
       throw new FeedFetchException(
+          FeedPollOutcome.BLOCKED,
+          response.statusCode(),
           current
               + " redirected from https to plain http ("
               + next
@@ -205,9 +230,15 @@ public final class HttpFetcher {
     Instant deadline = clock.instant().plus(settings.readTimeout());
     String encoding = response.headers().firstValue("Content-Encoding").orElse("");
     InputStream body = response.body();
+    // Set when the watchdog cut the body off: its millisecond delay can end a hair before the
+    // deadline, so the reader's failure is a timeout whatever the clock says when it sees it.
+    AtomicBoolean cutOff = new AtomicBoolean();
     ScheduledFuture<?> watchdog =
         WATCHDOG.schedule(
-            () -> closeQuietly(body),
+            () -> {
+              cutOff.set(true);
+              closeQuietly(body);
+            },
             Math.max(1, Duration.between(clock.instant(), deadline).toMillis()),
             TimeUnit.MILLISECONDS);
     try (InputStream raw = body;
@@ -223,6 +254,8 @@ public final class HttpFetcher {
             return out.toByteArray(); // enough of an error page for the dead letter
           }
           throw new FeedFetchException(
+              FeedPollOutcome.BLOCKED,
+              status,
               url
                   + " sent more than "
                   + limit
@@ -235,6 +268,8 @@ public final class HttpFetcher {
         out.write(buffer, 0, n);
         if (clock.instant().isAfter(deadline)) {
           throw new FeedFetchException(
+              FeedPollOutcome.TIMEOUT,
+              status,
               url
                   + " took longer than "
                   + settings.readTimeout().toSeconds()
@@ -249,8 +284,10 @@ public final class HttpFetcher {
     } catch (FeedFetchException e) {
       throw e;
     } catch (IOException e) {
-      if (!clock.instant().isBefore(deadline)) {
+      if (cutOff.get() || !clock.instant().isBefore(deadline)) {
         throw new FeedFetchException(
+            FeedPollOutcome.TIMEOUT,
+            status,
             url
                 + " sent its body too slowly: not complete after "
                 + settings.readTimeout().toSeconds()
@@ -260,6 +297,8 @@ public final class HttpFetcher {
             e);
       }
       throw new FeedFetchException(
+          FeedPollOutcome.CONNECTION_ERROR,
+          status,
           "reading the body of " + url + " failed (" + e + "); newspipe retries with backoff",
           null,
           null,

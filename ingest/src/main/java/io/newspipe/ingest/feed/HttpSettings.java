@@ -12,6 +12,8 @@ import java.time.Duration;
  * @param perHostInterval minimum time between two requests to the same host
  * @param maxBackoff ceiling of the exponential backoff after failures
  * @param userAgent sent with every request, so publishers can identify (and contact) the poller
+ * @param silentFactor a feed that used to publish is reported silent after this many of its usual
+ *     gaps without a new item ({@code ingest.feeds.silent.factor}, see {@link FeedHealthTracker})
  */
 public record HttpSettings(
     Duration connectTimeout,
@@ -20,7 +22,35 @@ public record HttpSettings(
     int maxRedirects,
     Duration perHostInterval,
     Duration maxBackoff,
-    String userAgent) {
+    String userAgent,
+    int silentFactor) {
+
+  /** The settings with the default silent factor. */
+  public HttpSettings(
+      Duration connectTimeout,
+      Duration readTimeout,
+      long maxBodyBytes,
+      int maxRedirects,
+      Duration perHostInterval,
+      Duration maxBackoff,
+      String userAgent) {
+    this(
+        connectTimeout,
+        readTimeout,
+        maxBodyBytes,
+        maxRedirects,
+        perHostInterval,
+        maxBackoff,
+        userAgent,
+        FeedHealthTracker.DEFAULT_SILENT_FACTOR);
+  }
+
+  public HttpSettings {
+    if (silentFactor < 1) {
+      throw new IllegalArgumentException(
+          "ingest.feeds.silent.factor must be at least 1, got " + silentFactor);
+    }
+  }
 
   public static final HttpSettings DEFAULTS =
       new HttpSettings(
@@ -34,11 +64,38 @@ public record HttpSettings(
 
   public HttpSettings withMaxBodyBytes(long bytes) {
     return new HttpSettings(
-        connectTimeout, readTimeout, bytes, maxRedirects, perHostInterval, maxBackoff, userAgent);
+        connectTimeout,
+        readTimeout,
+        bytes,
+        maxRedirects,
+        perHostInterval,
+        maxBackoff,
+        userAgent,
+        silentFactor);
   }
 
   public HttpSettings withPerHostInterval(Duration interval) {
     return new HttpSettings(
-        connectTimeout, readTimeout, maxBodyBytes, maxRedirects, interval, maxBackoff, userAgent);
+        connectTimeout,
+        readTimeout,
+        maxBodyBytes,
+        maxRedirects,
+        interval,
+        maxBackoff,
+        userAgent,
+        silentFactor);
+  }
+
+  /** The same settings with another {@code silentFactor}. */
+  public HttpSettings withSilentFactor(int factor) {
+    return new HttpSettings(
+        connectTimeout,
+        readTimeout,
+        maxBodyBytes,
+        maxRedirects,
+        perHostInterval,
+        maxBackoff,
+        userAgent,
+        factor);
   }
 }

@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import io.newspipe.schemas.Article;
 import io.newspipe.schemas.DeadLetters;
+import io.newspipe.schemas.FeedHealth;
 import io.newspipe.schemas.FeedState;
 import io.newspipe.schemas.Topic;
 import io.newspipe.schemas.TopicSet;
@@ -127,13 +128,27 @@ public final class ArticlePublisher implements AutoCloseable {
    * articles it records are flushed, so that a crash re-emits rather than loses items.
    */
   public CompletableFuture<RecordMetadata> publishState(FeedState state) {
-    Topic<String, FeedState> topic = topics.ingestState();
+    return publishKeyed(
+        topics.ingestState(), state.getFeedId(), state, "state of feed " + state.getFeedId());
+  }
+
+  /**
+   * Writes a feed's health after a poll to the compacted health topic ({@link
+   * TopicSet#feedHealth()}), keyed by feed id.
+   */
+  public CompletableFuture<RecordMetadata> publishHealth(FeedHealth health) {
+    return publishKeyed(
+        topics.feedHealth(), health.getFeedId(), health, "health of feed " + health.getFeedId());
+  }
+
+  private <V> CompletableFuture<RecordMetadata> publishKeyed(
+      Topic<String, V> topic, String key, V value, String what) {
     ProducerRecord<byte[], byte[]> record =
         new ProducerRecord<>(
             topic.name(),
-            topic.keySerde().serializer().serialize(topic.name(), state.getFeedId()),
-            topic.valueSerde().serializer().serialize(topic.name(), state));
-    return send(record, new AtomicLong(), "state of feed " + state.getFeedId());
+            topic.keySerde().serializer().serialize(topic.name(), key),
+            topic.valueSerde().serializer().serialize(topic.name(), value));
+    return send(record, new AtomicLong(), what);
   }
 
   static Map<String, Object> producerConfig(Map<String, Object> kafkaProps) {

@@ -13,6 +13,9 @@ public final class Responses {
   private static final Logger LOG = LoggerFactory.getLogger(Responses.class);
   private static final ObjectMapper MAPPER = new ObjectMapper();
 
+  /** The catch-all route that answers API paths no route matched with a JSON 404. */
+  public static final String UNKNOWN_API_PATH = "/api/<rest>";
+
   private Responses() {}
 
   /** The value as JSON text (records, lists, maps of plain values). */
@@ -55,7 +58,7 @@ public final class Responses {
         });
     // Registered last, so it only answers paths no API route matched.
     routes.get(
-        "/api/<rest>",
+        UNKNOWN_API_PATH,
         ctx -> {
           throw new ApiException(404, "no API endpoint " + ctx.path());
         });
