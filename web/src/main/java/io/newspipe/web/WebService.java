@@ -8,6 +8,8 @@ import io.newspipe.schemas.TopicSet;
 import io.newspipe.store.ArticleQueries;
 import io.newspipe.web.api.ArticleApi;
 import io.newspipe.web.api.Responses;
+import io.newspipe.web.api.TagFeeds;
+import io.newspipe.web.api.TimelineApi;
 import io.newspipe.web.live.LiveFeed;
 import io.newspipe.web.live.LiveHub;
 import io.newspipe.web.live.StreamEndpoint;
@@ -23,9 +25,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The read side over HTTP: the JSON API over the store ({@code /api/articles}, {@code
- * /api/stories}, {@code /api/tags}, {@code /api/health}), live Server-Sent Events from {@code
- * news.articles.tagged} ({@code /api/stream}) and the web UI (static files from the classpath).
+ * The read side over HTTP: the JSON API over the store ({@code /api/articles} and its export,
+ * {@code /api/stories}, {@code /api/tags}, {@code /api/tags/timeline}, {@code /api/health}), feeds
+ * per tag ({@code /feeds/tags/{id}.xml}), live Server-Sent Events from {@code news.articles.tagged}
+ * ({@code /api/stream}) and the web UI (static files from the classpath).
  *
  * <pre>{@code
  * try (WebService web = WebService.builder(store).port(8080).tags(tags)
@@ -97,6 +100,8 @@ public final class WebService implements AutoCloseable {
                   });
               javalin.routes.before(ctx -> SECURITY_HEADERS.forEach(ctx::header));
               api.routes(javalin.routes);
+              new TimelineApi(b.store).routes(javalin.routes);
+              new TagFeeds(b.store, b.tags).routes(javalin.routes);
               javalin.routes.get("/api/health", this::health);
               javalin.routes.get("/api/stream", stream::handle);
               Responses.errors(javalin.routes);
