@@ -5,7 +5,6 @@ import io.newspipe.store.ArticleFilter;
 import io.newspipe.store.ArticleStore;
 import io.newspipe.store.Stores;
 import java.io.BufferedOutputStream;
-import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
@@ -60,8 +59,7 @@ public final class ExportCommand implements Callable<Integer> {
     long rows;
     try (ArticleStore store = Stores.openExisting(url)) {
       if (out == null) {
-        OutputStream stdout =
-            new BufferedOutputStream(new FileOutputStream(java.io.FileDescriptor.out), 1 << 16);
+        OutputStream stdout = new BufferedOutputStream(System.out, 1 << 16);
         rows = write(store, articles, chosen, stdout);
         stdout.flush();
       } else {
