@@ -74,17 +74,12 @@ class OutputsApiTest {
   }
 
   static TaggedArticle report(String id, String source, long seconds) {
-    TaggedArticle t =
-        tagged(
-            id,
-            "Earthquake strikes off Crete (" + source + ")",
-            "A strong earthquake struck off Crete.",
-            DAY.plusSeconds(seconds),
-            "middle-east=Crete");
-    t.getArticle()
-        .setSource(new Source(source, source.toUpperCase(java.util.Locale.ROOT), null, "rss"));
-    t.setStoryId("wire:quake");
-    return t;
+    return WebFixtures.storyReport(
+        id,
+        "Earthquake strikes off Crete (" + source + ")",
+        source,
+        DAY.plusSeconds(seconds),
+        "wire:quake");
   }
 
   @AfterAll

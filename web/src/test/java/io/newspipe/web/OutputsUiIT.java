@@ -3,7 +3,6 @@ package io.newspipe.web;
 import static io.newspipe.web.WebFixtures.tagged;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.newspipe.schemas.Source;
 import io.newspipe.schemas.TaggedArticle;
 import io.newspipe.store.SqliteStore;
 import java.nio.file.Path;
@@ -71,17 +70,8 @@ class OutputsUiIT {
   }
 
   static TaggedArticle report(String id, String source, Instant published) {
-    TaggedArticle t =
-        tagged(
-            id,
-            QUAKE + " (" + source + ")",
-            "A strong earthquake struck off Crete.",
-            published,
-            "middle-east=Crete");
-    t.getArticle()
-        .setSource(new Source(source, source.toUpperCase(java.util.Locale.ROOT), null, "rss"));
-    t.setStoryId("wire:quake");
-    return t;
+    return WebFixtures.storyReport(
+        id, QUAKE + " (" + source + ")", source, published, "wire:quake");
   }
 
   @AfterAll

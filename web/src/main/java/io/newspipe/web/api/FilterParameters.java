@@ -121,15 +121,25 @@ final class FilterParameters {
   }
 
   private static ArticleFilter.TagMatch match(String text) {
+    return choice(
+        "match",
+        text,
+        ArticleFilter.TagMatch.ANY,
+        "match must be any (an article with one of the tags) or all");
+  }
+
+  /**
+   * The constant of {@code fallback}'s enum named {@code text} (any case), {@code fallback} when
+   * absent, else a 400 for parameter {@code name} saying {@code expected}.
+   */
+  static <E extends Enum<E>> E choice(String name, String text, E fallback, String expected) {
     if (text == null) {
-      return ArticleFilter.TagMatch.ANY;
+      return fallback;
     }
     try {
-      return ArticleFilter.TagMatch.valueOf(text.toUpperCase(Locale.ROOT));
+      return Enum.valueOf(fallback.getDeclaringClass(), text.toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {
-      throw ApiException.badParameter(
-          "match",
-          "match must be any (an article with one of the tags) or all, got '" + text + "'");
+      throw ApiException.badParameter(name, expected + ", got '" + text + "'");
     }
   }
 

@@ -71,14 +71,7 @@ public final class TimelineApi {
   }
 
   private static Timeline.Interval interval(String text) {
-    if (text == null) {
-      return Timeline.Interval.DAY;
-    }
-    try {
-      return Timeline.Interval.valueOf(text.toUpperCase(Locale.ROOT));
-    } catch (IllegalArgumentException e) {
-      throw ApiException.badParameter(
-          "interval", "interval must be day or hour, got '" + text + "'");
-    }
+    return FilterParameters.choice(
+        "interval", text, Timeline.Interval.DAY, "interval must be day or hour");
   }
 }
