@@ -1,5 +1,6 @@
 package io.newspipe.bench;
 
+import io.newspipe.schemas.EventTypes;
 import io.newspipe.schemas.TaggedArticle;
 import io.newspipe.store.ArticleStore;
 import io.newspipe.store.Stores;
@@ -22,6 +23,7 @@ public final class ExportFill {
   private ExportFill() {}
 
   public static void main(String[] args) {
+    EventTypes.trust();
     int articles = 100_000;
     String url = null;
     for (int i = 0; i < args.length; i++) {
