@@ -5,13 +5,11 @@ import static io.newspipe.testkit.Articles.tag;
 import static io.newspipe.testkit.Articles.tagged;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.newspipe.store.SqliteStore;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,30 +23,14 @@ class ExportCommandTest {
 
   @BeforeEach
   void writeStore() {
-    Path db = dir.resolve("newspipe.db");
-    storeUrl = "sqlite:" + db;
-    try (SqliteStore store = SqliteStore.open(db)) {
-      store.write(
-          List.of(
-              tagged(
-                  builder("seeds:blinken", "Blinken presses Jordan on captagon", "Talks in Amman.")
-                      .setPublishedAt(Instant.parse("2024-06-11T09:00:00Z"))
-                      .build(),
-                  tag("narcotics"),
-                  tag("middle-east")),
-              tagged(
-                  builder("seeds:seizure", "Captagon seized, Blinken says", "In Aqaba.")
-                      .setPublishedAt(Instant.parse("2024-06-10T09:00:00Z"))
-                      .build(),
-                  tag("narcotics")),
-              tagged(
-                  builder("seeds:other", "Blinken visits Kyiv", "Aid package.")
-                      .setPublishedAt(Instant.parse("2024-05-01T09:00:00Z"))
-                      .build(),
-                  tag("russia-ukraine-war"))),
-          "newspipe-sink",
-          Map.of());
-    }
+    storeUrl =
+        BlinkenStore.write(
+            dir,
+            tagged(
+                builder("seeds:seizure", "Captagon seized, Blinken says", "In Aqaba.")
+                    .setPublishedAt(Instant.parse("2024-06-10T09:00:00Z"))
+                    .build(),
+                tag("narcotics")));
   }
 
   @Test
