@@ -253,4 +253,27 @@ class OutputsApiTest {
             .build(new StringReader(get(web, "/feeds/tags/espionage.xml?limit=1", "*/*").body()));
     assertThat(empty.getEntries()).hasSize(1);
   }
+
+  @Test
+  void shouldServeTheChartScriptAsSafeAsTheRestOfTheUi() {
+    var script = get(web, "/timeline.js", "*/*");
+    assertThat(script.status()).isEqualTo(200);
+    assertThat(script.body())
+        .contains("createElementNS")
+        .doesNotContain("innerHTML", "outerHTML", "insertAdjacentHTML", "document.write", "eval(");
+    assertThat(get(web, "/", "text/html").body())
+        .contains("<script src=\"/timeline.js\" defer></script>")
+        .contains("<link rel=\"stylesheet\" href=\"/outputs.css\">");
+    for (String path :
+        List.of(
+            "/timeline.js",
+            "/outputs.css",
+            "/feeds/tags/narcotics.xml",
+            "/api/tags/timeline?tag=narcotics",
+            "/api/articles/export")) {
+      assertThat(get(web, path, "*/*").headers().firstValue("Content-Security-Policy"))
+          .as(path)
+          .hasValue(WebService.SECURITY_HEADERS.get("Content-Security-Policy"));
+    }
+  }
 }
