@@ -276,4 +276,16 @@ class OutputsApiTest {
           .hasValue(WebService.SECURITY_HEADERS.get("Content-Security-Policy"));
     }
   }
+
+  @Test
+  void shouldAnswer503InsteadOfAnEmptyExportWhenTheStoreCannotBeRead() {
+    SqliteStore closed = SqliteStore.open(dir.resolve("closed.db"));
+    closed.close();
+    try (WebService broken = WebService.builder(closed).port(0).start()) {
+      var r = get(broken, "/api/articles/export?format=csv");
+      assertThat(r.status()).isEqualTo(503);
+      assertThat(r.contentType()).startsWith("application/json");
+      assertThat(r.json().get("error").asText()).contains("store cannot be read");
+    }
+  }
 }
