@@ -3,6 +3,7 @@ package io.newspipe.app;
 import io.newspipe.app.cli.BrokerCommand;
 import io.newspipe.app.cli.EnrichCommand;
 import io.newspipe.app.cli.EvalCommand;
+import io.newspipe.app.cli.ExportCommand;
 import io.newspipe.app.cli.ExtractCommand;
 import io.newspipe.app.cli.IngestCommand;
 import io.newspipe.app.cli.ParseCommand;
@@ -38,6 +39,7 @@ import picocli.CommandLine.Command;
       SubscribeCommand.class,
       ReplayCommand.class,
       SearchCommand.class,
+      ExportCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Newspipe {

@@ -1,6 +1,8 @@
 package io.newspipe.store;
 
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -66,4 +68,35 @@ public interface ArticleQueries {
    * @throws StoreException when the database cannot be read
    */
   List<StoredArticle> storyMembers(String storyId, int limit);
+
+  /**
+   * Hands every article the filter covers to {@code each}, in publication order (ties by id), as
+   * one {@link ArticleRow} each, streamed through a database cursor: memory does not grow with the
+   * number of articles. Holds one read connection (and transaction) until done, so {@code each}
+   * should not stall for long.
+   *
+   * @return the number of articles handed on
+   * @throws StoreException when the database cannot be read; what {@code each} throws comes out as
+   *     it was thrown, and ends the export
+   */
+  long export(ArticleFilter filter, Consumer<ArticleRow> each);
+
+  /**
+   * Articles per bucket the filter covers, one bucket per {@code interval} (UTC) from {@code
+   * filter.since()} (rounded down to a bucket) to {@code filter.until()} (rounded up), empty
+   * buckets included with a count of 0.
+   *
+   * @throws IllegalArgumentException when the range is open or longer than {@value
+   *     Timeline#MAX_BUCKETS} buckets
+   * @throws StoreException when the database cannot be read
+   */
+  List<Timeline.Bucket> timeline(ArticleFilter filter, Timeline.Interval interval);
+
+  /**
+   * The size of each of these stories: reports (withdrawn ones left out) and their sources, by
+   * story id; a story without such reports is missing from the map.
+   *
+   * @throws StoreException when the database cannot be read
+   */
+  Map<String, StorySummary> stories(Collection<String> storyIds);
 }

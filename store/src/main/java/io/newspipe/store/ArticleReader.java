@@ -8,7 +8,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -83,6 +86,37 @@ final class ArticleReader {
         return members;
       }
     }
+  }
+
+  /** See {@link ArticleQueries#stories}: one GROUP BY over the stories' reports and sources. */
+  static Map<String, StorySummary> stories(Connection c, Collection<String> storyIds)
+      throws SQLException {
+    List<String> ids = storyIds.stream().distinct().sorted().toList();
+    Map<String, StorySummary> stories = new LinkedHashMap<>();
+    if (ids.isEmpty()) {
+      return stories;
+    }
+    String sql =
+        "SELECT story_id, source_id, count(*) AS n FROM articles WHERE NOT withdrawn"
+            + " AND story_id IN ("
+            + String.join(", ", Collections.nCopies(ids.size(), "?"))
+            + ") GROUP BY story_id, source_id ORDER BY story_id, source_id";
+    try (PreparedStatement s = c.prepareStatement(sql)) {
+      for (int i = 0; i < ids.size(); i++) {
+        s.setString(i + 1, ids.get(i));
+      }
+      try (ResultSet r = s.executeQuery()) {
+        while (r.next()) {
+          String story = r.getString("story_id");
+          StorySummary so = stories.get(story);
+          List<String> sources = new ArrayList<>(so == null ? List.of() : so.sources());
+          sources.add(r.getString("source_id"));
+          long reports = (so == null ? 0 : so.reports()) + r.getLong("n");
+          stories.put(story, new StorySummary(story, reports, sources));
+        }
+      }
+    }
+    return stories;
   }
 
   static List<StoredTag> tags(Connection c, String articleId) throws SQLException {

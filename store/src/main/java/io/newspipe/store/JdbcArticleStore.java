@@ -3,6 +3,7 @@ package io.newspipe.store;
 import io.newspipe.schemas.TaggedArticle;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -231,6 +232,38 @@ public abstract class JdbcArticleStore implements ArticleStore {
         true,
         true,
         c -> ArticleReader.storyMembers(c, storyId, limit));
+  }
+
+  @Override
+  public long export(ArticleFilter filter, Consumer<ArticleRow> each) {
+    Objects.requireNonNull(filter, "filter");
+    Objects.requireNonNull(each, "each");
+    try {
+      // One read transaction: PostgreSQL reads through a cursor only inside one, and the rows
+      // come from one snapshot.
+      return read("export articles", true, true, c -> ArticleRows.run(c, filter, each));
+    } catch (StoreException e) {
+      if (e.getCause() instanceof ArticleRows.ConsumerFailure f) {
+        throw f.getCause();
+      }
+      throw e;
+    }
+  }
+
+  @Override
+  public List<Timeline.Bucket> timeline(ArticleFilter filter, Timeline.Interval interval) {
+    ArticleFilter checked = Timeline.check(filter, interval);
+    return read(
+        "count articles per " + interval.name().toLowerCase(java.util.Locale.ROOT),
+        true,
+        false,
+        c -> Timeline.count(c, checked, interval));
+  }
+
+  @Override
+  public Map<String, StorySummary> stories(Collection<String> storyIds) {
+    Objects.requireNonNull(storyIds, "storyIds");
+    return read("read the size of stories", false, false, c -> ArticleReader.stories(c, storyIds));
   }
 
   @Override

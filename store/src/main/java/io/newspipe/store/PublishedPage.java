@@ -4,11 +4,8 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
-import java.util.Set;
 
 /**
  * One page of {@link ArticleQueries#published} or {@link ArticleQueries#newest}: keyset paging on
@@ -26,16 +23,10 @@ import java.util.Set;
 final class PublishedPage {
   static final String TIME = "COALESCE(a.published_at, a.received_at)";
 
-  private final Instant since;
-  private final Instant until;
-  private final Set<String> tags;
-  private final String source;
+  private final ArticleFilter filter;
 
   PublishedPage(ArticleFilter filter) {
-    this.since = filter.since();
-    this.until = filter.until();
-    this.tags = filter.tags();
-    this.source = filter.source();
+    this.filter = filter;
   }
 
   /** The next {@code size} articles after {@code after} in publication order, or from the start. */
@@ -52,26 +43,7 @@ final class PublishedPage {
   private List<StoredArticle> page(
       Connection c, PublishedPosition key, boolean newestFirst, int size) throws SQLException {
     List<Object> parameters = new ArrayList<>();
-    StringBuilder where = new StringBuilder("NOT a.withdrawn");
-    if (since != null) {
-      where.append(" AND ").append(TIME).append(" >= ?");
-      parameters.add(since.toEpochMilli());
-    }
-    if (until != null) {
-      where.append(" AND ").append(TIME).append(" < ?");
-      parameters.add(until.toEpochMilli());
-    }
-    if (source != null) {
-      where.append(" AND a.source_id = ?");
-      parameters.add(source);
-    }
-    if (!tags.isEmpty()) {
-      where.append(
-          " AND EXISTS (SELECT 1 FROM article_tags t WHERE t.article_id = a.id AND t.tag_id IN (");
-      where.append(String.join(", ", Collections.nCopies(tags.size(), "?")));
-      where.append("))");
-      parameters.addAll(tags.stream().sorted().toList());
-    }
+    StringBuilder where = new StringBuilder(FilterSql.where(filter, parameters));
     String beyond = newestFirst ? " < " : " > ";
     if (key != null) {
       where.append(" AND (").append(TIME).append(beyond).append("? OR (").append(TIME);

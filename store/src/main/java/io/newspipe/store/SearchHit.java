@@ -9,6 +9,7 @@ import java.util.List;
  *
  * @param score relevance, higher is better; comparable within one result list only
  * @param snippet a short extract of the body with matched words in {@code [brackets]}
+ * @param storyId the story the article belongs to, or null
  * @param tags the article's tag ids, highest score first
  */
 public record SearchHit(
@@ -22,6 +23,7 @@ public record SearchHit(
     boolean withdrawn,
     double score,
     String snippet,
+    String storyId,
     List<String> tags) {
 
   public SearchHit {

@@ -45,36 +45,12 @@ record SearchSql(
   List<SearchHit> run(Connection c, SearchQuery q) throws SQLException {
     List<Object> parameters = new ArrayList<>();
     parameters.add(queryText.apply(q.text()));
-    StringBuilder where = new StringBuilder(match);
-    if (!q.includeWithdrawn()) {
-      where.append(" AND NOT a.withdrawn");
-    }
-    if (q.tag() != null) {
-      where.append(
-          " AND EXISTS (SELECT 1 FROM article_tags t WHERE t.article_id = a.id AND t.tag_id = ?)");
-      parameters.add(q.tag());
-    }
-    if (q.source() != null) {
-      where.append(" AND a.source_id = ?");
-      parameters.add(q.source());
-    }
-    if (q.language() != null) {
-      where.append(" AND a.language = ?");
-      parameters.add(q.language());
-    }
-    if (q.since() != null) {
-      where.append(" AND " + PublishedPage.TIME + " >= ?");
-      parameters.add(q.since().toEpochMilli());
-    }
-    if (q.until() != null) {
-      where.append(" AND " + PublishedPage.TIME + " < ?");
-      parameters.add(q.until().toEpochMilli());
-    }
+    String where = match + " AND " + FilterSql.where(q.filter(), parameters);
     parameters.add(q.limit());
     parameters.add(q.offset());
     String sql =
         "SELECT a.id, a.version, a.headline, a.source_id, a.language, a.published_at,"
-            + " a.received_at, a.withdrawn, "
+            + " a.received_at, a.withdrawn, a.story_id, "
             + score
             + " AS score, "
             + snippet
@@ -113,6 +89,7 @@ record SearchSql(
         r.getBoolean("withdrawn"),
         r.getDouble("score"),
         r.getString("snippet"),
+        r.getString("story_id"),
         ArticleReader.tags(c, id).stream().map(StoredTag::tagId).toList());
   }
 

@@ -17,6 +17,8 @@ import io.newspipe.web.api.OpenApi;
 import io.newspipe.web.api.Responses;
 import io.newspipe.web.feeds.FeedApi;
 import io.newspipe.web.feeds.FeedHealthView;
+import io.newspipe.web.api.TagFeeds;
+import io.newspipe.web.api.TimelineApi;
 import io.newspipe.web.live.LiveFeed;
 import io.newspipe.web.live.LiveHub;
 import io.newspipe.web.live.StreamEndpoint;
@@ -32,11 +34,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The read side over HTTP: the JSON API over the store ({@code /api/articles}, {@code
- * /api/stories}, {@code /api/tags}, {@code /api/health}), each feed's health from {@code
- * news.feeds.health} ({@code /api/feeds}), live Server-Sent Events from {@code
- * news.articles.tagged} ({@code /api/stream}), the OpenAPI description of all of it ({@code
- * /api/openapi.json}) and the web UI (static files from the classpath).
+ * The read side over HTTP: the JSON API over the store ({@code /api/articles} and its export,
+ * {@code /api/stories}, {@code /api/tags}, {@code /api/tags/timeline}, {@code /api/health}), each
+ * feed's health from {@code news.feeds.health} ({@code /api/feeds}), feeds per tag ({@code
+ * /feeds/tags/{id}.xml}), live Server-Sent Events from {@code news.articles.tagged} ({@code
+ * /api/stream}), the OpenAPI description of the API ({@code /api/openapi.json}) and the web UI
+ * (static files from the classpath).
  *
  * <pre>{@code
  * try (WebService web = WebService.builder(store).port(8080).tags(tags)
@@ -125,6 +128,8 @@ public final class WebService implements Service {
               api.routes(javalin.routes);
               new FeedApi(feedHealth).routes(javalin.routes);
               OpenApi.routes(javalin.routes);
+              new TimelineApi(b.store).routes(javalin.routes);
+              new TagFeeds(b.store, b.tags).routes(javalin.routes);
               javalin.routes.get("/api/health", this::health);
               javalin.routes.get("/api/stream", stream::handle);
               Responses.errors(javalin.routes);

@@ -65,6 +65,20 @@ final class WebFixtures {
     return t;
   }
 
+  /** A report of story {@code storyId} from source {@code sourceId}, tagged middle-east. */
+  static TaggedArticle storyReport(
+      String id, String headline, String sourceId, Instant published, String storyId) {
+    TaggedArticle t =
+        tagged(
+            id, headline, "A strong earthquake struck off Crete.", published, "middle-east=Crete");
+    t.getArticle()
+        .setSource(
+            new io.newspipe.schemas.Source(
+                sourceId, sourceId.toUpperCase(java.util.Locale.ROOT), null, "rss"));
+    t.setStoryId(storyId);
+    return t;
+  }
+
   private static String label(String tagId) {
     return TAGS.stream()
         .filter(t -> t.id().equals(tagId))

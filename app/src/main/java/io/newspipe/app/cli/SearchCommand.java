@@ -1,7 +1,6 @@
 package io.newspipe.app.cli;
 
 import io.newspipe.app.config.Settings;
-import io.newspipe.read.Dates;
 import io.newspipe.store.ArticleStore;
 import io.newspipe.store.SearchHit;
 import io.newspipe.store.SearchQuery;
@@ -30,6 +29,7 @@ import picocli.CommandLine.Spec;
       "QUERY is web-search syntax: all words must match, \"a phrase\" in order, a OR b, -word"
           + " excludes. Word forms match (seized finds seize). Withdrawn articles are hidden.",
       "  newspipe search Blinken --tag narcotics",
+      "  newspipe search captagon --tag narcotics --tag middle-east --all-tags --language en",
       "  newspipe search '\"drone strike\" -ukraine' --since 2024-06-01 --json | jq .headline"
     })
 public final class SearchCommand implements Callable<Integer> {
@@ -44,26 +44,7 @@ public final class SearchCommand implements Callable<Integer> {
   @Parameters(paramLabel = "QUERY", arity = "1..*", description = "Words to look for.")
   List<String> words;
 
-  @Option(names = "--tag", paramLabel = "ID", description = "Only articles with this tag.")
-  String tag;
-
-  @Option(names = "--source", paramLabel = "ID", description = "Only articles from this source.")
-  String source;
-
-  @Option(names = "--language", paramLabel = "LANG", description = "Only articles in LANG (en).")
-  String language;
-
-  @Option(
-      names = "--since",
-      paramLabel = "DATE",
-      description = "Only articles published since DATE (2024-06-01, 2024-06-01T08:00Z).")
-  String since;
-
-  @Option(
-      names = "--until",
-      paramLabel = "DATE",
-      description = "Only articles published before DATE (a day counts whole).")
-  String until;
+  @Mixin ArticleFilterOptions filter;
 
   @Option(
       names = "--limit",
@@ -73,9 +54,6 @@ public final class SearchCommand implements Callable<Integer> {
 
   @Option(names = "--offset", paramLabel = "N", description = "Hits to skip (next pages).")
   int offset;
-
-  @Option(names = "--include-withdrawn", description = "Also find withdrawn (killed) articles.")
-  boolean includeWithdrawn;
 
   @Option(names = "--json", description = "One JSON object per hit instead of text.")
   boolean json;
@@ -102,16 +80,7 @@ public final class SearchCommand implements Callable<Integer> {
 
   private SearchQuery query() {
     try {
-      return new SearchQuery(
-          String.join(" ", words),
-          tag,
-          source,
-          language,
-          since == null ? null : Dates.since(since),
-          until == null ? null : Dates.until(until),
-          limit,
-          offset,
-          includeWithdrawn);
+      return new SearchQuery(String.join(" ", words), filter.filter(), limit, offset);
     } catch (IllegalArgumentException e) {
       // Said plainly, without the usage text, which would bury the one line that matters.
       throw new IllegalArgumentException(

@@ -1,18 +1,11 @@
 package io.newspipe.app.cli;
 
-import static io.newspipe.testkit.Articles.builder;
-import static io.newspipe.testkit.Articles.tag;
-import static io.newspipe.testkit.Articles.tagged;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.newspipe.store.SqliteStore;
 import java.io.StringWriter;
 import java.nio.file.Path;
-import java.time.Instant;
-import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,25 +21,7 @@ class SearchCommandTest {
 
   @BeforeEach
   void writeStore() {
-    Path db = dir.resolve("newspipe.db");
-    storeUrl = "sqlite:" + db;
-    try (SqliteStore store = SqliteStore.open(db)) {
-      store.write(
-          List.of(
-              tagged(
-                  builder("seeds:blinken", "Blinken presses Jordan on captagon", "Talks in Amman.")
-                      .setPublishedAt(Instant.parse("2024-06-11T09:00:00Z"))
-                      .build(),
-                  tag("narcotics"),
-                  tag("middle-east")),
-              tagged(
-                  builder("seeds:other", "Blinken visits Kyiv", "Aid package.")
-                      .setPublishedAt(Instant.parse("2024-05-01T09:00:00Z"))
-                      .build(),
-                  tag("russia-ukraine-war"))),
-          "newspipe-sink",
-          Map.of());
-    }
+    storeUrl = BlinkenStore.write(dir);
   }
 
   private int run(String... args) {

@@ -2,12 +2,14 @@ package io.newspipe.web.api;
 
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
-import io.newspipe.store.ArticleFilter;
 import io.newspipe.store.ArticleQueries;
 import io.newspipe.store.PublishedPosition;
 import io.newspipe.store.SearchHit;
 import io.newspipe.store.StoredArticle;
+import io.newspipe.store.StorySummary;
 import io.newspipe.web.TagInfo;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,8 +18,8 @@ import java.util.Set;
 
 /**
  * The store over HTTP: {@code GET /api/articles} (search when {@code q} is given, else newest
- * first), {@code GET /api/articles/{id}}, {@code GET /api/stories/{storyId}} and {@code GET
- * /api/tags}.
+ * first; one row per story), {@code GET /api/articles/export}, {@code GET /api/articles/{id}},
+ * {@code GET /api/stories/{storyId}} and {@code GET /api/tags}.
  */
 public final class ArticleApi {
   static final int MAX_ID_CHARS = 1000;
@@ -25,14 +27,18 @@ public final class ArticleApi {
 
   private final ArticleQueries store;
   private final List<TagInfo> tags;
+  private final ExportApi export;
 
   public ArticleApi(ArticleQueries store, List<TagInfo> tags) {
     this.store = store;
     this.tags = List.copyOf(tags);
+    this.export = new ExportApi(store);
   }
 
   public void routes(RoutesConfig routes) {
     routes.get("/api/articles", this::list);
+    // Before <id>, which would take "export" for an article id.
+    routes.get("/api/articles/export", export::handle);
     // <id> rather than {id}: file article ids contain '/' (seeds:world/xi.txt).
     routes.get("/api/articles/<id>", this::article);
     // Story ids are article ids (a story is named after its first article), so '/' again.
@@ -54,27 +60,43 @@ public final class ArticleApi {
       boolean more = hits.size() > request.limit();
       List<SearchHit> page = more ? hits.subList(0, request.limit()) : hits;
       int offset = request.cursor() == null ? 0 : request.cursor().offset();
-      body.put("articles", page.stream().map(ArticleJson::item).toList());
+      body.put("articles", oneRowPerStory(page.stream().map(ArticleJson::item).toList()));
       body.put("next", more ? Cursor.searchOffset(offset + page.size()).encode() : null);
     } else {
       PublishedPosition before = request.cursor() == null ? null : request.cursor().before();
-      List<StoredArticle> found =
-          store.newest(
-              new ArticleFilter(
-                  request.since(),
-                  request.until(),
-                  request.tag() == null ? Set.of() : Set.of(request.tag()),
-                  null),
-              before,
-              request.limit() + 1);
+      List<StoredArticle> found = store.newest(request.filter(), before, request.limit() + 1);
       boolean more = found.size() > request.limit();
       List<StoredArticle> page = more ? found.subList(0, request.limit()) : found;
-      body.put("articles", page.stream().map(ArticleJson::item).toList());
+      body.put("articles", oneRowPerStory(page.stream().map(ArticleJson::item).toList()));
       body.put(
           "next",
           more ? Cursor.before(PublishedPosition.of(page.get(page.size() - 1))).encode() : null);
     }
     Responses.json(ctx, body);
+  }
+
+  /**
+   * One row per story: the first (newest, or best) report of a story on the page stands for it,
+   * with how many reports the story has and their sources; its other reports on the page are left
+   * out. (A report of the same story on a later page is the UI's to fold.)
+   */
+  private List<ArticleJson.Item> oneRowPerStory(List<ArticleJson.Item> items) {
+    Set<String> storyIds = new HashSet<>();
+    items.forEach(i -> Optional.ofNullable(i.storyId()).ifPresent(storyIds::add));
+    Map<String, StorySummary> stories = storyIds.isEmpty() ? Map.of() : store.stories(storyIds);
+    Set<String> shown = new HashSet<>();
+    List<ArticleJson.Item> rows = new ArrayList<>();
+    for (ArticleJson.Item item : items) {
+      if (item.storyId() != null && !shown.add(item.storyId())) {
+        continue;
+      }
+      StorySummary story = item.storyId() == null ? null : stories.get(item.storyId());
+      rows.add(
+          story != null && story.reports() > 1
+              ? item.withStory(story.reports(), story.sources())
+              : item);
+    }
+    return rows;
   }
 
   void article(Context ctx) {

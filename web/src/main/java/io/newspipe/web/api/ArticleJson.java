@@ -29,6 +29,10 @@ public final class ArticleJson {
    * @param published publication time, or the time it was received when the source gave none
    * @param tags tag ids, highest score first
    * @param snippet a search extract (matched words in [brackets]) or the start of the body
+   * @param storyId the story the article belongs to, or null
+   * @param reports in a list, how many reports its story has (this one included) when more than
+   *     one, else null
+   * @param sources in a list, the sources of those reports when more than one, else null
    */
   public record Item(
       String id,
@@ -38,7 +42,27 @@ public final class ArticleJson {
       String published,
       boolean withdrawn,
       List<String> tags,
-      String snippet) {}
+      String snippet,
+      String storyId,
+      Long reports,
+      List<String> sources) {
+
+    /** This item as the one row of its story, which has {@code reports} from {@code sources}. */
+    Item withStory(long storyReports, List<String> storySources) {
+      return new Item(
+          id,
+          version,
+          headline,
+          source,
+          published,
+          withdrawn,
+          tags,
+          snippet,
+          storyId,
+          storyReports,
+          List.copyOf(storySources));
+    }
+  }
 
   /** One article with everything the reader sees, its tags and the evidence for each. */
   public record View(
@@ -100,7 +124,10 @@ public final class ArticleJson {
         time(h.publishedAt() != null ? h.publishedAt() : h.receivedAt()),
         h.withdrawn(),
         h.tags(),
-        h.snippet());
+        h.snippet(),
+        h.storyId(),
+        null,
+        null);
   }
 
   static Item item(StoredArticle a) {
@@ -112,7 +139,10 @@ public final class ArticleJson {
         time(a.publishedAt() != null ? a.publishedAt() : a.receivedAt()),
         a.withdrawn(),
         a.tags().stream().map(StoredTag::tagId).toList(),
-        excerpt(a.body()));
+        excerpt(a.body()),
+        a.storyId(),
+        null,
+        null);
   }
 
   /** A live event from the tagged topic. */
@@ -126,7 +156,10 @@ public final class ArticleJson {
         time(a.getPublishedAt() != null ? a.getPublishedAt() : a.getReceivedAt()),
         a.getSignal() == io.newspipe.schemas.Signal.CANCELED,
         t.getTags().stream().map(Tag::getId).toList(),
-        excerpt(a.getBody()));
+        excerpt(a.getBody()),
+        t.getStoryId(),
+        null,
+        null);
   }
 
   static View view(StoredArticle a, long versions) {

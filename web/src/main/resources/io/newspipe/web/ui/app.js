@@ -8,6 +8,7 @@
   const $ = (id) => document.getElementById(id);
   const tagLabels = new Map();
   let nextCursor = null;
+  let listedStories = new Set(); // stories with a row in the list already (one row per story)
   let currentSearch = null;
   let liveSource = null;
   let liveTag = null;
@@ -134,6 +135,12 @@
     if (a.version > 1) meta.appendChild(el('span', 'badge', 'v' + a.version));
     if (a.withdrawn) meta.appendChild(el('span', 'badge withdrawn', 'withdrawn'));
     meta.appendChild(tagChips(a.tags));
+    if (a.reports > 1) {
+      // One row stands for its story: how many other reports, and from where.
+      const others = a.reports - 1;
+      meta.appendChild(el('span', 'reports', '+' + others + (others === 1 ? ' report' : ' reports')));
+      meta.appendChild(el('span', 'story-sources', (a.sources || []).join(', ')));
+    }
     li.appendChild(meta);
     li.appendChild(snippetNode(a.snippet, bracketed));
     return li;
@@ -154,13 +161,18 @@
     if (!append) {
       clear(list);
       nextCursor = null;
+      listedStories = new Set();
       $('results-title').textContent = search.q ? 'Results for “' + search.q + '”' : 'Latest articles';
     }
     $('more').hidden = true;
     try {
       const body = await getJson('/api/articles?' + searchParams(search, append ? nextCursor : null));
       if (currentSearch !== search) return; // a newer search started meanwhile
-      for (const a of body.articles) list.appendChild(resultItem(a, Boolean(search.q)));
+      for (const a of body.articles) {
+        if (a.storyId && listedStories.has(a.storyId)) continue; // its story has a row above
+        if (a.storyId) listedStories.add(a.storyId);
+        list.appendChild(resultItem(a, Boolean(search.q)));
+      }
       nextCursor = body.next;
       $('more').hidden = !nextCursor;
       if (!append && body.articles.length === 0) {
