@@ -12,6 +12,7 @@ import io.newspipe.app.cli.SinkCommand;
 import io.newspipe.app.cli.SubscribeCommand;
 import io.newspipe.app.cli.TagCommand;
 import io.newspipe.app.cli.UpCommand;
+import io.newspipe.app.cli.WatchCommand;
 import io.newspipe.app.cli.WebCommand;
 import io.newspipe.schemas.EventTypes;
 import org.apache.kafka.common.config.ConfigException;
@@ -38,6 +39,7 @@ import picocli.CommandLine.Command;
       SubscribeCommand.class,
       ReplayCommand.class,
       SearchCommand.class,
+      WatchCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Newspipe {

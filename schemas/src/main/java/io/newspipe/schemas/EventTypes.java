@@ -21,7 +21,13 @@ public final class EventTypes {
           TaggedArticle.class,
           FeedState.class,
           ArticleHistory.class,
-          EnrichedArticle.class);
+          EnrichedArticle.class,
+          StoryEventKind.class,
+          StoryEvent.class,
+          Watch.class,
+          Alert.class,
+          Delivery.class,
+          AlertWindow.class);
 
   private static volatile boolean trusted;
 

@@ -11,6 +11,7 @@ import io.newspipe.web.api.Responses;
 import io.newspipe.web.live.LiveFeed;
 import io.newspipe.web.live.LiveHub;
 import io.newspipe.web.live.StreamEndpoint;
+import io.newspipe.web.notify.NotifyApi;
 import java.net.BindException;
 import java.time.Duration;
 import java.util.HashMap;
@@ -99,6 +100,9 @@ public final class WebService implements AutoCloseable {
               api.routes(javalin.routes);
               javalin.routes.get("/api/health", this::health);
               javalin.routes.get("/api/stream", stream::handle);
+              if (b.notifyApi != null) {
+                b.notifyApi.routes(javalin.routes);
+              }
               Responses.errors(javalin.routes);
             });
   }
@@ -220,6 +224,7 @@ public final class WebService implements AutoCloseable {
     private Duration partitionCheck = LiveFeed.DEFAULT_PARTITION_CHECK;
     private int maxStreamClients = 100;
     private int streamQueue = 256;
+    private NotifyApi notifyApi;
 
     private Builder(ArticleQueries store) {
       this.store = Objects.requireNonNull(store, "store");
@@ -253,6 +258,12 @@ public final class WebService implements AutoCloseable {
     public Builder live(Map<String, Object> kafkaClientProps, TopicSet topicSet) {
       this.kafkaProps = new HashMap<>(kafkaClientProps);
       this.topics = Objects.requireNonNull(topicSet, "topics");
+      return this;
+    }
+
+    /** Saved searches, alerts, deliveries and their feeds ({@link NotifyApi}); default off. */
+    public Builder notify(NotifyApi api) {
+      this.notifyApi = Objects.requireNonNull(api, "api");
       return this;
     }
 

@@ -3,11 +3,13 @@ package io.newspipe.app.cli;
 import io.newspipe.app.config.Settings;
 import io.newspipe.app.run.InstanceId;
 import io.newspipe.app.run.KafkaConnection;
+import io.newspipe.app.run.Notify;
 import io.newspipe.app.run.Pipeline;
 import io.newspipe.app.run.Taxonomies;
 import io.newspipe.app.run.TopicAdmin;
 import io.newspipe.enrich.tagging.Tagger;
 import io.newspipe.enrich.topology.EnrichService;
+import io.newspipe.notify.NotifyService;
 import io.newspipe.schemas.TopicSet;
 import java.time.Duration;
 import java.util.concurrent.Callable;
@@ -43,9 +45,12 @@ public final class EnrichCommand implements Callable<Integer> {
               Pipeline.storyRules(settings));
       enrich.topicPolicy(TopicAdmin.policy(settings));
       enrich.start();
+      NotifyService notify = Notify.service(settings, kafka, topics); // saved searches, alerts
+      notify.start();
       try {
         shutdown.awaitSignal();
       } finally {
+        notify.close(Duration.ofSeconds(30));
         enrich.close(Duration.ofSeconds(30));
       }
     }

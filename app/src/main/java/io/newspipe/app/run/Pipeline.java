@@ -12,6 +12,7 @@ import io.newspipe.ingest.feed.FeedSpec;
 import io.newspipe.ingest.feed.HttpSettings;
 import io.newspipe.ingest.publish.ArticlePublisher;
 import io.newspipe.ingest.source.SourceSettings;
+import io.newspipe.notify.NotifyService;
 import io.newspipe.schemas.TopicSet;
 import io.newspipe.sink.consume.SinkService;
 import io.newspipe.store.ArticleStore;
@@ -90,6 +91,7 @@ public final class Pipeline implements AutoCloseable {
     enrich.topicPolicy(TopicAdmin.policy(settings));
     opened.add(() -> enrich.close(Duration.ofSeconds(30)));
     enrich.start();
+    startNotify();
 
     store = Stores.open(settings.storeUrl());
     opened.add(store);
@@ -104,6 +106,13 @@ public final class Pipeline implements AutoCloseable {
     opened.add(publisher);
     ingest = new IngestService(ingestConfig, publisher);
     opened.add(ingest);
+  }
+
+  /** Saved searches, alert rules and webhooks: the notify stage, beside enrich. */
+  private void startNotify() {
+    NotifyService notify = Notify.service(settings, kafka, topics);
+    opened.add(notify);
+    notify.start();
   }
 
   /**

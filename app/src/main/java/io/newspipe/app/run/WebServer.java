@@ -34,6 +34,7 @@ public final class WebServer {
           .port(settings.getInt(Settings.WEB_PORT))
           .tags(tags(taxonomy))
           .live(kafka.clientProps(), topics)
+          .notify(Notify.api(settings, kafka, topics))
           .start();
     } catch (WebBindException e) {
       throw new IllegalArgumentException(

@@ -221,6 +221,7 @@ public final class EnrichService implements AutoCloseable {
 
   private void createTopics() {
     List<Topic<?, ?>> wanted = new ArrayList<>(topics.core());
+    wanted.add(topics.stories());
     wanted.addAll(EnrichTopology.tagTopics(tagger, topics));
     new TopicProvisioner(adminConfig(), topicPolicy).ensure(wanted);
   }
