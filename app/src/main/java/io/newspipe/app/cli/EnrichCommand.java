@@ -22,8 +22,9 @@ import picocli.CommandLine.Mixin;
     mixinStandardHelpOptions = true,
     description =
         "Run enrich alone: tag news.articles.raw into news.articles.tagged and news.tags.<tag>"
-            + " with exactly-once Kafka Streams, until Ctrl-C. Run more instances to share the"
-            + " work by partition.")
+            + " with exactly-once Kafka Streams, until Ctrl-C, with story events (news.stories)"
+            + " and the notify stage (saved searches, alert rules, webhooks). Run more instances"
+            + " to share the work by partition.")
 public final class EnrichCommand implements Callable<Integer> {
 
   @Mixin ConfigOptions config;
