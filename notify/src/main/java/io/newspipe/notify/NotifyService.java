@@ -16,6 +16,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
@@ -118,6 +122,9 @@ public final class NotifyService implements Service {
             topics.alerts(),
             topics.deliveries());
     new TopicProvisioner(adminProps(), policy).ensure(wanted);
+    // Streams reads the global table's partitions once, at start: a topic created a moment ago
+    // must be in the metadata first, or start() fails with "no partitions available".
+    awaitPartitions(topics.watches().name(), Duration.ofSeconds(30));
     streams = new KafkaStreams(NotifyTopology.build(topics, rules), config);
     streams.setUncaughtExceptionHandler(this::onUncaughtException);
     LOG.info(
@@ -170,6 +177,35 @@ public final class NotifyService implements Service {
       streams.close(
           CloseOptions.timeout(deadline)
               .withGroupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP));
+    }
+  }
+
+  private void awaitPartitions(String topic, Duration timeout) {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    try (Admin admin = Admin.create(adminProps())) {
+      while (true) {
+        try {
+          var description =
+              admin.describeTopics(List.of(topic)).allTopicNames().get(5, TimeUnit.SECONDS);
+          if (!description.get(topic).partitions().isEmpty()) {
+            return;
+          }
+        } catch (ExecutionException | TimeoutException e) {
+          // not visible yet: ask again below
+        }
+        if (System.nanoTime() - deadline >= 0) {
+          throw new IllegalStateException(
+              "topic "
+                  + topic
+                  + " was created but has no partitions after "
+                  + timeout
+                  + "; is the broker healthy?");
+        }
+        Thread.sleep(100);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while waiting for topic " + topic, e);
     }
   }
 
