@@ -11,6 +11,7 @@ COPY ingest/pom.xml ingest/
 COPY enrich/pom.xml enrich/
 COPY store/pom.xml store/
 COPY read/pom.xml read/
+COPY notify/pom.xml notify/
 COPY sink/pom.xml sink/
 COPY web/pom.xml web/
 COPY app/pom.xml app/

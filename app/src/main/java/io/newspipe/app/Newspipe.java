@@ -13,6 +13,7 @@ import io.newspipe.app.cli.SinkCommand;
 import io.newspipe.app.cli.SubscribeCommand;
 import io.newspipe.app.cli.TagCommand;
 import io.newspipe.app.cli.UpCommand;
+import io.newspipe.app.cli.WatchCommand;
 import io.newspipe.app.cli.WebCommand;
 import io.newspipe.schemas.EventTypes;
 import org.apache.kafka.common.config.ConfigException;
@@ -40,6 +41,7 @@ import picocli.CommandLine.Command;
       ReplayCommand.class,
       SearchCommand.class,
       ExportCommand.class,
+      WatchCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Newspipe {

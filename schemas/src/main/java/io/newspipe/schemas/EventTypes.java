@@ -23,7 +23,13 @@ public final class EventTypes {
           FeedPollOutcome.class,
           FeedHealth.class,
           ArticleHistory.class,
-          EnrichedArticle.class);
+          EnrichedArticle.class,
+          StoryEventKind.class,
+          StoryEvent.class,
+          Watch.class,
+          Alert.class,
+          Delivery.class,
+          AlertWindow.class);
 
   private static volatile boolean trusted;
 

@@ -66,6 +66,32 @@ public record TopicSet(
     return Topics.RETAGGED.withName(namespace() + Topics.RETAGGED.name());
   }
 
+  /** Saved-search definitions: {@link Topics#WATCHES} under this set's namespace. */
+  public Topic<String, Watch> watches() {
+    return Topics.WATCHES.withName(namespace() + Topics.WATCHES.name());
+  }
+
+  /** The match topic of one saved search under this set's namespace. */
+  public Topic<String, TaggedArticle> watch(String watchId) {
+    Topic<String, TaggedArticle> canonical = Topics.watch(watchId); // validates the id
+    return canonical.withName(namespace() + canonical.name());
+  }
+
+  /** Story lifecycle events: {@link Topics#STORIES} under this set's namespace. */
+  public Topic<String, StoryEvent> stories() {
+    return Topics.STORIES.withName(namespace() + Topics.STORIES.name());
+  }
+
+  /** Alerts: {@link Topics#ALERTS} under this set's namespace. */
+  public Topic<String, Alert> alerts() {
+    return Topics.ALERTS.withName(namespace() + Topics.ALERTS.name());
+  }
+
+  /** Webhook delivery status: {@link Topics#DELIVERIES} under this set's namespace. */
+  public Topic<String, Delivery> deliveries() {
+    return Topics.DELIVERIES.withName(namespace() + Topics.DELIVERIES.name());
+  }
+
   private String namespace() {
     String canonical = Topics.RAW.name();
     return raw.name().endsWith(canonical)

@@ -79,6 +79,58 @@ public final class Topics {
           AvroSerde.of(ArticleHistory.class),
           Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
 
+  /** Prefix of the per-watch match topics, {@code news.watch.<watch-id>}. */
+  public static final String WATCH_TOPIC_PREFIX = "news.watch.";
+
+  private static final Map<String, String> COMPACTED =
+      Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT);
+
+  /**
+   * Saved searches, one {@link Watch} per watch id; a tombstone deletes one. Compacted: every
+   * instance reads the whole topic to know the current definitions.
+   */
+  public static final Topic<String, Watch> WATCHES =
+      new Topic<>("news.watches", Serdes.String(), AvroSerde.of(Watch.class), COMPACTED);
+
+  /** Story lifecycle events, keyed by story id (created, grew, tagged, withdrawn). */
+  public static final Topic<String, StoryEvent> STORIES =
+      new Topic<>("news.stories", Serdes.String(), AvroSerde.of(StoryEvent.class), KEEP_FOREVER);
+
+  /** Alerts, keyed by rule id + ':' + story id; each at most once per story and rule. */
+  public static final Topic<String, Alert> ALERTS =
+      new Topic<>("news.alerts", Serdes.String(), AvroSerde.of(Alert.class), KEEP_FOREVER);
+
+  /**
+   * Webhook delivery status, keyed by webhook id + ':' + alert id. Compacted: the latest counts.
+   */
+  public static final Topic<String, Delivery> DELIVERIES =
+      new Topic<>(
+          "news.alerts.deliveries", Serdes.String(), AvroSerde.of(Delivery.class), COMPACTED);
+
+  /**
+   * The match topic of one saved search, {@code news.watch.<watchId>}.
+   *
+   * @throws IllegalArgumentException when the id cannot name a topic
+   */
+  public static Topic<String, TaggedArticle> watch(String watchId) {
+    if (watchId == null || !TAG_ID.matcher(watchId).matches()) {
+      throw new IllegalArgumentException(
+          "invalid watch id '"
+              + watchId
+              + "': watch ids are lower-case letters, digits and '-' (they name Kafka topics)");
+    }
+    return new Topic<>(
+        WATCH_TOPIC_PREFIX + watchId,
+        Serdes.String(),
+        AvroSerde.of(TaggedArticle.class),
+        KEEP_FOREVER);
+  }
+
+  /** Whether {@code id} can be a watch id (lower-case letters, digits and '-'). */
+  public static boolean isValidWatchId(String id) {
+    return id != null && TAG_ID.matcher(id).matches();
+  }
+
   /** The fixed topics every deployment needs, in creation order. */
   public static final List<Topic<?, ?>> CORE = List.of(RAW, TAGGED, DLQ, RETAGGED, FEED_HEALTH);
 

@@ -22,6 +22,7 @@ import io.newspipe.web.api.TimelineApi;
 import io.newspipe.web.live.LiveFeed;
 import io.newspipe.web.live.LiveHub;
 import io.newspipe.web.live.StreamEndpoint;
+import io.newspipe.web.notify.NotifyApi;
 import java.net.BindException;
 import java.time.Duration;
 import java.util.HashMap;
@@ -132,6 +133,9 @@ public final class WebService implements Service {
               new TagFeeds(b.store, b.tags).routes(javalin.routes);
               javalin.routes.get("/api/health", this::health);
               javalin.routes.get("/api/stream", stream::handle);
+              if (b.notifyApi != null) {
+                b.notifyApi.routes(javalin.routes);
+              }
               Responses.errors(javalin.routes);
             });
   }
@@ -313,6 +317,7 @@ public final class WebService implements Service {
     private int streamQueue = 256;
     private MeterRegistry registry = new SimpleMeterRegistry();
     private final Map<String, Handler> extraRoutes = new LinkedHashMap<>();
+    private NotifyApi notifyApi;
 
     private Builder(ArticleQueries store) {
       this.store = Objects.requireNonNull(store, "store");
@@ -346,6 +351,12 @@ public final class WebService implements Service {
     public Builder live(Map<String, Object> kafkaClientProps, TopicSet topicSet) {
       this.kafkaProps = new HashMap<>(kafkaClientProps);
       this.topics = Objects.requireNonNull(topicSet, "topics");
+      return this;
+    }
+
+    /** Saved searches, alerts, deliveries and their feeds ({@link NotifyApi}); default off. */
+    public Builder notify(NotifyApi api) {
+      this.notifyApi = Objects.requireNonNull(api, "api");
       return this;
     }
 

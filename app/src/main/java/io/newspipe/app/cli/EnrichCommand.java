@@ -5,12 +5,14 @@ import io.newspipe.app.ops.Operations;
 import io.newspipe.app.run.InstanceId;
 import io.newspipe.app.run.KafkaConnection;
 import io.newspipe.app.run.Management;
+import io.newspipe.app.run.Notify;
 import io.newspipe.app.run.Pipeline;
 import io.newspipe.app.run.ServiceRunner;
 import io.newspipe.app.run.Taxonomies;
 import io.newspipe.app.run.TopicAdmin;
 import io.newspipe.enrich.tagging.Tagger;
 import io.newspipe.enrich.topology.EnrichService;
+import io.newspipe.notify.NotifyService;
 import io.newspipe.schemas.TopicSet;
 import java.time.Clock;
 import java.util.HashMap;
@@ -25,8 +27,9 @@ import picocli.CommandLine.Mixin;
     mixinStandardHelpOptions = true,
     description =
         "Run enrich alone: tag news.articles.raw into news.articles.tagged and news.tags.<tag>"
-            + " with exactly-once Kafka Streams, until Ctrl-C. Run more instances to share the"
-            + " work by partition.")
+            + " with exactly-once Kafka Streams, until Ctrl-C, with story events (news.stories)"
+            + " and the notify stage (saved searches, alert rules, webhooks). Run more instances"
+            + " to share the work by partition.")
 public final class EnrichCommand implements Callable<Integer> {
 
   @Mixin ConfigOptions config;
@@ -55,6 +58,7 @@ public final class EnrichCommand implements Callable<Integer> {
               operations.metrics().registry());
       enrich.topicPolicy(TopicAdmin.policy(settings));
       runner.start(enrich);
+      runner.start(Notify.service(settings, kafka, topics)); // saved searches, alerts
       ServiceRunner.failIfDied(runner.awaitStop());
     }
     return 0;

@@ -1,6 +1,9 @@
 package io.newspipe.app.config;
 
 import io.newspipe.enrich.story.StoryRules;
+import io.newspipe.notify.alert.AlertRule;
+import io.newspipe.notify.webhook.Webhook;
+import io.newspipe.notify.webhook.WebhookSettings;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -36,6 +39,13 @@ public final class Settings extends AbstractConfig {
   public static final String ENRICH_STORY_WINDOW_DAYS = "enrich.story.window.days";
   public static final String ENRICH_STORY_SIMILARITY = "enrich.story.similarity";
   public static final String SINK_GROUP_ID = "sink.group.id";
+  public static final String NOTIFY_APPLICATION_ID = "notify.application.id";
+  public static final String ALERT_RULES = "alerts.rules";
+  public static final String WEBHOOKS = "alerts.webhooks";
+  public static final String WEBHOOK_MAX_ATTEMPTS = "alerts.webhook.max.attempts";
+  public static final String WEBHOOK_BACKOFF_MS = "alerts.webhook.backoff.ms";
+  public static final String WEBHOOK_MAX_BACKOFF_MS = "alerts.webhook.max.backoff.ms";
+  public static final String WEBHOOK_TIMEOUT_MS = "alerts.webhook.timeout.ms";
   public static final String INSTANCE_ID = "instance.id";
   public static final String INGEST_MAX_FILE_BYTES = "ingest.max.file.bytes";
   public static final String FEEDS = "feeds";
@@ -153,6 +163,66 @@ public final class Settings extends AbstractConfig {
               "Cosine similarity of an article's headline-and-lead words, weighted by their rarity"
                   + " in recent copy, with a story's centroid from which the article may join that"
                   + " story; lower groups more.")
+          .define(
+              NOTIFY_APPLICATION_ID,
+              Type.STRING,
+              "newspipe-notify",
+              new ConfigDef.NonEmptyString(),
+              Importance.LOW,
+              "Kafka Streams application.id of the notify stage (saved searches, alert rules).")
+          .define(
+              ALERT_RULES,
+              Type.LIST,
+              List.of(),
+              (name, value) -> {
+                if (value != null) {
+                  ((List<?>) value).forEach(v -> AlertRule.parse(String.valueOf(v)));
+                }
+              },
+              Importance.MEDIUM,
+              "Alert rules, each {id, tag, minSources, window} (a story tagged tag reported by at"
+                  + " least minSources distinct sources within window, e.g. 10m) or {id, watch}"
+                  + " (every new match of a saved search). Each fires once per story.")
+          .define(
+              WEBHOOKS,
+              Type.LIST,
+              List.of(),
+              (name, value) -> {
+                if (value != null) {
+                  ((List<?>) value).forEach(v -> Webhook.parse(String.valueOf(v)));
+                }
+              },
+              Importance.MEDIUM,
+              "Webhooks, each {id, url, secret, rule}: every alert (or only rule's) is POSTed as"
+                  + " JSON to url, signed with HMAC-SHA256 of secret (header X-Newspipe-Signature).")
+          .define(
+              WEBHOOK_MAX_ATTEMPTS,
+              Type.INT,
+              WebhookSettings.DEFAULTS.maxAttempts(),
+              Range.between(1, 100),
+              Importance.LOW,
+              "POSTs per alert and webhook before it goes to news.dlq.")
+          .define(
+              WEBHOOK_BACKOFF_MS,
+              Type.LONG,
+              WebhookSettings.DEFAULTS.initialBackoff().toMillis(),
+              Range.between(0, 3_600_000),
+              Importance.LOW,
+              "Wait after the first failed POST; doubled after each further one.")
+          .define(
+              WEBHOOK_MAX_BACKOFF_MS,
+              Type.LONG,
+              WebhookSettings.DEFAULTS.maxBackoff().toMillis(),
+              Range.between(0, 3_600_000),
+              Importance.LOW,
+              "Longest wait between two POSTs of one alert.")
+          .define(
+              WEBHOOK_TIMEOUT_MS,
+              Type.LONG,
+              WebhookSettings.DEFAULTS.timeout().toMillis(),
+              Range.between(100, 600_000),
+              Importance.LOW,
+              "Connect and response timeout of one webhook POST.")
           .define(
               SINK_GROUP_ID,
               Type.STRING,

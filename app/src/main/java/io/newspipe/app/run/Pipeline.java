@@ -16,6 +16,7 @@ import io.newspipe.ingest.feed.FeedSpec;
 import io.newspipe.ingest.feed.HttpSettings;
 import io.newspipe.ingest.publish.ArticlePublisher;
 import io.newspipe.ingest.source.SourceSettings;
+import io.newspipe.notify.NotifyService;
 import io.newspipe.schemas.TopicSet;
 import io.newspipe.schemas.lifecycle.Service;
 import io.newspipe.sink.consume.SinkService;
@@ -121,6 +122,7 @@ public final class Pipeline implements AutoCloseable {
             registry);
     enrich.topicPolicy(TopicAdmin.policy(settings));
     runner.start(enrich);
+    runner.start(Notify.service(settings, kafka, topics)); // saved searches, alerts, webhooks
 
     store = runner.own(Stores.open(settings.storeUrl()));
     InstanceId sinkId = runner.own(InstanceId.claim(settings, "sink"));

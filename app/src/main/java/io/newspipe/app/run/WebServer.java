@@ -45,6 +45,7 @@ public final class WebServer {
             .port(settings.getInt(Settings.WEB_PORT))
             .tags(tags(taxonomy))
             .live(kafka.clientProps(), topics)
+            .notify(Notify.api(settings, kafka, topics))
             .meters(operations.metrics().registry());
     if (serveOperations) {
       operations.handlers().forEach(builder::get);

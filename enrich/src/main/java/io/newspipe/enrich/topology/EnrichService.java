@@ -290,6 +290,7 @@ public final class EnrichService implements Service {
 
   private void createTopics() {
     List<Topic<?, ?>> wanted = new ArrayList<>(topics.core());
+    wanted.add(topics.stories());
     wanted.addAll(EnrichTopology.tagTopics(tagger, topics));
     new TopicProvisioner(adminConfig(), topicPolicy).ensure(wanted);
   }

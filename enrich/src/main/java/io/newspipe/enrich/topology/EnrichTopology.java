@@ -4,6 +4,7 @@ import io.newspipe.enrich.story.StoryIndex;
 import io.newspipe.enrich.story.StoryRules;
 import io.newspipe.enrich.tagging.Tagger;
 import io.newspipe.schemas.ArticleHistory;
+import io.newspipe.schemas.StoryEvent;
 import io.newspipe.schemas.TaggedArticle;
 import io.newspipe.schemas.Topic;
 import io.newspipe.schemas.TopicSet;
@@ -36,7 +37,8 @@ import org.apache.kafka.streams.state.Stores;
  *   -> assign-story [article-stories, story-signatures, story-bands,        (one task)
  *                    story-states, story-word-counts]
  *        -> tagged (TaggedArticle)
- *        \-> route-by-tag -> news.tags.&lt;id&gt;
+ *        |-> route-by-tag -> news.tags.&lt;id&gt;
+ *        \-> story-events [story-events] -> news.stories (StoryEvent, keyed by story id)
  * retagged (ArticleHistory) -> learn-retagged-tags [article-versions]  (version-and-tag's tasks)
  * </pre>
  *
@@ -114,6 +116,8 @@ public final class EnrichTopology {
     builder.addStateStore(store(StoryIndex.BANDS, Serdes.ByteArray()));
     builder.addStateStore(store(StoryIndex.STORY_STATE, Serdes.ByteArray()));
     builder.addStateStore(store(StoryIndex.WORD_COUNTS, Serdes.ByteArray()));
+    Topic<String, StoryEvent> stories = topics.stories();
+    builder.addStateStore(store(StoryEvents.STORE, stories.valueSerde()));
     KStream<String, Enriched> enriched =
         builder.stream(
                 topics.raw().name(),
@@ -148,6 +152,11 @@ public final class EnrichTopology {
         .to(
             tagged.name(),
             Produced.with(tagged.keySerde(), tagged.valueSerde()).withName("write-tagged"));
+    enriched
+        .process(StoryEvents::new, Named.as("story-events"), StoryEvents.STORE)
+        .to(
+            stories.name(),
+            Produced.with(stories.keySerde(), stories.valueSerde()).withName("write-stories"));
     enriched
         .flatMapValues(e -> routes(e, topics, tagTopicNames), Named.as("route-by-tag"))
         .to(
