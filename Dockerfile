@@ -26,4 +26,5 @@ USER newspipe
 WORKDIR /var/lib/newspipe
 # newspipe web (set NEWSPIPE_WEB_HOST=0.0.0.0 in the container)
 EXPOSE 8080
-ENTRYPOINT ["java", "-jar", "/opt/newspipe/newspipe.jar"]
+# Bounded heap, as the ./newspipe launcher sets it (RocksDB's off-heap memory is bounded by enrich).
+ENTRYPOINT ["java", "-Xmx768m", "-XX:MaxMetaspaceSize=256m", "-XX:ReservedCodeCacheSize=128m", "-jar", "/opt/newspipe/newspipe.jar"]

@@ -28,6 +28,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.kafka.streams.StreamsConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -126,14 +129,42 @@ public final class Pipeline implements AutoCloseable {
   /** Imports every source once, waits until all of it is tagged and stored, and reports. */
   public Summary runOnce() throws IOException, InterruptedException {
     long started = System.nanoTime();
-    IngestSummary read = ingest.runOnce();
-    // Waits for raw and then for enrich's repartition topics (the story stage) to be consumed.
-    Progress.awaitConsumed(
-        kafka.clientProps(),
-        settings.getString(Settings.ENRICH_APPLICATION_ID),
-        topics.raw().name(),
-        Duration.ofMinutes(2));
-    sink.runUntilIdle(Duration.ofMillis(300));
+    // The sink joins its group and stores while ingest and enrich still work (the stages overlap);
+    // it starts watching for the end only once enrich has consumed everything.
+    AtomicBoolean upstreamDone = new AtomicBoolean();
+    CompletableFuture<Void> stored = new CompletableFuture<>();
+    sinkThread =
+        new Thread(
+            () -> {
+              try {
+                sink.runUntilIdle(Duration.ofMillis(300), upstreamDone::get);
+                stored.complete(null);
+              } catch (RuntimeException | Error e) {
+                stored.completeExceptionally(e);
+              }
+            },
+            "newspipe-sink");
+    sinkThread.start();
+    IngestSummary read;
+    try {
+      read = ingest.runOnce();
+      // Waits for raw and then for enrich's repartition topics (the story stage) to be consumed.
+      Progress.awaitConsumed(
+          kafka.clientProps(),
+          settings.getString(Settings.ENRICH_APPLICATION_ID),
+          topics.raw().name(),
+          Duration.ofMinutes(2));
+    } catch (IOException | InterruptedException | RuntimeException e) {
+      sink.close();
+      throw e;
+    }
+    upstreamDone.set(true);
+    try {
+      stored.get();
+    } catch (ExecutionException e) {
+      Throwable cause = e.getCause();
+      throw cause instanceof RuntimeException r ? r : new IllegalStateException(cause);
+    }
     return new Summary(
         kafka.describe(),
         Stores.describe(settings.storeUrl()),
@@ -194,6 +225,10 @@ public final class Pipeline implements AutoCloseable {
         StreamsConfig.APPLICATION_ID_CONFIG, settings.getString(Settings.ENRICH_APPLICATION_ID));
     props.putIfAbsent(
         StreamsConfig.STATE_DIR_CONFIG, settings.dataDir().resolve("streams").toString());
+    // Two threads: tagging (one task per raw partition) and the story stage (its own task behind
+    // the repartition topic) then run side by side instead of taking turns on one thread. Which
+    // thread runs a task does not change its results.
+    props.putIfAbsent(StreamsConfig.NUM_STREAM_THREADS_CONFIG, 2);
     return id.applyTo(props);
   }
 

@@ -16,6 +16,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BooleanSupplier;
 import org.apache.kafka.clients.consumer.CloseOptions;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
@@ -149,7 +150,7 @@ public final class SinkService implements AutoCloseable {
 
   /** Consumes until {@link #close()} is called (from another thread). */
   public void run() {
-    loop(null);
+    loop(null, () -> false);
   }
 
   /**
@@ -161,8 +162,20 @@ public final class SinkService implements AutoCloseable {
    * several sinks in the group, it waits for the partitions assigned to this one.
    */
   public void runUntilIdle(Duration idle) {
+    runUntilIdle(idle, () -> true);
+  }
+
+  /**
+   * As {@link #runUntilIdle(Duration)}, but consumes from the start while the producers upstream
+   * are still at work, and begins watching for the end only once {@code upstreamDone} says they
+   * have finished (it is asked after every poll, on this thread). This lets the sink join its group
+   * and store articles while ingest and enrich are still running ({@code newspipe up --once}),
+   * instead of starting after them.
+   */
+  public void runUntilIdle(Duration idle, BooleanSupplier upstreamDone) {
     Objects.requireNonNull(idle, "idle");
-    loop(idle);
+    Objects.requireNonNull(upstreamDone, "upstreamDone");
+    loop(idle, upstreamDone);
   }
 
   /** Articles stored so far (re-deliveries included). */
@@ -228,11 +241,14 @@ public final class SinkService implements AutoCloseable {
     }
   }
 
-  private void loop(Duration idle) {
+  private void loop(Duration idle, BooleanSupplier upstreamDone) {
     enterLoop();
     try {
-      IdleWatch watch = idle == null ? null : new IdleWatch(endOffsetsNow(), idle);
+      IdleWatch watch = null;
       while (!closeRequested.get()) {
+        if (watch == null && idle != null && upstreamDone.getAsBoolean()) {
+          watch = new IdleWatch(endOffsetsNow(), idle);
+        }
         if (!positionPending()) {
           sleep(backoff.next());
         }
