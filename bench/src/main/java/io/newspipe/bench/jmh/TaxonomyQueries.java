@@ -18,6 +18,7 @@ import org.apache.lucene.index.Term;
 import org.apache.lucene.monitor.MonitorQuery;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchNoDocsQuery;
 import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.Query;
@@ -37,6 +38,8 @@ final class TaxonomyQueries {
   private TaxonomyQueries() {}
 
   static List<MonitorQuery> of(Taxonomy taxonomy, String field) {
+    // Near rules written as pairs make large queries: allow them (a JVM-wide Lucene setting).
+    IndexSearcher.setMaxClauseCount(Math.max(IndexSearcher.getMaxClauseCount(), 65_536));
     List<MonitorQuery> queries = new ArrayList<>();
     for (TagDefinition tag : taxonomy.tags()) {
       BooleanQuery.Builder any = new BooleanQuery.Builder();
@@ -71,7 +74,6 @@ final class TaxonomyQueries {
           }
         }
       }
-      BooleanQuery.setMaxClauseCount(Math.max(BooleanQuery.getMaxClauseCount(), clauses + 1024));
       queries.add(new MonitorQuery(tag.id(), clauses == 0 ? new MatchNoDocsQuery() : any.build()));
     }
     return queries;
