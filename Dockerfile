@@ -37,4 +37,5 @@ EXPOSE 9464
 # answering); a one-shot command (ingest --once, search, ...) has no port and no use for this.
 HEALTHCHECK --interval=15s --timeout=5s --start-period=90s --retries=4 \
   CMD curl -fsS -o /dev/null "http://127.0.0.1:${NEWSPIPE_MANAGEMENT_PORT}/health/ready" || exit 1
-ENTRYPOINT ["java", "-jar", "/opt/newspipe/newspipe.jar"]
+# Bounded heap, as the ./newspipe launcher sets it (RocksDB's off-heap memory is bounded by enrich).
+ENTRYPOINT ["java", "-Xmx768m", "-XX:MaxMetaspaceSize=256m", "-XX:ReservedCodeCacheSize=128m", "-jar", "/opt/newspipe/newspipe.jar"]

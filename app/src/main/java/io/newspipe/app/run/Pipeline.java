@@ -239,6 +239,10 @@ public final class Pipeline implements AutoCloseable {
         StreamsConfig.APPLICATION_ID_CONFIG, settings.getString(Settings.ENRICH_APPLICATION_ID));
     props.putIfAbsent(
         StreamsConfig.STATE_DIR_CONFIG, settings.dataDir().resolve("streams").toString());
+    // Two threads: tagging (one task per raw partition) and the story stage (its own task behind
+    // the repartition topic) then run side by side instead of taking turns on one thread. Which
+    // thread runs a task does not change its results.
+    props.putIfAbsent(StreamsConfig.NUM_STREAM_THREADS_CONFIG, 2);
     return id.applyTo(props);
   }
 

@@ -21,7 +21,7 @@ import org.apache.kafka.common.TopicPartition;
  * because enrich is two sub-topologies: having read every raw article says nothing of the story
  * stage behind the repartition topic, which can lag seconds behind on a busy machine.
  */
-final class Progress {
+public final class Progress {
 
   private static final Duration POLL = Duration.ofMillis(100);
 
@@ -36,7 +36,7 @@ final class Progress {
    * @param stall how long the committed offsets may stand still before this gives up
    * @throws IllegalStateException if the group stops making progress for {@code stall}
    */
-  static void awaitConsumed(
+  public static void awaitConsumed(
       Map<String, Object> clientProps, String group, String topic, Duration stall)
       throws InterruptedException {
     try (Admin admin = Admin.create(new HashMap<>(clientProps))) {

@@ -147,6 +147,8 @@ public final class EnrichService implements Service {
     // The raw topic and the retagged topic share a task; their records need no ordering between
     // them (Enrichment.learn holds in any order), so a raw record never waits for the other.
     props.put(StreamsConfig.MAX_TASK_IDLE_MS_CONFIG, -1L);
+    // Bounded memory: the RocksDB stores share one cache (see BoundedRocksDb).
+    props.put(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, BoundedRocksDb.class);
     if (clientProperties != null) {
       clientProperties.forEach((k, v) -> props.put(k, v));
     }
