@@ -30,11 +30,14 @@ import org.apache.kafka.streams.state.KeyValueStore;
  *   <li>{@link #WORD_COUNTS}: word hash -> decayed document frequency ({@link WordRarity}).
  * </ul>
  *
- * Signatures and bands only find candidates: the articles sharing a MinHash band lead to their
- * stories, and an article joins the story whose centroid it resembles most (cosine similarity of
- * rarity-weighted words at or above {@link StoryRules#similarity()}), among the stories that began
+ * Signatures and bands only find candidates: the articles sharing a MinHash band, or a name key
+ * (ticker, headline subject), lead to their stories, and an article joins the story whose centroid
+ * it resembles most (cosine similarity of rarity-weighted words at or above {@link
+ * StoryRules#similarity()}, or {@value #AGREEING_FACTOR} of it when both name the same ticker,
+ * person or headline subject within half a day of the story's start), among the stories that began
  * within the window, hold fewer than {@value #MAX_ARTICLES} articles and name no other company,
- * ticker or person ({@link StoryNames#conflicts}).
+ * ticker, person ({@link StoryNames#conflicts}) or headline subject ({@link
+ * StoryNames#subjectsConflict}).
  *
  * <p>Signatures, bands and story states are forgotten one {@link StoryRules#window()} after they
  * were last indexed ({@link #purge}), so the index holds roughly the articles of one window and
@@ -66,6 +69,12 @@ public final class StoryIndex {
    * day of wire copy.
    */
   public static final int MAX_ARTICLES = 100;
+
+  /** Share of the similarity threshold an article needs when it names the story's subject. */
+  static final double AGREEING_FACTOR = 0.6;
+
+  /** How long after a story's start agreeing names lower the threshold: half a day. */
+  static final long AGREEING_WINDOW_MILLIS = 12L * 60 * 60 * 1000;
 
   /** Articles remembered per band; older ones drop out, so a popular band costs no more. */
   static final int BAND_CAPACITY = 5;
@@ -146,7 +155,7 @@ public final class StoryIndex {
    */
   public Assignment assign(
       String id, StorySignature signature, StoryNames names, long published, long now) {
-    Map<String, List<String>> buckets = buckets(signature);
+    Map<String, List<String>> buckets = buckets(signature, names);
     Story story = Story.decode(stories.get(id));
     Match match = null;
     if (story == null) {
@@ -174,8 +183,13 @@ public final class StoryIndex {
     return new Assignment(story.id(), match);
   }
 
-  /** The article ids under each band key of the signature (read once, used twice). */
-  private Map<String, List<String>> buckets(StorySignature signature) {
+  /**
+   * The article ids under each band key of the signature and each name key (read once, used twice).
+   * Names are keys too ({@code t:<ticker>}, {@code c:<company word>}, {@code s:<headline subject
+   * word>}), so that a report of the same company in other words is a candidate even when it shares
+   * no MinHash band; whether it joins is decided as for any candidate.
+   */
+  private Map<String, List<String>> buckets(StorySignature signature, StoryNames names) {
     if (signature.size() < MIN_WORDS) {
       return Map.of();
     }
@@ -183,7 +197,21 @@ public final class StoryIndex {
     for (String band : signature.bandKeys()) {
       buckets.put(band, ids(bands.get(band)));
     }
+    for (String key : nameKeys(names)) {
+      buckets.put(key, ids(bands.get(key)));
+    }
     return buckets;
+  }
+
+  // Tickers and headline subjects name an article's subject; company words only when neither does.
+  private static List<String> nameKeys(StoryNames names) {
+    List<String> keys = new ArrayList<>();
+    names.tickers().forEach(t -> keys.add("t:" + t));
+    names.subjects().forEach(s -> keys.add("s:" + s));
+    if (keys.isEmpty()) {
+      names.companies().forEach(c -> keys.add("c:" + c));
+    }
+    return keys;
   }
 
   /** A story id and, if the article joined an existing story just now, the match. */
@@ -224,26 +252,45 @@ public final class StoryIndex {
         if (!seen.add(candidate)) {
           continue;
         }
-        Entry entry = Entry.decode(signatures.get(candidate));
-        if (entry != null && Math.abs(entry.story().start() - published) <= window) {
-          storyVia.putIfAbsent(entry.story().id(), candidate);
+        Story story = Entry.story(signatures.get(candidate));
+        if (story != null && Math.abs(story.start() - published) <= window) {
+          storyVia.putIfAbsent(story.id(), candidate);
         }
       }
     }
     Match best = null;
     for (Map.Entry<String, String> candidate : storyVia.entrySet()) {
       StoryState state = StoryState.decode(states.get(candidate.getKey()));
-      if (state == null || state.size() >= MAX_ARTICLES || state.names().conflicts(names)) {
+      if (state == null
+          || state.size() >= MAX_ARTICLES
+          || state.names().conflicts(names)
+          || state.names().subjectsConflict(names, state.words(), words)) {
         continue;
       }
       double similarity = state.similarity(words, weights);
       Match match =
           new Match(new Story(state.id(), state.start()), candidate.getValue(), similarity);
-      if (similarity >= rules.similarity() && (best == null || better(match, best))) {
+      if (similarity >= threshold(state, names, published)
+          && (best == null || better(match, best))) {
         best = match;
       }
     }
     return Optional.ofNullable(best);
+  }
+
+  /**
+   * The similarity an article needs to join a story: {@link StoryRules#similarity()}, or {@value
+   * #AGREEING_FACTOR} of it when the article and the story name the same company, ticker or person
+   * (and none that disagree, or it would not be asked) and the article came within {@link
+   * #AGREEING_WINDOW_MILLIS} of the story's start. Rare words found the candidate; agreeing names
+   * and time tell a differently worded report of the same event from a look-alike.
+   */
+  private double threshold(StoryState state, StoryNames names, long published) {
+    if (Math.abs(published - state.start()) <= AGREEING_WINDOW_MILLIS
+        && state.names().agrees(names)) {
+      return rules.similarity() * AGREEING_FACTOR;
+    }
+    return rules.similarity();
   }
 
   // Most similar first; on a tie the earlier story, then the smaller story id: never a matter of
@@ -360,20 +407,15 @@ public final class StoryIndex {
       return buffer.array();
     }
 
-    static Entry decode(byte[] value) {
+    /** Only the story of an entry (null for none), without decoding its word hashes. */
+    static Story story(byte[] value) {
       if (value == null) {
         return null;
       }
       ByteBuffer buffer = ByteBuffer.wrap(value);
-      long indexed = buffer.getLong();
-      long published = buffer.getLong();
+      buffer.position(2 * Long.BYTES);
       long start = buffer.getLong();
-      String id = readString(buffer);
-      long[] hashes = new long[buffer.getInt()];
-      for (int i = 0; i < hashes.length; i++) {
-        hashes[i] = buffer.getLong();
-      }
-      return new Entry(new Story(id, start), published, indexed, StorySignature.ofHashes(hashes));
+      return new Story(readString(buffer), start);
     }
   }
 }

@@ -3,6 +3,7 @@ package io.newspipe.enrich.story;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
@@ -22,9 +23,17 @@ import java.util.regex.Pattern;
  * #conflicts}).
  *
  * <p>Only the headline, sub-headline and the first {@value #LEAD_CHARS} characters of the body are
- * read: names deep in a report are context (a quote, a comparison), not its subject.
+ * read: names deep in a report are context (a quote, a comparison), not its subject. The headline's
+ * own tickers ({@link #headlineTickers}) and, in an all-capitals headline, its subject ({@link
+ * #subjects}, see {@link StoryText#subject}) say most plainly whom a report is about: a flash such
+ * as "SUN RAISES CRUDE OIL POSTINGS" names its company no other way.
  */
-public record StoryNames(Set<String> tickers, Set<String> companies, Set<String> people) {
+public record StoryNames(
+    Set<String> tickers,
+    Set<String> companies,
+    Set<String> people,
+    Set<String> subjects,
+    Set<String> headlineTickers) {
 
   /** Characters of the body read for names. */
   public static final int LEAD_CHARS = 400;
@@ -33,7 +42,11 @@ public record StoryNames(Set<String> tickers, Set<String> companies, Set<String>
   public static final int MAX_PER_KIND = 24;
 
   /** No names: conflicts with nothing. */
-  public static final StoryNames NONE = new StoryNames(Set.of(), Set.of(), Set.of());
+  public static final StoryNames NONE =
+      new StoryNames(Set.of(), Set.of(), Set.of(), Set.of(), Set.of());
+
+  // Marks headline subjects and headline tickers in the stored form (see #marked).
+  private static final String SUBJECT_MARK = "^";
 
   private static final Pattern BRACKETED = Pattern.compile("<([^<>\\n]{1,60})>");
   private static final Pattern UPPER_TICKER =
@@ -63,6 +76,13 @@ public record StoryNames(Set<String> tickers, Set<String> companies, Set<String>
     tickers = Collections.unmodifiableSet(new TreeSet<>(tickers));
     companies = Collections.unmodifiableSet(new TreeSet<>(companies));
     people = Collections.unmodifiableSet(new TreeSet<>(people));
+    subjects = Collections.unmodifiableSet(new TreeSet<>(subjects));
+    headlineTickers = Collections.unmodifiableSet(new TreeSet<>(headlineTickers));
+  }
+
+  /** Names without a headline subject. */
+  public StoryNames(Set<String> tickers, Set<String> companies, Set<String> people) {
+    this(tickers, companies, people, Set.of(), Set.of());
   }
 
   /** The names of headline, sub-headline (may be null) and lead. */
@@ -101,7 +121,12 @@ public record StoryNames(Set<String> tickers, Set<String> companies, Set<String>
         people.add(surname);
       }
     }
-    return new StoryNames(cap(tickers), cap(companies), cap(people));
+    return new StoryNames(
+        cap(tickers),
+        cap(companies),
+        cap(people),
+        new TreeSet<>(StoryText.subject(headline)),
+        cap(headline == null ? Set.of() : tickers(headline)));
   }
 
   /** The ticker marks of a text: {@code <XYZ>} (Reuters), {@code (XYZ.N)}, {@code (NYSE: XYZ)}. */
@@ -191,12 +216,68 @@ public record StoryNames(Set<String> tickers, Set<String> companies, Set<String>
 
   /**
    * Whether the two name different subjects: for some kind (tickers, companies, people) both name
-   * at least one and they share none.
+   * at least one and they share none. When both headlines carry tickers, the headline tickers
+   * decide (a ticker in a lead may be one the report only mentions: "... said Texas Air Corp <TEX>
+   * ..."); when both carry tickers, tickers decide for companies (a ticker is exact, a company read
+   * from a lead may be context).
    */
   public boolean conflicts(StoryNames other) {
-    return disjoint(tickers, other.tickers)
-        || disjoint(companies, other.companies)
-        || disjoint(people, other.people);
+    boolean byHeadline = !headlineTickers.isEmpty() && !other.headlineTickers.isEmpty();
+    boolean byTicker = !tickers.isEmpty() && !other.tickers.isEmpty();
+    boolean differ =
+        byHeadline
+            ? disjoint(headlineTickers, other.headlineTickers)
+            : byTicker ? disjoint(tickers, other.tickers) : disjoint(companies, other.companies);
+    return differ || disjoint(people, other.people);
+  }
+
+  /**
+   * Whether the two name the same subject: for some kind (tickers, companies, people, headline
+   * subjects) they share a name.
+   */
+  public boolean agrees(StoryNames other) {
+    boolean byHeadline = !headlineTickers.isEmpty() && !other.headlineTickers.isEmpty();
+    return (byHeadline
+            ? shares(headlineTickers, other.headlineTickers)
+            : shares(tickers, other.tickers))
+        || shares(people, other.people)
+        || shares(subjects, other.subjects);
+  }
+
+  private static boolean shares(Set<String> a, Set<String> b) {
+    return !a.isEmpty() && !b.isEmpty() && !Collections.disjoint(a, b);
+  }
+
+  /**
+   * Whether headline subjects ({@link StoryText#subject}) say the two are about different subjects:
+   * both have one, each has words the other lacks, and neither text mentions those words of the
+   * other ({@code words} are the word hashes of this side's text, {@code otherWords} of the
+   * other's, both ascending). "SUN RAISES CRUDE POSTINGS" and "MURPHY RAISES CRUDE POSTINGS"
+   * conflict, and so do "PEORIA HOGS SEEN STEADY" and "OMAHA HOGS SEEN STEADY"; "TEXACO CANADA CUTS
+   * …" and "TEXACO CANADA LOWERS …" do not, nor do "JAPAN ALERTS GATT TO SOUTH KOREA PLAN" and
+   * "S.KOREA SAYS JAPAN COMPLAINS TO GATT": each names the other's subject.
+   */
+  public boolean subjectsConflict(StoryNames other, long[] words, long[] otherWords) {
+    if (subjects.isEmpty() || other.subjects.isEmpty()) {
+      return false;
+    }
+    Set<String> mine = new TreeSet<>(subjects);
+    mine.removeAll(other.subjects);
+    Set<String> theirs = new TreeSet<>(other.subjects);
+    theirs.removeAll(subjects);
+    if (mine.isEmpty() || theirs.isEmpty()) {
+      return false;
+    }
+    return !mentionsAny(otherWords, mine) && !mentionsAny(words, theirs);
+  }
+
+  private static boolean mentionsAny(long[] sortedHashes, Set<String> subject) {
+    for (String word : subject) {
+      if (Arrays.binarySearch(sortedHashes, StorySignature.hash(word)) >= 0) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static boolean disjoint(Set<String> a, Set<String> b) {
@@ -211,7 +292,9 @@ public record StoryNames(Set<String> tickers, Set<String> companies, Set<String>
     return new StoryNames(
         cap(merge(tickers, other.tickers)),
         cap(merge(companies, other.companies)),
-        cap(merge(people, other.people)));
+        cap(merge(people, other.people)),
+        cap(merge(subjects, other.subjects)),
+        cap(merge(headlineTickers, other.headlineTickers)));
   }
 
   private static Set<String> merge(Set<String> a, Set<String> b) {
@@ -222,11 +305,11 @@ public record StoryNames(Set<String> tickers, Set<String> companies, Set<String>
 
   /** Whether no name of any kind was found. */
   public boolean isEmpty() {
-    return tickers.isEmpty() && companies.isEmpty() && people.isEmpty();
+    return tickers.isEmpty() && companies.isEmpty() && people.isEmpty() && subjects.isEmpty();
   }
 
   void writeTo(ByteBuffer buffer) {
-    for (Set<String> kind : List.of(tickers, companies, people)) {
+    for (Set<String> kind : List.of(storedTickers(), storedCompanies(), people)) {
       buffer.putInt(kind.size());
       for (String name : kind) {
         byte[] utf8 = name.getBytes(StandardCharsets.UTF_8);
@@ -235,9 +318,28 @@ public record StoryNames(Set<String> tickers, Set<String> companies, Set<String>
     }
   }
 
+  private Set<String> storedTickers() {
+    return marked(tickers, headlineTickers);
+  }
+
+  private Set<String> storedCompanies() {
+    return marked(companies, subjects);
+  }
+
+  // Subjects and headline tickers are stored among companies and tickers, marked, so a stored
+  // story state keeps the layout it had before they were read.
+  private static Set<String> marked(Set<String> plain, Set<String> marked) {
+    if (marked.isEmpty()) {
+      return plain;
+    }
+    Set<String> stored = new TreeSet<>(plain);
+    marked.forEach(name -> stored.add(SUBJECT_MARK + name));
+    return stored;
+  }
+
   int encodedSize() {
     int size = 0;
-    for (Set<String> kind : List.of(tickers, companies, people)) {
+    for (Set<String> kind : List.of(storedTickers(), storedCompanies(), people)) {
       size += Integer.BYTES;
       for (String name : kind) {
         size += Integer.BYTES + name.getBytes(StandardCharsets.UTF_8).length;
@@ -258,6 +360,23 @@ public record StoryNames(Set<String> tickers, Set<String> companies, Set<String>
       }
       kinds.add(names);
     }
-    return new StoryNames(kinds.get(0), kinds.get(1), kinds.get(2));
+    Set<String> companies = new TreeSet<>();
+    Set<String> subjects = new TreeSet<>();
+    unmark(kinds.get(1), companies, subjects);
+    Set<String> tickers = new TreeSet<>();
+    Set<String> headlineTickers = new TreeSet<>();
+    unmark(kinds.get(0), tickers, headlineTickers);
+    return new StoryNames(tickers, companies, kinds.get(2), subjects, headlineTickers);
+  }
+
+  // Splits a stored kind into its plain and its marked names.
+  private static void unmark(Set<String> stored, Set<String> plain, Set<String> marked) {
+    for (String name : stored) {
+      if (name.startsWith(SUBJECT_MARK)) {
+        marked.add(name.substring(SUBJECT_MARK.length()));
+      } else {
+        plain.add(name);
+      }
+    }
   }
 }

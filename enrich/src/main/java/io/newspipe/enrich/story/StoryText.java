@@ -2,6 +2,7 @@ package io.newspipe.enrich.story;
 
 import io.newspipe.enrich.text.Token;
 import io.newspipe.enrich.text.Tokenizer;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -93,6 +94,95 @@ public final class StoryText {
     }
     addContent(words, withoutCredit(body == null ? "" : body), LEAD_WORDS, true);
     return List.copyOf(words);
+  }
+
+  /** Words a headline's subject may take before its verb. */
+  static final int MAX_SUBJECT_WORDS = 4;
+
+  // What ends a headline's subject: auxiliaries and the verbs wire headlines lead with.
+  private static final Set<String> HEADLINE_VERBS =
+      normalised(
+          "to will may can could would should is are was were be has have had says said sees see"
+              + " seen raises raise raised hikes hike lifts lift ups boosts boost cuts cut lowers"
+              + " lower lowered reduces reduce reduced trims trim sets set posts posted gets get got"
+              + " wins win won buys buy bought acquires acquire sells sell sold offers offer offered"
+              + " agrees agree plans plan files file filed names named reports report reported"
+              + " rises rise rose falls fall fell climbs drops drop declines decline confirms"
+              + " confirm seeks seek makes make takes take expects expect declares declare pays pay"
+              + " completes complete signs sign calls call asks ask urges urge denies deny opens"
+              + " open closes close ends end starts start begins begin holds hold keeps keep"
+              + " issues issue launches launch unveils unveil announces announce approves approve"
+              + " rejects reject extends extend receives receive awarded awards award");
+
+  /**
+   * The subject of an all-capitals headline, as {@link #words} would write its words: the words
+   * before its first verb ("SUN RAISES CRUDE OIL POSTINGS" -> {@code sun}; "TEXACO CANADA <TXC>
+   * LOWERS ..." -> {@code texaco, canada}; a leading {@code <NAME IN BRACKETS>}: its words), at
+   * most {@value #MAX_SUBJECT_WORDS} of them and without numbers. A flash names its company only
+   * this way. Empty when the headline is not in capitals (nine letters in ten), has no such verb
+   * early on, or starts with one.
+   */
+  public static List<String> subject(String headline) {
+    if (headline == null || !capitals(headline)) {
+      return List.of();
+    }
+    String head = headlineText(headline).strip();
+    Matcher bracketed = LEADING_NAME.matcher(head);
+    if (bracketed.lookingAt()) { // "<FRANKLIN GOLD FUND> CUTS DIVIDEND": Reuters marks the name
+      List<String> subject = new ArrayList<>();
+      for (Token token : Tokenizer.tokenize(bracketed.group(1))) {
+        String word = token.norm();
+        if (!STOPWORDS.contains(word) && !Character.isDigit(word.charAt(0))) {
+          subject.add(stem(word));
+        }
+      }
+      return List.copyOf(subject);
+    }
+    int mark = indexOfAny(head, "<(,:;");
+    boolean marked = mark >= 0;
+    List<Token> tokens = Tokenizer.tokenize(marked ? head.substring(0, mark) : head);
+    List<String> subject = new ArrayList<>();
+    int i = 0;
+    for (; i < tokens.size() && i <= MAX_SUBJECT_WORDS; i++) {
+      String word = tokens.get(i).norm();
+      if (HEADLINE_VERBS.contains(word)) {
+        break;
+      }
+      if (!STOPWORDS.contains(word) && !Character.isDigit(word.charAt(0))) {
+        subject.add(stem(word));
+      }
+    }
+    boolean ended = i < tokens.size() || (marked && i <= MAX_SUBJECT_WORDS);
+    if (!ended || i == 0 || i > MAX_SUBJECT_WORDS) {
+      return List.of();
+    }
+    return List.copyOf(subject);
+  }
+
+  // In capitals, bar a unit or two ("... WTI TO 17.50 dlrs/bbl"): nine letters in ten upper case.
+  private static boolean capitals(String text) {
+    int letters = 0;
+    int upper = 0;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (Character.isLetter(c)) {
+        letters++;
+        upper += Character.isUpperCase(c) ? 1 : 0;
+      }
+    }
+    return letters > 0 && upper * 10 >= letters * 9;
+  }
+
+  // A company name in angle brackets at the start of a headline (a ticker has no space).
+  private static final Pattern LEADING_NAME = Pattern.compile("<([^<>\\n]*\\s[^<>\\n]*)>");
+
+  private static int indexOfAny(String text, String chars) {
+    for (int i = 0; i < text.length(); i++) {
+      if (chars.indexOf(text.charAt(i)) >= 0) {
+        return i;
+      }
+    }
+    return -1;
   }
 
   /** The headline without flags such as "UPDATE 2-" and outlet suffixes such as " - BBC News". */

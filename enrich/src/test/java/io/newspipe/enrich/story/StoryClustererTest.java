@@ -2,6 +2,7 @@ package io.newspipe.enrich.story;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -157,7 +158,75 @@ class StoryClustererTest {
     assertThat(names.tickers()).containsExactlyInAnyOrder("VLDT.J", "KCH");
     assertThat(names.companies()).contains("veldt", "mining", "karoo", "copper");
     assertThat(names.people()).containsExactly("botha");
-    assertThat(names.conflicts(StoryNames.of("KAROO <KCH> CONFIRMS TALKS", null, ""))).isFalse();
+    assertThat(names.headlineTickers()).containsExactly("VLDT.J");
+    assertThat(names.conflicts(StoryNames.of("TALKS CONFIRMED", null, "Karoo <KCH> said")))
+        .isFalse();
+    assertThat(names.agrees(StoryNames.of("TALKS CONFIRMED", null, "Karoo <KCH> said"))).isTrue();
     assertThat(names.conflicts(StoryNames.of("ORLAND <ORL> IN TALKS", null, ""))).isTrue();
+    // Both headlines name their company: those decide, whatever a lead mentions.
+    assertThat(names.conflicts(StoryNames.of("KAROO <KCH> CONFIRMS TALKS", null, ""))).isTrue();
+  }
+
+  @Test
+  void shouldTellFlashesOfDifferentCompaniesApartByTheirHeadlineSubjects() {
+    long[] none = new long[0];
+    StoryNames sun =
+        StoryNames.of("SUN RAISES CRUDE OIL POSTINGS ONE DLR. WTI NOW 17.00", null, "");
+    StoryNames murphy = StoryNames.of("MURPHY RAISES CRUDE OIL POSTED PRICES ONE DLR", null, "");
+    StoryNames sunAgain = StoryNames.of("SUN <SUN> RAISES CRUDE POSTINGS", null, "Sun Co said");
+    StoryNames japan = StoryNames.of("JAPAN ALERTS GATT TO SOUTH KOREA PLAN", null, "");
+    StoryNames korea = StoryNames.of("S.KOREA SAYS JAPAN COMPLAINS TO GATT", null, "");
+
+    assertThat(sun.subjects()).containsExactly("sun");
+    assertThat(StoryNames.of("<FRANKLIN GOLD FUND> CUTS DIVIDEND", null, "").subjects())
+        .contains("franklin", "gold");
+    assertThat(StoryNames.of("Sun raises crude postings", null, "").subjects()).isEmpty();
+    assertThat(sun.subjectsConflict(murphy, none, none)).isTrue();
+    assertThat(sun.subjectsConflict(sunAgain, none, none)).isFalse();
+    assertThat(sun.agrees(sunAgain)).isTrue();
+    long[] koreaWords =
+        StorySignature.of("S.KOREA SAYS JAPAN COMPLAINS TO GATT", null, "").hashes();
+    long[] japanWords =
+        StorySignature.of("JAPAN ALERTS GATT TO SOUTH KOREA PLAN", null, "").hashes();
+    assertThat(japan.subjectsConflict(korea, japanWords, koreaWords)).isFalse();
+    assertThat(StoryNames.readFrom(ByteBuffer.wrap(encoded(sunAgain)))).isEqualTo(sunAgain);
+  }
+
+  @Test
+  void shouldJoinARewordedReportOfTheSameCompanySoonButNotAnotherCompanysLookAlike() {
+    StoryClusterer clusterer = new StoryClusterer(StoryRules.DEFAULTS);
+    String first =
+        clusterer.assign(
+            "a",
+            "LARKSPUR <LKS> HIT WITH TWO BILLION DLR LAWSUIT",
+            null,
+            "Toland Pumps Inc said it is seeking two billion dlrs in damages in a lawsuit filed"
+                + " today against Larkspur Corp and its chairman over a failed pipeline venture.",
+            T0);
+    String reply =
+        clusterer.assign(
+            "b",
+            "LARKSPUR <LKS> SEEKS TO HALT LAWSUIT",
+            null,
+            "Larkspur Corp said it asked a federal court to stop the suit brought by Toland Pumps,"
+                + " which it called frivolous, and will defend itself vigorously.",
+            T0 + 3 * 60 * MINUTE);
+    String other =
+        clusterer.assign(
+            "c",
+            "ORMSBY <ORM> HIT WITH TWO BILLION DLR LAWSUIT",
+            null,
+            "Toland Pumps Inc said it is seeking two billion dlrs in damages in a lawsuit filed"
+                + " today against Ormsby Corp and its chairman over a failed pipeline venture.",
+            T0 + 4 * 60 * MINUTE);
+
+    assertThat(reply).isEqualTo(first);
+    assertThat(other).isNotEqualTo(first);
+  }
+
+  private static byte[] encoded(StoryNames names) {
+    ByteBuffer buffer = ByteBuffer.allocate(names.encodedSize());
+    names.writeTo(buffer);
+    return buffer.array();
   }
 }
