@@ -12,7 +12,6 @@ import io.newspipe.app.run.Taxonomies;
 import io.newspipe.app.run.TopicAdmin;
 import io.newspipe.enrich.tagging.Tagger;
 import io.newspipe.enrich.topology.EnrichService;
-import io.newspipe.notify.NotifyService;
 import io.newspipe.schemas.TopicSet;
 import java.time.Clock;
 import java.util.HashMap;

@@ -16,7 +16,6 @@ import io.newspipe.ingest.feed.FeedSpec;
 import io.newspipe.ingest.feed.HttpSettings;
 import io.newspipe.ingest.publish.ArticlePublisher;
 import io.newspipe.ingest.source.SourceSettings;
-import io.newspipe.notify.NotifyService;
 import io.newspipe.schemas.TopicSet;
 import io.newspipe.schemas.lifecycle.Service;
 import io.newspipe.sink.consume.SinkService;
