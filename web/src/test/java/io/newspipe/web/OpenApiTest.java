@@ -4,11 +4,16 @@ import static io.newspipe.web.WebFixtures.get;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.newspipe.read.watch.WatchBook;
+import io.newspipe.schemas.TopicPolicy;
+import io.newspipe.schemas.TopicSet;
 import io.newspipe.store.SqliteStore;
+import io.newspipe.web.notify.NotifyApi;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -30,7 +35,17 @@ class OpenApiTest {
   @BeforeAll
   static void start() {
     store = SqliteStore.open(dir.resolve("newspipe.db"));
-    web = WebService.builder(store).port(0).start();
+    // With the notify routes (saved searches, alerts): they only reach Kafka when called.
+    Map<String, Object> kafka = Map.of("bootstrap.servers", "127.0.0.1:9");
+    web =
+        WebService.builder(store)
+            .port(0)
+            .notify(
+                new NotifyApi(
+                    kafka,
+                    TopicSet.DEFAULT,
+                    new WatchBook(kafka, TopicSet.DEFAULT, new TopicPolicy(1, (short) 1))))
+            .start();
   }
 
   @AfterAll
@@ -58,7 +73,11 @@ class OpenApiTest {
 
     assertThat(web.apiRoutes())
         .as("routes registered by the web service")
-        .contains("GET /api/articles/{id}", "GET /api/feeds", "GET /api/openapi.json");
+        .contains(
+            "GET /api/articles/{id}",
+            "GET /api/feeds",
+            "GET /api/openapi.json",
+            "POST /api/watches");
     assertThat(described)
         .as("operations in openapi.json: every registered /api route must be described there")
         .containsExactlyInAnyOrderElementsOf(web.apiRoutes());
