@@ -57,7 +57,12 @@ public final class EnrichCommand implements Callable<Integer> {
               operations.metrics().registry());
       enrich.topicPolicy(TopicAdmin.policy(settings));
       runner.start(enrich);
-      runner.start(Notify.service(settings, kafka, topics)); // saved searches, alerts
+      runner.start(
+          Notify.service(
+              settings,
+              kafka,
+              topics,
+              runner.own(InstanceId.claim(settings, "notify")))); // saved searches, alerts
       ServiceRunner.failIfDied(runner.awaitStop());
     }
     return 0;

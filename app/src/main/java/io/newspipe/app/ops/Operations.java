@@ -29,7 +29,7 @@ public final class Operations {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   /** Services whose work needs the brokers: not ready while Kafka does not answer. */
-  private static final Set<String> ON_KAFKA = Set.of("ingest", "enrich", "sink");
+  private static final Set<String> ON_KAFKA = Set.of("ingest", "enrich", "notify", "sink");
 
   private final Metrics metrics;
   private volatile Supplier<List<Service>> services = List::of;

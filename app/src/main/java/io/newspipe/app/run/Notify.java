@@ -21,13 +21,19 @@ import org.apache.kafka.streams.StreamsConfig;
 public final class Notify {
   private Notify() {}
 
-  /** The service, configured but not started. */
-  public static NotifyService service(Settings settings, KafkaConnection kafka, TopicSet topics) {
+  /**
+   * The service, configured but not started, with static membership under {@code id} (as enrich):
+   * restarted after a kill -9, it takes its partitions back at once instead of waiting a session
+   * timeout for its dead members, which would hold up every service started after it.
+   */
+  public static NotifyService service(
+      Settings settings, KafkaConnection kafka, TopicSet topics, InstanceId id) {
     Map<String, Object> props = new HashMap<>(kafka.clientProps());
     props.put(
         StreamsConfig.APPLICATION_ID_CONFIG, settings.getString(Settings.NOTIFY_APPLICATION_ID));
     props.putIfAbsent(
         StreamsConfig.STATE_DIR_CONFIG, settings.dataDir().resolve("streams").toString());
+    props = id.applyTo(props);
     return new NotifyService(
             topics, props, rules(settings), webhooks(settings), webhookSettings(settings))
         .topicPolicy(TopicAdmin.policy(settings));

@@ -121,7 +121,12 @@ public final class Pipeline implements AutoCloseable {
             registry);
     enrich.topicPolicy(TopicAdmin.policy(settings));
     runner.start(enrich);
-    runner.start(Notify.service(settings, kafka, topics)); // saved searches, alerts, webhooks
+    runner.start(
+        Notify.service(
+            settings,
+            kafka,
+            topics,
+            runner.own(InstanceId.claim(settings, "notify")))); // saved searches, alerts, webhooks
 
     store = runner.own(Stores.open(settings.storeUrl()));
     InstanceId sinkId = runner.own(InstanceId.claim(settings, "sink"));

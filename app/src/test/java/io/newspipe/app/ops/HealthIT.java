@@ -76,7 +76,7 @@ class HealthIT {
         JsonNode up = awaitStatus(ready, 200);
         assertThat(up.get("services").fieldNames())
             .toIterable()
-            .containsExactlyInAnyOrder("enrich", "sink", "web", "ingest");
+            .containsExactlyInAnyOrder("enrich", "notify", "sink", "web", "ingest");
 
         proxy.cut();
         JsonNode storeAway = awaitStatus(ready, 503);

@@ -113,7 +113,7 @@ class PipelineIT {
       WebService web = pipeline.startWeb("");
       assertThat(pipeline.services())
           .extracting(Service::name)
-          .containsExactly("enrich", "sink", "ingest", "web");
+          .containsExactly("enrich", "notify", "sink", "ingest", "web");
       assertThat(pipeline.services())
           .filteredOn(s -> !s.name().equals("ingest")) // imported once and finished
           .allSatisfy(s -> assertThat(s.health().ready()).as(s.health().detail()).isTrue());
@@ -205,7 +205,7 @@ class PipelineIT {
           .until(() -> storedIds(db).contains("seeds:vote-hack.txt"));
       assertThat(pipeline.services())
           .extracting(Service::name)
-          .containsExactly("enrich", "sink", "ingest");
+          .containsExactly("enrich", "notify", "sink", "ingest");
       assertThat(pipeline.services())
           .allSatisfy(s -> assertThat(s.health().ready()).as(s.health().detail()).isTrue());
       System.out.printf(
