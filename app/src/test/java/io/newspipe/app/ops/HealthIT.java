@@ -25,6 +25,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -129,20 +130,15 @@ class HealthIT {
   }
 
   private static JsonNode awaitStatus(URI uri, int status) {
-    JsonNode[] last = new JsonNode[1];
-    await()
-        .atMost(FLIP)
-        .pollInterval(Duration.ofMillis(500))
-        .until(
-            () -> {
-              HttpResponse<String> r = get(uri);
-              last[0] = JSON.readTree(r.body());
-              return r.statusCode() == status;
-            });
-    return last[0];
+    return awaitUntil(uri, status, body -> true);
   }
 
-  private static JsonNode awaitUntil(URI uri, java.util.function.Predicate<JsonNode> condition) {
+  /** Not ready (503) and {@code condition} holds of the body. */
+  private static JsonNode awaitUntil(URI uri, Predicate<JsonNode> condition) {
+    return awaitUntil(uri, 503, condition);
+  }
+
+  private static JsonNode awaitUntil(URI uri, int status, Predicate<JsonNode> condition) {
     JsonNode[] last = new JsonNode[1];
     await()
         .atMost(FLIP)
@@ -151,7 +147,7 @@ class HealthIT {
             () -> {
               HttpResponse<String> r = get(uri);
               last[0] = JSON.readTree(r.body());
-              return r.statusCode() == 503 && condition.test(last[0]);
+              return r.statusCode() == status && condition.test(last[0]);
             });
     return last[0];
   }
