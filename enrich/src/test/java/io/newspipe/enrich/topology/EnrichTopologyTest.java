@@ -75,6 +75,7 @@ class EnrichTopologyTest {
     Properties config = new Properties();
     config.put(StreamsConfig.APPLICATION_ID_CONFIG, "enrich-topology-test");
     config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+    config.put(StreamsConfig.STATE_DIR_CONFIG, StoryDriver.stateDirectory());
     config.putAll(EnrichTopology.errorHandling(TOPICS));
     config.put(DeadLetterHandler.COUNTERS_CONFIG, counters);
     driver = new TopologyTestDriver(EnrichTopology.build(TAGGER, TOPICS, clock, counters), config);

@@ -6,6 +6,9 @@ import io.newspipe.enrich.taxonomy.Taxonomy;
 import io.newspipe.schemas.Article;
 import io.newspipe.schemas.TaggedArticle;
 import io.newspipe.schemas.TopicSet;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -34,6 +37,8 @@ final class StoryDriver implements AutoCloseable {
     Properties config = new Properties();
     config.put(StreamsConfig.APPLICATION_ID_CONFIG, "story-test");
     config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+    // a state directory of its own, so two builds on one machine never share RocksDB files
+    config.put(StreamsConfig.STATE_DIR_CONFIG, stateDirectory());
     config.putAll(EnrichTopology.errorHandling(TOPICS));
     driver =
         new TopologyTestDriver(
@@ -47,6 +52,14 @@ final class StoryDriver implements AutoCloseable {
             TOPICS.raw().keySerde().serializer(),
             TOPICS.raw().valueSerde().serializer());
     tagged = output(TOPICS.tagged().name());
+  }
+
+  static String stateDirectory() {
+    try {
+      return Files.createTempDirectory("newspipe-streams-test").toString();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   TestOutputTopic<String, TaggedArticle> output(String topic) {
