@@ -32,9 +32,6 @@ final class TokenAutomaton {
   private final int[][] outputs;
   private final int[] lengths;
 
-  /** Base forms made up for inflected pattern words whose base no pattern lists ("brib"). */
-  private final Set<String> derived = new HashSet<>();
-
   TokenAutomaton(List<List<String>> patterns) {
     lengths = new int[patterns.size()];
     Set<String> listedBases = new HashSet<>();
@@ -110,9 +107,7 @@ final class TokenAutomaton {
         return base;
       }
     }
-    String made = bases[bases.length - 1]; // "bribed" alone: "brib", which "bribing" also finds
-    derived.add(made);
-    return made;
+    return bases[bases.length - 1]; // "bribed" alone: "brib", which "bribing" also finds
   }
 
   /** The vocabulary symbol of a text word, through its base forms, or null. */
@@ -134,10 +129,6 @@ final class TokenAutomaton {
         }
       }
       return null;
-    }
-    int n = norm.length();
-    if (n > 3 && norm.charAt(n - 1) == 'e' && derived.contains(norm.substring(0, n - 1))) {
-      return vocabulary.get(norm.substring(0, n - 1)); // "bribe" when only "bribed" is listed
     }
     return null;
   }
