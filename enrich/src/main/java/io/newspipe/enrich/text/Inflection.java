@@ -5,19 +5,21 @@ import java.util.Set;
 
 /**
  * Verb inflection, so rule terms and text meet whatever form either is written in: a rule listing
- * "bribe" also matches "bribed" and "bribing", "rig" matches "rigged" and "rigging", "vote" matches
- * "voted" and "voting", "bought" matches "buy". Taxonomy authors listed every form by hand and the
+ * "bribe" also matches "bribed" and "bribing", "rig" matches "rigged" and "rigging", "intimidate"
+ * matches "intimidated", "bought" matches "buy". Taxonomy authors listed every form by hand and the
  * forms nobody listed were missed on unseen copy; this removes that cause for every rule at once.
  *
  * <p>Deliberately light, not a stemmer (a Porter stemmer would fold "election" into "elect" and
  * "care" into "car"): for a word in {@code -ing}, {@code -ed} or {@code -ied} it proposes the base
- * forms it may come from ({@link #bases}), most likely first: "voting" -> vote, vot; "rigged" ->
+ * forms it may come from ({@link #bases}), most likely first: "bribing" -> bribe, brib; "rigged" ->
  * rigge, rigg, rig; "denied" -> deny. The matcher takes the first one a rule lists, so no base form
  * is ever invented and a word is only reduced to a form the taxonomy uses. A few irregular verbs of
  * news copy map to their base ({@link #irregular}), and words whose {@code -ing} or {@code -ed}
  * form is another word in news copy are never reduced ("polling" is not an opinion "poll",
- * "meeting" is not "meet", "united" is not "unit"). Plurals were already removed by the {@link
- * Tokenizer}.
+ * "meeting" is not "meet", "united" is not "unit"), nor are words of voting and forcing whose verb
+ * sense would reach other nouns and verbs (a council that "voted to close" a library has not closed
+ * a polling "vote"; snow "forces" a delay, nobody was "forced"). Plurals were already removed by
+ * the {@link Tokenizer}.
  */
 public final class Inflection {
 
@@ -105,7 +107,11 @@ public final class Inflection {
           "timing",
           "leading",
           "counting",
-          "france");
+          "voted",
+          "voting",
+          "elected",
+          "polled",
+          "forced");
 
   /** The base form of an irregular verb form ("paid" -> pay), or null. */
   public static String irregular(String norm) {
