@@ -32,8 +32,6 @@ public final class Inflection {
           Map.entry("sold", "sell"),
           Map.entry("stole", "steal"),
           Map.entry("stolen", "steal"),
-          Map.entry("gave", "give"),
-          Map.entry("given", "give"),
           Map.entry("kept", "keep"),
           Map.entry("fought", "fight"),
           Map.entry("threw", "throw"),
@@ -111,7 +109,8 @@ public final class Inflection {
           "voting",
           "elected",
           "polled",
-          "forced");
+          "forced",
+          "denied");
 
   /** The base form of an irregular verb form ("paid" -> pay), or null. */
   public static String irregular(String norm) {
