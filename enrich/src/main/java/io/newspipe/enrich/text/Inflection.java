@@ -110,7 +110,21 @@ public final class Inflection {
           "elected",
           "polled",
           "forced",
-          "denied");
+          "denied",
+          "funded",
+          "funding",
+          "financed",
+          "financing",
+          "shared",
+          "sharing",
+          "rolled",
+          "rolling",
+          "barred",
+          "barring",
+          "housing",
+          "backing",
+          "giving",
+          "spying");
 
   /** The base form of an irregular verb form ("paid" -> pay), or null. */
   public static String irregular(String norm) {
