@@ -16,6 +16,8 @@ import java.util.Map;
  * Every term of every rule of every tag, and of the gazetteer, compiled into one {@link
  * TokenAutomaton}, with what each term is used for. A term written in capitals in the taxonomy
  * ("US", "AI") only matches text written in capitals, so acronyms do not fire on ordinary words.
+ * Terms and text meet whatever verb form either is in ("bribe" matches "bribed"; see {@link
+ * TokenAutomaton}).
  */
 final class TermIndex {
 

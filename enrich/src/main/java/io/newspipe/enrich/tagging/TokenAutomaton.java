@@ -1,17 +1,23 @@
 package io.newspipe.enrich.tagging;
 
+import io.newspipe.enrich.text.Inflection;
 import io.newspipe.enrich.text.Token;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Aho–Corasick over words instead of characters: finds every occurrence of every pattern (a
  * sequence of normalised words) in one left-to-right pass over a text's tokens, however many
  * patterns the taxonomy has. Matching whole tokens means "Iran" never matches inside "Iranian"
- * unless "Iranian" is itself a pattern. Immutable after construction, so safe to share.
+ * unless "Iranian" is itself a pattern. Words meet across verb inflection ({@link Inflection}): a
+ * pattern word in {@code -ing}/{@code -ed} is stored as the base form another pattern uses
+ * ("rigged" as "rig" when "rig" is listed), and a text word that is not a pattern word is looked up
+ * by its base forms ("bribing" finds "bribe"). Immutable after construction, so safe to share.
  */
 final class TokenAutomaton {
 
@@ -28,13 +34,25 @@ final class TokenAutomaton {
 
   TokenAutomaton(List<List<String>> patterns) {
     lengths = new int[patterns.size()];
+    Set<String> listedBases = new HashSet<>();
+    for (List<String> pattern : patterns) {
+      for (String word : pattern) {
+        String irregular = Inflection.irregular(word);
+        if (irregular != null) {
+          listedBases.add(irregular);
+        } else if (Inflection.bases(word) == null) {
+          listedBases.add(word);
+        }
+      }
+    }
     children.add(new HashMap<>());
     List<List<Integer>> out = new ArrayList<>();
     out.add(new ArrayList<>());
     for (int p = 0; p < patterns.size(); p++) {
       int state = 0;
       for (String word : patterns.get(p)) {
-        int symbol = vocabulary.computeIfAbsent(word, w -> vocabulary.size());
+        int symbol =
+            vocabulary.computeIfAbsent(patternKey(word, listedBases), w -> vocabulary.size());
         Integer next = children.get(state).get(symbol);
         if (next == null) {
           next = children.size();
@@ -75,13 +93,53 @@ final class TokenAutomaton {
     }
   }
 
+  private String patternKey(String word, Set<String> listedBases) {
+    String irregular = Inflection.irregular(word);
+    if (irregular != null) {
+      return irregular;
+    }
+    String[] bases = Inflection.bases(word);
+    if (bases == null) {
+      return word;
+    }
+    for (String base : bases) {
+      if (listedBases.contains(base)) {
+        return base;
+      }
+    }
+    return bases[bases.length - 1]; // "bribed" alone: "brib", which "bribing" also finds
+  }
+
+  /** The vocabulary symbol of a text word, through its base forms, or null. */
+  private Integer symbol(String norm) {
+    Integer symbol = vocabulary.get(norm);
+    if (symbol != null) {
+      return symbol;
+    }
+    String irregular = Inflection.irregular(norm);
+    if (irregular != null) {
+      return vocabulary.get(irregular);
+    }
+    String[] bases = Inflection.bases(norm);
+    if (bases != null) {
+      for (String base : bases) {
+        symbol = vocabulary.get(base);
+        if (symbol != null) {
+          return symbol;
+        }
+      }
+      return null;
+    }
+    return null;
+  }
+
   void scan(List<Token> tokens, Sink sink) {
     int state = 0;
     for (int i = 0; i < tokens.size(); i++) {
       if (tokens.get(i).sentenceStart()) {
         state = 0; // phrases do not run across the end of a sentence
       }
-      Integer symbol = vocabulary.get(tokens.get(i).norm());
+      Integer symbol = symbol(tokens.get(i).norm());
       if (symbol == null) {
         state = 0; // a word no pattern contains breaks every partial match
         continue;

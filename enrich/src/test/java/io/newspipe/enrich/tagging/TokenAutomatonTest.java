@@ -49,4 +49,16 @@ class TokenAutomatonTest {
     assertThat(found(patterns, "in the US. China said")).isEmpty();
     assertThat(found(patterns, "US-China")).containsExactly("us china@0-1");
   }
+
+  @Test
+  void shouldMatchAcrossVerbInflectionOnlyToBasesTheRulesList() {
+    List<List<String>> patterns =
+        List.of(List.of("rig"), List.of("bribe"), List.of("pay"), List.of("poll"), List.of("roll"));
+
+    assertThat(found(patterns, "they rigged it")).containsExactly("rig@1-1");
+    assertThat(found(patterns, "bribing officials")).containsExactly("bribe@0-0");
+    assertThat(found(patterns, "voters were paid")).containsExactly("pay@2-2");
+    // "polling" is not an opinion poll, "rolled" steel is not a voter roll
+    assertThat(found(patterns, "polling stations and rolled steel")).isEmpty();
+  }
 }
