@@ -421,7 +421,13 @@ public final class StoryEvaluation {
             "      %.1f h apart; pair cosine %.2f; %s; names %s, %s; later one %s%n",
             Math.abs(b.published() - a.published()) / 3_600_000.0,
             cosine,
-            na.conflicts(nb) ? "names CONFLICT" : na.agrees(nb) ? "names agree" : "names neutral",
+            na.conflicts(nb)
+                ? "names CONFLICT"
+                : na.kindsConflict(nb)
+                    ? "kinds CONFLICT"
+                    : na.scoresConflict(nb)
+                        ? "scores CONFLICT"
+                        : na.agrees(nb) ? "names agree" : "names neutral",
             describe(na),
             describe(nb),
             join == null
@@ -446,6 +452,12 @@ public final class StoryEvaluation {
     }
     if (!names.subjects().isEmpty()) {
       s.append("subjects ").append(names.subjects()).append(' ');
+    }
+    if (!names.kinds().isEmpty() || !names.leadKinds().isEmpty()) {
+      s.append("kinds ").append(names.kinds()).append('/').append(names.leadKinds()).append(' ');
+    }
+    if (!names.scores().isEmpty()) {
+      s.append("scores ").append(names.scores()).append(' ');
     }
     return s.toString().strip() + "}";
   }

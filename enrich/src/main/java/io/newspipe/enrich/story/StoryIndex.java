@@ -76,6 +76,12 @@ public final class StoryIndex {
   /** How long after a story's start agreeing names lower the threshold: half a day. */
   static final long AGREEING_WINDOW_MILLIS = 12L * 60 * 60 * 1000;
 
+  /** Factor of the similarity threshold for an article long after the story's latest one. */
+  static final double LATER_FACTOR = 1.4;
+
+  /** How long after a story's latest article a report counts as a later one: half a day. */
+  static final long LATER_MILLIS = 12L * 60 * 60 * 1000;
+
   /** Articles remembered per band; older ones drop out, so a popular band costs no more. */
   static final int BAND_CAPACITY = 5;
 
@@ -172,7 +178,7 @@ public final class StoryIndex {
         }
       } else {
         story = match.story();
-        joined = StoryState.decode(states.get(story.id())).plus(now, names, words, weights);
+        joined = StoryState.decode(states.get(story.id())).plus(now, published, names, words, weights);
       }
       if (joined != null) {
         states.put(story.id(), joined.encode());
@@ -264,7 +270,10 @@ public final class StoryIndex {
       if (state == null
           || state.size() >= MAX_ARTICLES
           || state.names().conflicts(names)
-          || state.names().subjectsConflict(names, state.words(), words)) {
+          || state.names().kindsConflict(names)
+          || state.names().scoresConflict(names)
+          || (!state.names().sharesHeadlineTicker(names)
+              && state.names().subjectsConflict(names, state.words(), words))) {
         continue;
       }
       double similarity = state.similarity(words, weights);
@@ -279,18 +288,39 @@ public final class StoryIndex {
   }
 
   /**
-   * The similarity an article needs to join a story: {@link StoryRules#similarity()}, or {@value
-   * #AGREEING_FACTOR} of it when the article and the story name the same company, ticker or person
-   * (and none that disagree, or it would not be asked) and the article came within {@link
-   * #AGREEING_WINDOW_MILLIS} of the story's start. Rare words found the candidate; agreeing names
-   * and time tell a differently worded report of the same event from a look-alike.
+   * The similarity an article needs to join a story: {@link StoryRules#similarity()}, but
+   *
+   * <ul>
+   *   <li>{@value #AGREEING_FACTOR} of it when the article and the story name the same company,
+   *       ticker, person or headline subject (and none that disagree, or it would not be asked),
+   *       tell of the same kind of event ({@link EventKind}: a flash and its full item, a results
+   *       table and its correction), and the article came within {@link #AGREEING_WINDOW_MILLIS}
+   *       of the story's start. Rare words found the candidate; agreeing names, kind and time
+   *       tell a differently worded report of the same event from a look-alike;
+   *   <li>{@value #LATER_FACTOR} of it (at most 1) when the article came more than {@link
+   *       #LATER_MILLIS} after the story's latest article and shares no company or ticker with it
+   *       (or is a price posting, which recurs): the next day's money-market report, price posting
+   *       or statement is another event however alike its words.
+   * </ul>
    */
   private double threshold(StoryState state, StoryNames names, long published) {
+    StoryNames story = state.names();
+    boolean kindsAgree = story.kindsAgree(names);
     if (Math.abs(published - state.start()) <= AGREEING_WINDOW_MILLIS
-        && state.names().agrees(names)) {
+        && kindsAgree
+        && story.agrees(names)) {
       return rules.similarity() * AGREEING_FACTOR;
     }
+    if (published - state.last() > LATER_MILLIS
+        && !(story.sharesCompany(names) && !recurring(names))) {
+      return Math.min(1, rules.similarity() * LATER_FACTOR);
+    }
     return rules.similarity();
+  }
+
+  // Kinds of report that recur day after day with one wording: a posting is news on its day only.
+  private static boolean recurring(StoryNames names) {
+    return names.kinds().contains("price");
   }
 
   // Most similar first; on a tie the earlier story, then the smaller story id: never a matter of

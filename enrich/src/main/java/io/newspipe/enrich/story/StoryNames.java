@@ -33,7 +33,10 @@ public record StoryNames(
     Set<String> companies,
     Set<String> people,
     Set<String> subjects,
-    Set<String> headlineTickers) {
+    Set<String> headlineTickers,
+    Set<String> kinds,
+    Set<String> leadKinds,
+    Set<String> scores) {
 
   /** Characters of the body read for names. */
   public static final int LEAD_CHARS = 400;
@@ -44,6 +47,16 @@ public record StoryNames(
   /** No names: conflicts with nothing. */
   public static final StoryNames NONE =
       new StoryNames(Set.of(), Set.of(), Set.of(), Set.of(), Set.of());
+
+  /** Names without event kinds or scores. */
+  public StoryNames(
+      Set<String> tickers,
+      Set<String> companies,
+      Set<String> people,
+      Set<String> subjects,
+      Set<String> headlineTickers) {
+    this(tickers, companies, people, subjects, headlineTickers, Set.of(), Set.of(), Set.of());
+  }
 
   // Marks headline subjects and headline tickers in the stored form (see #marked).
   private static final String SUBJECT_MARK = "^";
@@ -78,6 +91,9 @@ public record StoryNames(
     people = Collections.unmodifiableSet(new TreeSet<>(people));
     subjects = Collections.unmodifiableSet(new TreeSet<>(subjects));
     headlineTickers = Collections.unmodifiableSet(new TreeSet<>(headlineTickers));
+    kinds = Collections.unmodifiableSet(new TreeSet<>(kinds));
+    leadKinds = Collections.unmodifiableSet(new TreeSet<>(leadKinds));
+    scores = Collections.unmodifiableSet(new TreeSet<>(scores));
   }
 
   /** Names without a headline subject. */
@@ -126,7 +142,34 @@ public record StoryNames(
         cap(companies),
         cap(people),
         new TreeSet<>(StoryText.subject(headline)),
-        cap(headline == null ? Set.of() : tickers(headline)));
+        cap(headline == null ? Set.of() : tickers(headline)),
+        EventKind.names(EventKind.of(headlineOnly(headline, subheadline))),
+        EventKind.names(EventKind.ofLead(body)),
+        cap(scores(text)));
+  }
+
+  private static String headlineOnly(String headline, String subheadline) {
+    String head = headline == null ? "" : StoryText.headlineText(headline);
+    return subheadline == null ? head : head + "\n" + subheadline;
+  }
+
+  // A match's score: "17-28", "2-1" (not "2-for-1", "10-year", "1987-88" or "10-12 pct").
+  private static final Pattern SCORE =
+      Pattern.compile("(?<![\\d./-])(\\d{1,3})-(\\d{1,3})(?![\\d./%-]|\\s*(?:pct|percent|per))");
+
+  /**
+   * The match scores a text gives ("Italy 17-28 Ireland"), as {@code "17-28"} with the smaller
+   * number first, so that "28-17" from the other side's view agrees.
+   */
+  static Set<String> scores(String text) {
+    Set<String> scores = new TreeSet<>();
+    Matcher m = SCORE.matcher(text);
+    while (m.find()) {
+      int a = Integer.parseInt(m.group(1));
+      int b = Integer.parseInt(m.group(2));
+      scores.add(Math.min(a, b) + "-" + Math.max(a, b));
+    }
+    return scores;
   }
 
   /** The ticker marks of a text: {@code <XYZ>} (Reuters), {@code (XYZ.N)}, {@code (NYSE: XYZ)}. */
@@ -244,6 +287,57 @@ public record StoryNames(
         || shares(subjects, other.subjects);
   }
 
+  /**
+   * Whether the two tell of different kinds of event ({@link EventKind}): both headlines name a
+   * kind, and neither's headline kinds are among the other's headline or lead kinds. A results table
+   * and a dividend notice of one company differ; a rating agency's review whose lead names the bid
+   * it reacts to does not differ from the bid.
+   */
+  public boolean kindsConflict(StoryNames other) {
+    if (kinds.isEmpty() || other.kinds.isEmpty()) {
+      return false;
+    }
+    return Collections.disjoint(kinds, other.kinds)
+        && Collections.disjoint(kinds, other.leadKinds)
+        && Collections.disjoint(other.kinds, leadKinds);
+  }
+
+  /**
+   * Whether the two tell of the same kind of event: the kinds one's headline names (its lead's, when
+   * the headline names none: "X YEAR ENDING DEC 31") are among the other's headline or lead kinds.
+   * Two reports that name no kind anywhere do not agree.
+   */
+  public boolean kindsAgree(StoryNames other) {
+    Set<String> mine = kinds.isEmpty() ? leadKinds : kinds;
+    Set<String> theirs = other.kinds.isEmpty() ? other.leadKinds : other.kinds;
+    return shares(mine, other.kinds)
+        || shares(mine, other.leadKinds)
+        || shares(theirs, kinds)
+        || shares(theirs, leadKinds);
+  }
+
+  /**
+   * Whether both give match scores and share none: two matches of one team ("Italy 17-28 Ireland",
+   * "Italy 20-20 Wales") are different stories however alike their words.
+   */
+  public boolean scoresConflict(StoryNames other) {
+    return disjoint(scores, other.scores);
+  }
+
+  /** Whether the two share a ticker (in both headlines, when both carry one) or a company. */
+  public boolean sharesCompany(StoryNames other) {
+    boolean byHeadline = !headlineTickers.isEmpty() && !other.headlineTickers.isEmpty();
+    return (byHeadline
+            ? shares(headlineTickers, other.headlineTickers)
+            : shares(tickers, other.tickers))
+        || shares(companies, other.companies);
+  }
+
+  /** Whether both headlines carry tickers and share one: the most exact sign of one subject. */
+  public boolean sharesHeadlineTicker(StoryNames other) {
+    return shares(headlineTickers, other.headlineTickers);
+  }
+
   private static boolean shares(Set<String> a, Set<String> b) {
     return !a.isEmpty() && !b.isEmpty() && !Collections.disjoint(a, b);
   }
@@ -294,7 +388,10 @@ public record StoryNames(
         cap(merge(companies, other.companies)),
         cap(merge(people, other.people)),
         cap(merge(subjects, other.subjects)),
-        cap(merge(headlineTickers, other.headlineTickers)));
+        cap(merge(headlineTickers, other.headlineTickers)),
+        merge(kinds, other.kinds),
+        merge(leadKinds, other.leadKinds),
+        cap(merge(scores, other.scores)));
   }
 
   private static Set<String> merge(Set<String> a, Set<String> b) {
@@ -305,11 +402,16 @@ public record StoryNames(
 
   /** Whether no name of any kind was found. */
   public boolean isEmpty() {
-    return tickers.isEmpty() && companies.isEmpty() && people.isEmpty() && subjects.isEmpty();
+    return tickers.isEmpty()
+        && companies.isEmpty()
+        && people.isEmpty()
+        && subjects.isEmpty()
+        && kinds.isEmpty()
+        && scores.isEmpty();
   }
 
   void writeTo(ByteBuffer buffer) {
-    for (Set<String> kind : List.of(storedTickers(), storedCompanies(), people)) {
+    for (Set<String> kind : List.of(storedTickers(), storedCompanies(), storedPeople())) {
       buffer.putInt(kind.size());
       for (String name : kind) {
         byte[] utf8 = name.getBytes(StandardCharsets.UTF_8);
@@ -326,6 +428,22 @@ public record StoryNames(
     return marked(companies, subjects);
   }
 
+  // Event kinds and scores ride among people, marked (a surname never starts with '!').
+  private Set<String> storedPeople() {
+    if (kinds.isEmpty() && leadKinds.isEmpty() && scores.isEmpty()) {
+      return people;
+    }
+    Set<String> stored = new TreeSet<>(people);
+    kinds.forEach(k -> stored.add(KIND_MARK + k));
+    leadKinds.forEach(k -> stored.add(LEAD_KIND_MARK + k));
+    scores.forEach(k -> stored.add(SCORE_MARK + k));
+    return stored;
+  }
+
+  private static final String KIND_MARK = "!k:";
+  private static final String LEAD_KIND_MARK = "!l:";
+  private static final String SCORE_MARK = "!s:";
+
   // Subjects and headline tickers are stored among companies and tickers, marked, so a stored
   // story state keeps the layout it had before they were read.
   private static Set<String> marked(Set<String> plain, Set<String> marked) {
@@ -339,7 +457,7 @@ public record StoryNames(
 
   int encodedSize() {
     int size = 0;
-    for (Set<String> kind : List.of(storedTickers(), storedCompanies(), people)) {
+    for (Set<String> kind : List.of(storedTickers(), storedCompanies(), storedPeople())) {
       size += Integer.BYTES;
       for (String name : kind) {
         size += Integer.BYTES + name.getBytes(StandardCharsets.UTF_8).length;
@@ -366,7 +484,23 @@ public record StoryNames(
     Set<String> tickers = new TreeSet<>();
     Set<String> headlineTickers = new TreeSet<>();
     unmark(kinds.get(0), tickers, headlineTickers);
-    return new StoryNames(tickers, companies, kinds.get(2), subjects, headlineTickers);
+    Set<String> people = new TreeSet<>();
+    Set<String> events = new TreeSet<>();
+    Set<String> leadEvents = new TreeSet<>();
+    Set<String> scores = new TreeSet<>();
+    for (String name : kinds.get(2)) {
+      if (name.startsWith(KIND_MARK)) {
+        events.add(name.substring(KIND_MARK.length()));
+      } else if (name.startsWith(LEAD_KIND_MARK)) {
+        leadEvents.add(name.substring(LEAD_KIND_MARK.length()));
+      } else if (name.startsWith(SCORE_MARK)) {
+        scores.add(name.substring(SCORE_MARK.length()));
+      } else {
+        people.add(name);
+      }
+    }
+    return new StoryNames(
+        tickers, companies, people, subjects, headlineTickers, events, leadEvents, scores);
   }
 
   // Splits a stored kind into its plain and its marked names.
