@@ -36,7 +36,8 @@ public record StoryNames(
     Set<String> headlineTickers,
     Set<String> kinds,
     Set<String> leadKinds,
-    Set<String> scores) {
+    Set<String> scores,
+    Set<String> headWords) {
 
   /** Characters of the body read for names. */
   public static final int LEAD_CHARS = 400;
@@ -55,7 +56,16 @@ public record StoryNames(
       Set<String> people,
       Set<String> subjects,
       Set<String> headlineTickers) {
-    this(tickers, companies, people, subjects, headlineTickers, Set.of(), Set.of(), Set.of());
+    this(
+        tickers,
+        companies,
+        people,
+        subjects,
+        headlineTickers,
+        Set.of(),
+        Set.of(),
+        Set.of(),
+        Set.of());
   }
 
   // Marks headline subjects and headline tickers in the stored form (see #marked).
@@ -94,6 +104,7 @@ public record StoryNames(
     kinds = Collections.unmodifiableSet(new TreeSet<>(kinds));
     leadKinds = Collections.unmodifiableSet(new TreeSet<>(leadKinds));
     scores = Collections.unmodifiableSet(new TreeSet<>(scores));
+    headWords = Collections.unmodifiableSet(new TreeSet<>(headWords));
   }
 
   /** Names without a headline subject. */
@@ -128,6 +139,7 @@ public record StoryNames(
         }
       }
     }
+    Set<String> subjects = new TreeSet<>(StoryText.subject(headline));
     Set<String> people = new TreeSet<>();
     Matcher person = PERSON.matcher(text);
     while (person.find()) {
@@ -141,11 +153,12 @@ public record StoryNames(
         cap(tickers),
         cap(companies),
         cap(people),
-        new TreeSet<>(StoryText.subject(headline)),
+        subjects,
         cap(headline == null ? Set.of() : tickers(headline)),
         EventKind.names(EventKind.of(headlineOnly(headline, subheadline))),
         EventKind.names(EventKind.ofLead(body)),
-        cap(scores(text)));
+        cap(scores(text)),
+        subjects.isEmpty() ? Set.of() : capWords(StoryText.headlineWords(headline)));
   }
 
   private static String headlineOnly(String headline, String subheadline) {
@@ -250,6 +263,16 @@ public record StoryNames(
           "mutual",
           "new");
 
+  /** Headline words kept for a story (the words its subjects are looked up in). */
+  public static final int MAX_HEAD_WORDS = 48;
+
+  private static Set<String> capWords(Set<String> words) {
+    if (words.size() <= MAX_HEAD_WORDS) {
+      return new TreeSet<>(words);
+    }
+    return new TreeSet<>(new ArrayList<>(new TreeSet<>(words)).subList(0, MAX_HEAD_WORDS));
+  }
+
   private static Set<String> cap(Set<String> names) {
     if (names.size() <= MAX_PER_KIND) {
       return names;
@@ -284,22 +307,31 @@ public record StoryNames(
             ? shares(headlineTickers, other.headlineTickers)
             : shares(tickers, other.tickers))
         || shares(people, other.people)
-        || shares(subjects, other.subjects);
+        || shares(subjects, other.subjects)
+        || shares(subjects, other.people)
+        || shares(people, other.subjects)
+        || shares(subjects, other.companies)
+        || shares(companies, other.subjects);
   }
 
   /**
    * Whether the two tell of different kinds of event ({@link EventKind}): both headlines name a
-   * kind, and neither's headline kinds are among the other's headline or lead kinds. A results table
-   * and a dividend notice of one company differ; a rating agency's review whose lead names the bid
-   * it reacts to does not differ from the bid.
+   * kind and share none. A results table and a dividend notice of one company differ, and so do a
+   * ban and its lifting. A rating action reacts to another event: it does not differ from the event
+   * its lead names (a review "because of the proposed acquisition" belongs to the bid).
    */
   public boolean kindsConflict(StoryNames other) {
-    if (kinds.isEmpty() || other.kinds.isEmpty()) {
+    if (kinds.isEmpty() || other.kinds.isEmpty() || !Collections.disjoint(kinds, other.kinds)) {
       return false;
     }
-    return Collections.disjoint(kinds, other.kinds)
-        && Collections.disjoint(kinds, other.leadKinds)
-        && Collections.disjoint(other.kinds, leadKinds);
+    return !(reacts(this) && shares(other.kinds, leadKinds))
+        && !(reacts(other) && shares(kinds, other.leadKinds));
+  }
+
+  private static final String RATING = EventKind.RATING.name().toLowerCase(java.util.Locale.ROOT);
+
+  private static boolean reacts(StoryNames names) {
+    return names.kinds.contains(RATING);
   }
 
   /**
@@ -344,9 +376,12 @@ public record StoryNames(
 
   /**
    * Whether headline subjects ({@link StoryText#subject}) say the two are about different subjects:
-   * both have one, each has words the other lacks, and neither text mentions those words of the
-   * other ({@code words} are the word hashes of this side's text, {@code otherWords} of the
-   * other's, both ascending). "SUN RAISES CRUDE POSTINGS" and "MURPHY RAISES CRUDE POSTINGS"
+   * both have one, each has words the other lacks, and neither names those words of the other in
+   * its headline, companies or people: the candidate's subject must be among the story's, not
+   * merely mentioned somewhere in its text ("PORK BELLY FUTURES ..." is not about live hogs
+   * because its lead compares them). For a story state stored before headline words were kept,
+   * the texts' words stand in ({@code words} are the word hashes of this side's text, {@code
+   * otherWords} of the other's, both ascending). "SUN RAISES CRUDE POSTINGS" and "MURPHY RAISES CRUDE POSTINGS"
    * conflict, and so do "PEORIA HOGS SEEN STEADY" and "OMAHA HOGS SEEN STEADY"; "TEXACO CANADA CUTS
    * …" and "TEXACO CANADA LOWERS …" do not, nor do "JAPAN ALERTS GATT TO SOUTH KOREA PLAN" and
    * "S.KOREA SAYS JAPAN COMPLAINS TO GATT": each names the other's subject.
@@ -362,7 +397,20 @@ public record StoryNames(
     if (mine.isEmpty() || theirs.isEmpty()) {
       return false;
     }
-    return !mentionsAny(otherWords, mine) && !mentionsAny(words, theirs);
+    if (headWords.isEmpty() || other.headWords.isEmpty()) { // a state stored without them
+      return !mentionsAny(otherWords, mine) && !mentionsAny(words, theirs);
+    }
+    return !other.names(mine) && !names(theirs);
+  }
+
+  // Whether a subject word is among the headline words, companies or people named here.
+  private boolean names(Set<String> subject) {
+    for (String word : subject) {
+      if (headWords.contains(word) || companies.contains(word) || people.contains(word)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static boolean mentionsAny(long[] sortedHashes, Set<String> subject) {
@@ -391,7 +439,8 @@ public record StoryNames(
         cap(merge(headlineTickers, other.headlineTickers)),
         merge(kinds, other.kinds),
         merge(leadKinds, other.leadKinds),
-        cap(merge(scores, other.scores)));
+        cap(merge(scores, other.scores)),
+        capWords(merge(headWords, other.headWords)));
   }
 
   private static Set<String> merge(Set<String> a, Set<String> b) {
@@ -430,19 +479,21 @@ public record StoryNames(
 
   // Event kinds and scores ride among people, marked (a surname never starts with '!').
   private Set<String> storedPeople() {
-    if (kinds.isEmpty() && leadKinds.isEmpty() && scores.isEmpty()) {
+    if (kinds.isEmpty() && leadKinds.isEmpty() && scores.isEmpty() && headWords.isEmpty()) {
       return people;
     }
     Set<String> stored = new TreeSet<>(people);
     kinds.forEach(k -> stored.add(KIND_MARK + k));
     leadKinds.forEach(k -> stored.add(LEAD_KIND_MARK + k));
     scores.forEach(k -> stored.add(SCORE_MARK + k));
+    headWords.forEach(k -> stored.add(HEAD_WORD_MARK + k));
     return stored;
   }
 
   private static final String KIND_MARK = "!k:";
   private static final String LEAD_KIND_MARK = "!l:";
   private static final String SCORE_MARK = "!s:";
+  private static final String HEAD_WORD_MARK = "!h:";
 
   // Subjects and headline tickers are stored among companies and tickers, marked, so a stored
   // story state keeps the layout it had before they were read.
@@ -488,6 +539,7 @@ public record StoryNames(
     Set<String> events = new TreeSet<>();
     Set<String> leadEvents = new TreeSet<>();
     Set<String> scores = new TreeSet<>();
+    Set<String> headWords = new TreeSet<>();
     for (String name : kinds.get(2)) {
       if (name.startsWith(KIND_MARK)) {
         events.add(name.substring(KIND_MARK.length()));
@@ -495,12 +547,22 @@ public record StoryNames(
         leadEvents.add(name.substring(LEAD_KIND_MARK.length()));
       } else if (name.startsWith(SCORE_MARK)) {
         scores.add(name.substring(SCORE_MARK.length()));
+      } else if (name.startsWith(HEAD_WORD_MARK)) {
+        headWords.add(name.substring(HEAD_WORD_MARK.length()));
       } else {
         people.add(name);
       }
     }
     return new StoryNames(
-        tickers, companies, people, subjects, headlineTickers, events, leadEvents, scores);
+        tickers,
+        companies,
+        people,
+        subjects,
+        headlineTickers,
+        events,
+        leadEvents,
+        scores,
+        headWords);
   }
 
   // Splits a stored kind into its plain and its marked names.

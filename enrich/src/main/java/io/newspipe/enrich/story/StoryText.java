@@ -96,6 +96,15 @@ public final class StoryText {
     return List.copyOf(words);
   }
 
+  /** The content words of a headline alone (stemmed, as {@link #words} writes them, no names). */
+  public static Set<String> headlineWords(String headline) {
+    Set<String> words = new LinkedHashSet<>();
+    if (headline != null) {
+      addContent(words, headlineText(headline), Integer.MAX_VALUE, false);
+    }
+    return words;
+  }
+
   /** Words a headline's subject may take before its verb. */
   static final int MAX_SUBJECT_WORDS = 4;
 
