@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
  * What kind of event a report tells of, as its headline (or lead) says it in so many words:
  * results, a dividend, a deal, a debt issue, a rating action, a contract, a price posting, a change
  * of management, a court matter, a sanction, an appeal, a clearance, a product launch, an award, a
- * nomination, a stock split. Two reports about one company but of different kinds ("X 4TH QTR NET"
+ * nomination, a stock split, an economic indicator. Two reports about one company but of different kinds ("X 4TH QTR NET"
  * and "X SETS QUARTERLY"; "X COMPLETES UNIT SALE" and "X UNIT GETS CONTRACT") are different
  * stories, and two of one kind about one subject may join on less shared wording ({@link
  * StoryIndex}).
@@ -58,7 +58,11 @@ public enum EventKind {
           + "|new products?)\\b"),
   AWARD("\\b(?:awards?|prizes?|scoops?|honoured|honored)\\b"),
   NOMINATION("\\b(?:nominat\\w*|nominees?|shortlist\\w*|favourite|favorite|tipped)\\b"),
-  SPLIT("\\b(?:stock split|split)\\b");
+  SPLIT("\\b(?:stock split|split)\\b"),
+  INDICATOR(
+      "\\b(?:trade (?:deficit|surplus|gap|balance)|current account|gdp|gnp|gross (?:domestic|national)"
+          + " product|inflation|consumer prices|cost of living|money supply|m-?[0-3]|unemployment"
+          + "|jobless|industrial (?:production|output)|housing starts|payrolls|producer prices)\\b");
 
   private final Pattern pattern;
 

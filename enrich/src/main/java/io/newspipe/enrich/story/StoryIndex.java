@@ -209,11 +209,14 @@ public final class StoryIndex {
     return buckets;
   }
 
-  // Tickers and headline subjects name an article's subject; company words only when neither does.
+  // Tickers, headline subjects and people name an article's subject; company words only when none
+  // does.
   private static List<String> nameKeys(StoryNames names) {
     List<String> keys = new ArrayList<>();
     names.tickers().forEach(t -> keys.add("t:" + t));
     names.subjects().forEach(s -> keys.add("s:" + s));
+    // A person is a subject too: "TREASURY'S BAKER NOT CONCERNED ..." finds "BAKER SAID ...".
+    names.people().forEach(p -> keys.add("s:" + StoryText.stem(p)));
     if (keys.isEmpty()) {
       names.companies().forEach(c -> keys.add("c:" + c));
     }

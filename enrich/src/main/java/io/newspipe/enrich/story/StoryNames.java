@@ -37,7 +37,8 @@ public record StoryNames(
     Set<String> kinds,
     Set<String> leadKinds,
     Set<String> scores,
-    Set<String> headWords) {
+    Set<String> headWords,
+    Set<String> figures) {
 
   /** Characters of the body read for names. */
   public static final int LEAD_CHARS = 400;
@@ -62,6 +63,7 @@ public record StoryNames(
         people,
         subjects,
         headlineTickers,
+        Set.of(),
         Set.of(),
         Set.of(),
         Set.of(),
@@ -105,6 +107,7 @@ public record StoryNames(
     leadKinds = Collections.unmodifiableSet(new TreeSet<>(leadKinds));
     scores = Collections.unmodifiableSet(new TreeSet<>(scores));
     headWords = Collections.unmodifiableSet(new TreeSet<>(headWords));
+    figures = Collections.unmodifiableSet(new TreeSet<>(figures));
   }
 
   /** Names without a headline subject. */
@@ -158,7 +161,8 @@ public record StoryNames(
         EventKind.names(EventKind.of(headlineOnly(headline, subheadline))),
         EventKind.names(EventKind.ofLead(body)),
         cap(scores(text)),
-        subjects.isEmpty() ? Set.of() : capWords(StoryText.headlineWords(headline)));
+        subjects.isEmpty() ? Set.of() : capWords(StoryText.headlineWords(headline)),
+        cap(figures(headline)));
   }
 
   private static String headlineOnly(String headline, String subheadline) {
@@ -169,6 +173,29 @@ public record StoryNames(
   // A match's score: "17-28", "2-1" (not "2-for-1", "10-year", "1987-88" or "10-12 pct").
   private static final Pattern SCORE =
       Pattern.compile("(?<![\\d./-])(\\d{1,3})-(\\d{1,3})(?![\\d./%-]|\\s*(?:pct|percent|per))");
+
+  // A precise figure: "629.7", "1.14", "12,500" (not a year, not a small whole number).
+  private static final Pattern FIGURE = Pattern.compile("(?<![\\d.,])\\d{1,3}(?:,\\d{3})+|\\d+\\.\\d+|\\d{4,}");
+
+  /**
+   * The precise figures of a headline ("SWISS FEB TRADE DEFICIT 629.7 MLN FRANCS" -> {@code 629p7}),
+   * as {@link StoryText} writes numbers: two headlines quoting one exact figure name one release.
+   */
+  static Set<String> figures(String headline) {
+    Set<String> figures = new TreeSet<>();
+    if (headline == null) {
+      return figures;
+    }
+    Matcher m = FIGURE.matcher(headline);
+    while (m.find()) {
+      String figure = StoryText.numbersAsWords(m.group());
+      if (m.group().matches("(?:19|20)\\d\\d")) {
+        continue; // a year
+      }
+      figures.add(figure);
+    }
+    return figures;
+  }
 
   /**
    * The match scores a text gives ("Italy 17-28 Ireland"), as {@code "17-28"} with the smaller
@@ -298,8 +325,9 @@ public record StoryNames(
   }
 
   /**
-   * Whether the two name the same subject: for some kind (tickers, companies, people, headline
-   * subjects) they share a name.
+   * Whether the two name the same subject: they share a ticker (the headlines', when both carry
+   * some), a person, or a headline subject word, or one's subject is among the other's people or
+   * companies, or both headlines quote one precise figure ("629.7 MLN FRANCS").
    */
   public boolean agrees(StoryNames other) {
     boolean byHeadline = !headlineTickers.isEmpty() && !other.headlineTickers.isEmpty();
@@ -311,7 +339,8 @@ public record StoryNames(
         || shares(subjects, other.people)
         || shares(people, other.subjects)
         || shares(subjects, other.companies)
-        || shares(companies, other.subjects);
+        || shares(companies, other.subjects)
+        || shares(figures, other.figures);
   }
 
   /**
@@ -440,7 +469,8 @@ public record StoryNames(
         merge(kinds, other.kinds),
         merge(leadKinds, other.leadKinds),
         cap(merge(scores, other.scores)),
-        capWords(merge(headWords, other.headWords)));
+        capWords(merge(headWords, other.headWords)),
+        cap(merge(figures, other.figures)));
   }
 
   private static Set<String> merge(Set<String> a, Set<String> b) {
@@ -479,7 +509,11 @@ public record StoryNames(
 
   // Event kinds and scores ride among people, marked (a surname never starts with '!').
   private Set<String> storedPeople() {
-    if (kinds.isEmpty() && leadKinds.isEmpty() && scores.isEmpty() && headWords.isEmpty()) {
+    if (kinds.isEmpty()
+        && leadKinds.isEmpty()
+        && scores.isEmpty()
+        && headWords.isEmpty()
+        && figures.isEmpty()) {
       return people;
     }
     Set<String> stored = new TreeSet<>(people);
@@ -487,6 +521,7 @@ public record StoryNames(
     leadKinds.forEach(k -> stored.add(LEAD_KIND_MARK + k));
     scores.forEach(k -> stored.add(SCORE_MARK + k));
     headWords.forEach(k -> stored.add(HEAD_WORD_MARK + k));
+    figures.forEach(k -> stored.add(FIGURE_MARK + k));
     return stored;
   }
 
@@ -494,6 +529,7 @@ public record StoryNames(
   private static final String LEAD_KIND_MARK = "!l:";
   private static final String SCORE_MARK = "!s:";
   private static final String HEAD_WORD_MARK = "!h:";
+  private static final String FIGURE_MARK = "!f:";
 
   // Subjects and headline tickers are stored among companies and tickers, marked, so a stored
   // story state keeps the layout it had before they were read.
@@ -540,6 +576,7 @@ public record StoryNames(
     Set<String> leadEvents = new TreeSet<>();
     Set<String> scores = new TreeSet<>();
     Set<String> headWords = new TreeSet<>();
+    Set<String> figures = new TreeSet<>();
     for (String name : kinds.get(2)) {
       if (name.startsWith(KIND_MARK)) {
         events.add(name.substring(KIND_MARK.length()));
@@ -549,6 +586,8 @@ public record StoryNames(
         scores.add(name.substring(SCORE_MARK.length()));
       } else if (name.startsWith(HEAD_WORD_MARK)) {
         headWords.add(name.substring(HEAD_WORD_MARK.length()));
+      } else if (name.startsWith(FIGURE_MARK)) {
+        figures.add(name.substring(FIGURE_MARK.length()));
       } else {
         people.add(name);
       }
@@ -562,7 +601,8 @@ public record StoryNames(
         events,
         leadEvents,
         scores,
-        headWords);
+        headWords,
+        figures);
   }
 
   // Splits a stored kind into its plain and its marked names.
