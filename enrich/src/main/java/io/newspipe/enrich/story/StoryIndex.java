@@ -211,7 +211,7 @@ public final class StoryIndex {
 
   // Tickers, headline subjects and people name an article's subject; company words only when none
   // does.
-  private static List<String> nameKeys(StoryNames names) {
+  static List<String> nameKeys(StoryNames names) {
     List<String> keys = new ArrayList<>();
     names.tickers().forEach(t -> keys.add("t:" + t));
     names.subjects().forEach(s -> keys.add("s:" + s));
