@@ -178,10 +178,12 @@ public final class StoryIndex {
         }
       } else {
         story = match.story();
-        joined = StoryState.decode(states.get(story.id())).plus(now, published, names, words, weights);
+        joined = state(story.id()).plus(now, published, names, words, weights);
       }
       if (joined != null) {
-        states.put(story.id(), joined.encode());
+        byte[] encoded = joined.encode();
+        states.put(story.id(), encoded);
+        decoded.put(story.id(), new Decoded(encoded, joined));
       }
       stories.put(id, story.encode());
     }
@@ -222,6 +224,39 @@ public final class StoryIndex {
     }
     return keys;
   }
+
+  /**
+   * The state of a story as stored. The latest decoded states are kept with the bytes they were
+   * decoded from, so a story that is a candidate of many articles is decoded once while its stored
+   * value stays the same (compared byte for byte: the store, not this cache, is the truth).
+   */
+  private StoryState state(String storyId) {
+    byte[] stored = states.get(storyId);
+    if (stored == null) {
+      return null;
+    }
+    Decoded cached = decoded.get(storyId);
+    if (cached != null
+        && (cached.bytes() == stored || java.util.Arrays.equals(cached.bytes(), stored))) {
+      return cached.state();
+    }
+    StoryState state = StoryState.decode(stored);
+    decoded.put(storyId, new Decoded(stored, state));
+    return state;
+  }
+
+  private record Decoded(byte[] bytes, StoryState state) {}
+
+  /** Decoded story states kept ({@link #state}). */
+  static final int DECODED_STATES = 2048;
+
+  private final Map<String, Decoded> decoded =
+      new LinkedHashMap<>(256, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Decoded> eldest) {
+          return size() > DECODED_STATES;
+        }
+      };
 
   /** A story id and, if the article joined an existing story just now, the match. */
   public record Assignment(String storyId, Match match) {}
@@ -269,7 +304,7 @@ public final class StoryIndex {
     }
     Match best = null;
     for (Map.Entry<String, String> candidate : storyVia.entrySet()) {
-      StoryState state = StoryState.decode(states.get(candidate.getKey()));
+      StoryState state = state(candidate.getKey());
       if (state == null
           || state.size() >= MAX_ARTICLES
           || state.names().conflicts(names)
