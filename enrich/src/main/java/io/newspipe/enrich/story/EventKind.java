@@ -12,10 +12,10 @@ import java.util.regex.Pattern;
  * What kind of event a report tells of, as its headline (or lead) says it in so many words:
  * results, a dividend, a deal, a debt issue, a rating action, a contract, a price posting, a change
  * of management, a court matter, a sanction, an appeal, a clearance, a product launch, an award, a
- * nomination, a stock split, an economic indicator. Two reports about one company but of different kinds ("X 4TH QTR NET"
- * and "X SETS QUARTERLY"; "X COMPLETES UNIT SALE" and "X UNIT GETS CONTRACT") are different
- * stories, and two of one kind about one subject may join on less shared wording ({@link
- * StoryIndex}).
+ * nomination, a stock split, an economic indicator. Two reports about one company but of different
+ * kinds ("X 4TH QTR NET" and "X SETS QUARTERLY"; "X COMPLETES UNIT SALE" and "X UNIT GETS
+ * CONTRACT") are different stories, and two of one kind about one subject may join on less shared
+ * wording ({@link StoryIndex}).
  *
  * <p>Only plain words count; a report that names no kind ("X UNIT TO EXPAND SERVICE") has none and
  * conflicts with nothing. A report may have several kinds ("X 4TH QTR NET; RAISES DIVIDEND").

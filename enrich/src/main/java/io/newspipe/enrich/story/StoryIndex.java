@@ -332,9 +332,9 @@ public final class StoryIndex {
    *   <li>{@value #AGREEING_FACTOR} of it when the article and the story name the same company,
    *       ticker, person or headline subject (and none that disagree, or it would not be asked),
    *       tell of the same kind of event ({@link EventKind}: a flash and its full item, a results
-   *       table and its correction), and the article came within {@link #AGREEING_WINDOW_MILLIS}
-   *       of the story's start. Rare words found the candidate; agreeing names, kind and time
-   *       tell a differently worded report of the same event from a look-alike;
+   *       table and its correction), and the article came within {@link #AGREEING_WINDOW_MILLIS} of
+   *       the story's start. Rare words found the candidate; agreeing names, kind and time tell a
+   *       differently worded report of the same event from a look-alike;
    *   <li>{@value #LATER_FACTOR} of it (at most 1) when the article came more than {@link
    *       #LATER_MILLIS} after the story's latest article and shares no company or ticker with it
    *       (or is a price posting, which recurs): the next day's money-market report, price posting

@@ -175,11 +175,13 @@ public record StoryNames(
       Pattern.compile("(?<![\\d./-])(\\d{1,3})-(\\d{1,3})(?![\\d./%-]|\\s*(?:pct|percent|per))");
 
   // A precise figure: "629.7", "1.14", "12,500" (not a year, not a small whole number).
-  private static final Pattern FIGURE = Pattern.compile("(?<![\\d.,])\\d{1,3}(?:,\\d{3})+|\\d+\\.\\d+|\\d{4,}");
+  private static final Pattern FIGURE =
+      Pattern.compile("(?<![\\d.,])\\d{1,3}(?:,\\d{3})+|\\d+\\.\\d+|\\d{4,}");
 
   /**
-   * The precise figures of a headline ("SWISS FEB TRADE DEFICIT 629.7 MLN FRANCS" -> {@code 629p7}),
-   * as {@link StoryText} writes numbers: two headlines quoting one exact figure name one release.
+   * The precise figures of a headline ("SWISS FEB TRADE DEFICIT 629.7 MLN FRANCS" -> {@code
+   * 629p7}), as {@link StoryText} writes numbers: two headlines quoting one exact figure name one
+   * release.
    */
   static Set<String> figures(String headline) {
     Set<String> figures = new TreeSet<>();
@@ -364,9 +366,9 @@ public record StoryNames(
   }
 
   /**
-   * Whether the two tell of the same kind of event: the kinds one's headline names (its lead's, when
-   * the headline names none: "X YEAR ENDING DEC 31") are among the other's headline or lead kinds.
-   * Two reports that name no kind anywhere do not agree.
+   * Whether the two tell of the same kind of event: the kinds one's headline names (its lead's,
+   * when the headline names none: "X YEAR ENDING DEC 31") are among the other's headline or lead
+   * kinds. Two reports that name no kind anywhere do not agree.
    */
   public boolean kindsAgree(StoryNames other) {
     Set<String> mine = kinds.isEmpty() ? leadKinds : kinds;
@@ -407,10 +409,10 @@ public record StoryNames(
    * Whether headline subjects ({@link StoryText#subject}) say the two are about different subjects:
    * both have one, each has words the other lacks, and neither names those words of the other in
    * its headline, companies or people: the candidate's subject must be among the story's, not
-   * merely mentioned somewhere in its text ("PORK BELLY FUTURES ..." is not about live hogs
-   * because its lead compares them). For a story state stored before headline words were kept,
-   * the texts' words stand in ({@code words} are the word hashes of this side's text, {@code
-   * otherWords} of the other's, both ascending). "SUN RAISES CRUDE POSTINGS" and "MURPHY RAISES CRUDE POSTINGS"
+   * merely mentioned somewhere in its text ("PORK BELLY FUTURES ..." is not about live hogs because
+   * its lead compares them). For a story state stored before headline words were kept, the texts'
+   * words stand in ({@code words} are the word hashes of this side's text, {@code otherWords} of
+   * the other's, both ascending). "SUN RAISES CRUDE POSTINGS" and "MURPHY RAISES CRUDE POSTINGS"
    * conflict, and so do "PEORIA HOGS SEEN STEADY" and "OMAHA HOGS SEEN STEADY"; "TEXACO CANADA CUTS
    * …" and "TEXACO CANADA LOWERS …" do not, nor do "JAPAN ALERTS GATT TO SOUTH KOREA PLAN" and
    * "S.KOREA SAYS JAPAN COMPLAINS TO GATT": each names the other's subject.

@@ -9,8 +9,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The issue-10 story rules on a fixture written for this test (no corpus text): event kinds keep
- * reports of different events about one subject apart, a report long after a story needs more,
- * a headline subject must be among the story's, match scores must agree, one exact figure in two
+ * reports of different events about one subject apart, a report long after a story needs more, a
+ * headline subject must be among the story's, match scores must agree, one exact figure in two
  * headlines names one release, and a person finds the flash that names him as its subject.
  */
 class StoryEventRulesTest {
@@ -169,7 +169,8 @@ class StoryEventRulesTest {
   @Test
   void shouldAgreeOnOneExactFigureInTwoHeadlines() {
     StoryNames flash =
-        StoryNames.of("SWISS FEB TRADE DEFICIT 629.7 MLN FRANCS (JAN 209.4 MLN) - OFFICIAL", null, "");
+        StoryNames.of(
+            "SWISS FEB TRADE DEFICIT 629.7 MLN FRANCS (JAN 209.4 MLN) - OFFICIAL", null, "");
     StoryNames item = StoryNames.of("SWISS FEBRUARY TRADE DEFICIT 629.7 MLN FRANCS", null, "");
     StoryNames other = StoryNames.of("SWISS FEBRUARY TRADE DEFICIT 512.5 MLN FRANCS", null, "");
     assertThat(flash.figures()).contains("629p7", "209p4");
@@ -212,9 +213,7 @@ class StoryEventRulesTest {
   void shouldKeepKindsScoresFiguresAndTheLatestPublicationWhenStored() {
     StoryNames names =
         StoryNames.of(
-            "HOLLIS MARINE <HLM> 4TH QTR NET 12.5 MLN",
-            null,
-            "Hollis Marine Corp said. Won 3-1.");
+            "HOLLIS MARINE <HLM> 4TH QTR NET 12.5 MLN", null, "Hollis Marine Corp said. Won 3-1.");
     assertThat(StoryNames.readFrom(ByteBuffer.wrap(encoded(names)))).isEqualTo(names);
     StoryState state =
         StoryState.first("s", T0, T0, names, new long[] {1, 2}, new double[] {1, 1})
