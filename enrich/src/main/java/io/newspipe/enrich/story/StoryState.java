@@ -20,6 +20,8 @@ import java.util.Map;
  *     it like the other index entries)
  * @param words word hashes of the centroid, ascending
  * @param weights their weights
+ * @param last publication time of its latest article, epoch millis (stored last, so that a state
+ *     stored before it was kept still decodes: its start stands in)
  */
 record StoryState(
     long indexed,
@@ -28,7 +30,8 @@ record StoryState(
     int size,
     StoryNames names,
     long[] words,
-    double[] weights) {
+    double[] weights,
+    long last) {
 
   /** Words a centroid keeps. */
   static final int CENTROID_WORDS = 96;
@@ -36,11 +39,12 @@ record StoryState(
   /** A story of one article. */
   static StoryState first(
       String id, long start, long indexed, StoryNames names, long[] words, double[] weights) {
-    return new StoryState(indexed, id, start, 1, names, words, unit(weights));
+    return new StoryState(indexed, id, start, 1, names, words, unit(weights), start);
   }
 
   /** This story with one more article. */
-  StoryState plus(long now, StoryNames more, long[] moreWords, double[] moreWeights) {
+  StoryState plus(
+      long now, long published, StoryNames more, long[] moreWords, double[] moreWeights) {
     Map<Long, Double> sum = new HashMap<>();
     for (int i = 0; i < words.length; i++) {
       sum.merge(words[i], weights[i], Double::sum);
@@ -64,7 +68,8 @@ record StoryState(
       w[i] = heaviest.get(i).getKey();
       v[i] = heaviest.get(i).getValue();
     }
-    return new StoryState(now, id, start, size + 1, names.union(more), w, v);
+    return new StoryState(
+        now, id, start, size + 1, names.union(more), w, v, Math.max(last, published));
   }
 
   /**
@@ -116,7 +121,8 @@ record StoryState(
                 + 3 * Integer.BYTES
                 + idBytes.length
                 + names.encodedSize()
-                + words.length * (Long.BYTES + Double.BYTES));
+                + words.length * (Long.BYTES + Double.BYTES)
+                + Long.BYTES);
     buffer.putLong(indexed).putLong(start).putInt(size);
     buffer.putInt(idBytes.length).put(idBytes);
     names.writeTo(buffer);
@@ -124,6 +130,7 @@ record StoryState(
     for (int i = 0; i < words.length; i++) {
       buffer.putLong(words[i]).putDouble(weights[i]);
     }
+    buffer.putLong(last);
     return buffer.array();
   }
 
@@ -145,8 +152,16 @@ record StoryState(
       words[i] = buffer.getLong();
       weights[i] = buffer.getDouble();
     }
+    long last = buffer.remaining() >= Long.BYTES ? buffer.getLong() : start;
     return new StoryState(
-        indexed, new String(idBytes, StandardCharsets.UTF_8), start, size, names, words, weights);
+        indexed,
+        new String(idBytes, StandardCharsets.UTF_8),
+        start,
+        size,
+        names,
+        words,
+        weights,
+        last);
   }
 
   @Override
@@ -158,7 +173,8 @@ record StoryState(
         && size == s.size
         && names.equals(s.names)
         && Arrays.equals(words, s.words)
-        && Arrays.equals(weights, s.weights);
+        && Arrays.equals(weights, s.weights)
+        && last == s.last;
   }
 
   @Override
