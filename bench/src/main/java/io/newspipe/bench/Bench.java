@@ -346,8 +346,11 @@ public final class Bench {
     Map<String, Object> props = new HashMap<>(client);
     props.put(StreamsConfig.APPLICATION_ID_CONFIG, "bench-stage-enrich");
     props.put(StreamsConfig.STATE_DIR_CONFIG, work.resolve("streams-stage").toString());
-    // As `up` runs it (Pipeline.enrichProps): tagging and the story task on their own threads.
-    props.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, 2);
+    // As `up` runs it (Pipeline.enrichProps): each tagging task and the story task on a thread
+    // of its own; -Dbench.enrich.threads=N to compare.
+    props.put(
+        StreamsConfig.NUM_STREAM_THREADS_CONFIG,
+        Integer.getInteger("bench.enrich.threads", Pipeline.enrichThreads(settings)));
     EnrichService enrich =
         new EnrichService(
             new Tagger(Taxonomy.loadDefault()),
