@@ -65,7 +65,7 @@ public final class Bench {
   static final String USAGE =
       "usage: newspipe bench [--articles N (100000)] [--seed S (1)] [--source DIR]"
           + " [--rate R (200)] [--latency-seconds S (20)] [--store JDBC_URL] [--out DIR"
-          + " (target/bench)] [--work-dir DIR] [--keep]";
+          + " (target/bench)] [--work-dir DIR] [--keep] [--enrich-only]";
 
   /** The options of one run. */
   record Options(
@@ -77,7 +77,8 @@ public final class Bench {
       String store,
       Path out,
       Path workDir,
-      boolean keep) {
+      boolean keep,
+      boolean enrichOnly) {
 
     static Options parse(String... args) {
       int articles = 100_000;
@@ -89,10 +90,15 @@ public final class Bench {
       Path out = Paths.get("target", "bench");
       Path work = null;
       boolean keep = false;
+      boolean enrichOnly = false;
       for (int i = 0; i < args.length; i++) {
         String a = args[i];
         if (a.equals("--keep")) {
           keep = true;
+          continue;
+        }
+        if (a.equals("--enrich-only")) {
+          enrichOnly = true;
           continue;
         }
         if (a.equals("-h") || a.equals("--help")) {
@@ -121,7 +127,8 @@ public final class Bench {
         throw new IllegalArgumentException(
             "--store takes jdbc:postgresql://HOST:PORT/DB?user=... (SQLite is the default)");
       }
-      return new Options(articles, seed, source, rate, latencySeconds, store, out, work, keep);
+      return new Options(
+          articles, seed, source, rate, latencySeconds, store, out, work, keep, enrichOnly);
     }
 
     private static int positive(String option, String value) {
@@ -240,7 +247,20 @@ public final class Bench {
         Figure imported = importStage(settings, client, stage, n, bytes);
         record(imported);
         LOG.info("stage: enrich raw -> tagged");
-        record(enrichStage(settings, client, stage, imported.items(), bytes));
+        Figure enriched = enrichStage(settings, client, stage, imported.items(), bytes);
+        record(enriched);
+        if (options.enrichOnly()) {
+          // For profiling the enrich stage: import and enrich only, nothing else measured.
+          return new Result(
+              runInfo(started, corpus, n, bytes, load, 0),
+              List.copyOf(figures),
+              enriched,
+              1,
+              enriched.name(),
+              0,
+              peakRss(Path.of("/proc/self/status")),
+              Map.of());
+        }
 
         LOG.info("ceiling: store bulk insert with search index");
         try (ArticleStore store = freshStore("bulk")) {
@@ -259,6 +279,19 @@ public final class Bench {
     PipelineRun pipeline = pipeline(corpus, n, bytes);
     Figure slowest =
         figures.stream().min(Comparator.comparingDouble(Figure::perSecond)).orElseThrow();
+    return new Result(
+        runInfo(started, corpus, n, bytes, load, pipeline.wallSeconds()),
+        List.copyOf(figures),
+        pipeline.figure(),
+        pipeline.figure().perSecond() / slowest.perSecond(),
+        slowest.name(),
+        pipeline.peakRssBytes(),
+        peakRss(Path.of("/proc/self/status")),
+        latency);
+  }
+
+  private Map<String, Object> runInfo(
+      Instant started, Path corpus, int n, long bytes, double load, double pipelineWallSeconds) {
     Map<String, Object> run = new LinkedHashMap<>();
     run.put("started", started.toString());
     run.put("articles", n);
@@ -273,16 +306,8 @@ public final class Bench {
     run.put("loadAverageAtStart", load);
     run.put("loadAverageAtEnd", loadAverage());
     run.put("java", System.getProperty("java.version"));
-    run.put("pipelineWallSeconds", pipeline.wallSeconds());
-    return new Result(
-        run,
-        List.copyOf(figures),
-        pipeline.figure(),
-        pipeline.figure().perSecond() / slowest.perSecond(),
-        slowest.name(),
-        pipeline.peakRssBytes(),
-        peakRss(Path.of("/proc/self/status")),
-        latency);
+    run.put("pipelineWallSeconds", pipelineWallSeconds);
+    return run;
   }
 
   private void record(Figure figure) {
@@ -321,6 +346,11 @@ public final class Bench {
     Map<String, Object> props = new HashMap<>(client);
     props.put(StreamsConfig.APPLICATION_ID_CONFIG, "bench-stage-enrich");
     props.put(StreamsConfig.STATE_DIR_CONFIG, work.resolve("streams-stage").toString());
+    // As `up` runs it (Pipeline.enrichProps): each tagging task and the story task on a thread
+    // of its own; -Dbench.enrich.threads=N to compare.
+    props.put(
+        StreamsConfig.NUM_STREAM_THREADS_CONFIG,
+        Integer.getInteger("bench.enrich.threads", Pipeline.enrichThreads(settings)));
     EnrichService enrich =
         new EnrichService(
             new Tagger(Taxonomy.loadDefault()),
@@ -550,6 +580,9 @@ public final class Bench {
     b.append(Figure.header()).append('\n');
     for (Figure f : r.figures()) {
       b.append(f.row()).append('\n');
+    }
+    if (r.latencyMillis().isEmpty()) {
+      return b.toString(); // --enrich-only: no pipeline, no latency
     }
     b.append(r.pipeline().row()).append('\n');
     b.append(
