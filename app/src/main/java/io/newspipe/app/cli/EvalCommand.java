@@ -65,9 +65,7 @@ public final class EvalCommand implements Callable<Integer> {
 
   @Option(
       names = "--explain",
-      description =
-          "Show the evidence of each false positive and the headline of each miss; with"
-              + " --stories, every wrongly joined and missed pair with its evidence.")
+      description = "Show the evidence of each false positive and the headline of each miss.")
   boolean explain;
 
   @Option(
@@ -95,7 +93,7 @@ public final class EvalCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     if (stories != null) {
-      return StoryEvalRun.run(stories, corpora, storySimilarity, explain, spec);
+      return StoryEvalRun.run(stories, corpora, storySimilarity, spec);
     }
     if (labels == null) {
       throw new ParameterException(

@@ -76,12 +76,6 @@ public final class StoryIndex {
   /** How long after a story's start agreeing names lower the threshold: half a day. */
   static final long AGREEING_WINDOW_MILLIS = 12L * 60 * 60 * 1000;
 
-  /** Factor of the similarity threshold for an article long after the story's latest one. */
-  static final double LATER_FACTOR = 1.4;
-
-  /** How long after a story's latest article a report counts as a later one: half a day. */
-  static final long LATER_MILLIS = 12L * 60 * 60 * 1000;
-
   /** Articles remembered per band; older ones drop out, so a popular band costs no more. */
   static final int BAND_CAPACITY = 5;
 
@@ -178,12 +172,10 @@ public final class StoryIndex {
         }
       } else {
         story = match.story();
-        joined = state(story.id()).plus(now, published, names, words, weights);
+        joined = StoryState.decode(states.get(story.id())).plus(now, names, words, weights);
       }
       if (joined != null) {
-        byte[] encoded = joined.encode();
-        states.put(story.id(), encoded);
-        decoded.put(story.id(), new Decoded(encoded, joined));
+        states.put(story.id(), joined.encode());
       }
       stories.put(id, story.encode());
     }
@@ -211,52 +203,16 @@ public final class StoryIndex {
     return buckets;
   }
 
-  // Tickers, headline subjects and people name an article's subject; company words only when none
-  // does.
-  static List<String> nameKeys(StoryNames names) {
+  // Tickers and headline subjects name an article's subject; company words only when neither does.
+  private static List<String> nameKeys(StoryNames names) {
     List<String> keys = new ArrayList<>();
     names.tickers().forEach(t -> keys.add("t:" + t));
     names.subjects().forEach(s -> keys.add("s:" + s));
-    // A person is a subject too: "TREASURY'S BAKER NOT CONCERNED ..." finds "BAKER SAID ...".
-    names.people().forEach(p -> keys.add("s:" + StoryText.stem(p)));
     if (keys.isEmpty()) {
       names.companies().forEach(c -> keys.add("c:" + c));
     }
     return keys;
   }
-
-  /**
-   * The state of a story as stored. The latest decoded states are kept with the bytes they were
-   * decoded from, so a story that is a candidate of many articles is decoded once while its stored
-   * value stays the same (compared byte for byte: the store, not this cache, is the truth).
-   */
-  private StoryState state(String storyId) {
-    byte[] stored = states.get(storyId);
-    if (stored == null) {
-      return null;
-    }
-    Decoded cached = decoded.get(storyId);
-    if (cached != null
-        && (cached.bytes() == stored || java.util.Arrays.equals(cached.bytes(), stored))) {
-      return cached.state();
-    }
-    StoryState state = StoryState.decode(stored);
-    decoded.put(storyId, new Decoded(stored, state));
-    return state;
-  }
-
-  private record Decoded(byte[] bytes, StoryState state) {}
-
-  /** Decoded story states kept ({@link #state}). */
-  static final int DECODED_STATES = 2048;
-
-  private final Map<String, Decoded> decoded =
-      new LinkedHashMap<>(256, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Decoded> eldest) {
-          return size() > DECODED_STATES;
-        }
-      };
 
   /** A story id and, if the article joined an existing story just now, the match. */
   public record Assignment(String storyId, Match match) {}
@@ -304,14 +260,11 @@ public final class StoryIndex {
     }
     Match best = null;
     for (Map.Entry<String, String> candidate : storyVia.entrySet()) {
-      StoryState state = state(candidate.getKey());
+      StoryState state = StoryState.decode(states.get(candidate.getKey()));
       if (state == null
           || state.size() >= MAX_ARTICLES
           || state.names().conflicts(names)
-          || state.names().kindsConflict(names)
-          || state.names().scoresConflict(names)
-          || (!state.names().sharesHeadlineTicker(names)
-              && state.names().subjectsConflict(names, state.words(), words))) {
+          || state.names().subjectsConflict(names, state.words(), words)) {
         continue;
       }
       double similarity = state.similarity(words, weights);
@@ -326,39 +279,18 @@ public final class StoryIndex {
   }
 
   /**
-   * The similarity an article needs to join a story: {@link StoryRules#similarity()}, but
-   *
-   * <ul>
-   *   <li>{@value #AGREEING_FACTOR} of it when the article and the story name the same company,
-   *       ticker, person or headline subject (and none that disagree, or it would not be asked),
-   *       tell of the same kind of event ({@link EventKind}: a flash and its full item, a results
-   *       table and its correction), and the article came within {@link #AGREEING_WINDOW_MILLIS} of
-   *       the story's start. Rare words found the candidate; agreeing names, kind and time tell a
-   *       differently worded report of the same event from a look-alike;
-   *   <li>{@value #LATER_FACTOR} of it (at most 1) when the article came more than {@link
-   *       #LATER_MILLIS} after the story's latest article and shares no company or ticker with it
-   *       (or is a price posting, which recurs): the next day's money-market report, price posting
-   *       or statement is another event however alike its words.
-   * </ul>
+   * The similarity an article needs to join a story: {@link StoryRules#similarity()}, or {@value
+   * #AGREEING_FACTOR} of it when the article and the story name the same company, ticker or person
+   * (and none that disagree, or it would not be asked) and the article came within {@link
+   * #AGREEING_WINDOW_MILLIS} of the story's start. Rare words found the candidate; agreeing names
+   * and time tell a differently worded report of the same event from a look-alike.
    */
   private double threshold(StoryState state, StoryNames names, long published) {
-    StoryNames story = state.names();
-    boolean kindsAgree = story.kindsAgree(names);
     if (Math.abs(published - state.start()) <= AGREEING_WINDOW_MILLIS
-        && kindsAgree
-        && story.agrees(names)) {
+        && state.names().agrees(names)) {
       return rules.similarity() * AGREEING_FACTOR;
     }
-    if (published - state.last() > LATER_MILLIS
-        && !(story.sharesCompany(names) && !recurring(names))) {
-      return Math.min(1, rules.similarity() * LATER_FACTOR);
-    }
     return rules.similarity();
-  }
-
-  // Kinds of report that recur day after day with one wording: a posting is news on its day only.
-  private static boolean recurring(StoryNames names) {
-    return names.kinds().contains("price");
   }
 
   // Most similar first; on a tie the earlier story, then the smaller story id: never a matter of

@@ -33,12 +33,7 @@ public record StoryNames(
     Set<String> companies,
     Set<String> people,
     Set<String> subjects,
-    Set<String> headlineTickers,
-    Set<String> kinds,
-    Set<String> leadKinds,
-    Set<String> scores,
-    Set<String> headWords,
-    Set<String> figures) {
+    Set<String> headlineTickers) {
 
   /** Characters of the body read for names. */
   public static final int LEAD_CHARS = 400;
@@ -49,26 +44,6 @@ public record StoryNames(
   /** No names: conflicts with nothing. */
   public static final StoryNames NONE =
       new StoryNames(Set.of(), Set.of(), Set.of(), Set.of(), Set.of());
-
-  /** Names without event kinds or scores. */
-  public StoryNames(
-      Set<String> tickers,
-      Set<String> companies,
-      Set<String> people,
-      Set<String> subjects,
-      Set<String> headlineTickers) {
-    this(
-        tickers,
-        companies,
-        people,
-        subjects,
-        headlineTickers,
-        Set.of(),
-        Set.of(),
-        Set.of(),
-        Set.of(),
-        Set.of());
-  }
 
   // Marks headline subjects and headline tickers in the stored form (see #marked).
   private static final String SUBJECT_MARK = "^";
@@ -105,11 +80,6 @@ public record StoryNames(
     people = Collections.unmodifiableSet(new TreeSet<>(people));
     subjects = Collections.unmodifiableSet(new TreeSet<>(subjects));
     headlineTickers = Collections.unmodifiableSet(new TreeSet<>(headlineTickers));
-    kinds = Collections.unmodifiableSet(new TreeSet<>(kinds));
-    leadKinds = Collections.unmodifiableSet(new TreeSet<>(leadKinds));
-    scores = Collections.unmodifiableSet(new TreeSet<>(scores));
-    headWords = Collections.unmodifiableSet(new TreeSet<>(headWords));
-    figures = Collections.unmodifiableSet(new TreeSet<>(figures));
   }
 
   /** Names without a headline subject. */
@@ -144,7 +114,6 @@ public record StoryNames(
         }
       }
     }
-    Set<String> subjects = new TreeSet<>(StoryText.subject(headline));
     Set<String> people = new TreeSet<>();
     Matcher person = PERSON.matcher(text);
     while (person.find()) {
@@ -158,62 +127,8 @@ public record StoryNames(
         cap(tickers),
         cap(companies),
         cap(people),
-        subjects,
-        cap(headline == null ? Set.of() : tickers(headline)),
-        EventKind.names(EventKind.of(headlineOnly(headline, subheadline))),
-        EventKind.names(EventKind.ofLead(body)),
-        cap(scores(text)),
-        subjects.isEmpty() ? Set.of() : capWords(StoryText.headlineWords(headline)),
-        cap(figures(headline)));
-  }
-
-  private static String headlineOnly(String headline, String subheadline) {
-    String head = headline == null ? "" : StoryText.headlineText(headline);
-    return subheadline == null ? head : head + "\n" + subheadline;
-  }
-
-  // A match's score: "17-28", "2-1" (not "2-for-1", "10-year", "1987-88" or "10-12 pct").
-  private static final Pattern SCORE =
-      Pattern.compile("(?<![\\d./-])(\\d{1,3})-(\\d{1,3})(?![\\d./%-]|\\s*(?:pct|percent|per))");
-
-  // A precise figure: "629.7", "1.14", "12,500" (not a year, not a small whole number).
-  private static final Pattern FIGURE =
-      Pattern.compile("(?<![\\d.,])\\d{1,3}(?:,\\d{3})+|\\d+\\.\\d+|\\d{4,}");
-
-  /**
-   * The precise figures of a headline ("SWISS FEB TRADE DEFICIT 629.7 MLN FRANCS" -> {@code
-   * 629p7}), as {@link StoryText} writes numbers: two headlines quoting one exact figure name one
-   * release.
-   */
-  static Set<String> figures(String headline) {
-    Set<String> figures = new TreeSet<>();
-    if (headline == null) {
-      return figures;
-    }
-    Matcher m = FIGURE.matcher(headline);
-    while (m.find()) {
-      String figure = StoryText.numbersAsWords(m.group());
-      if (m.group().matches("(?:19|20)\\d\\d")) {
-        continue; // a year
-      }
-      figures.add(figure);
-    }
-    return figures;
-  }
-
-  /**
-   * The match scores a text gives ("Italy 17-28 Ireland"), as {@code "17-28"} with the smaller
-   * number first, so that "28-17" from the other side's view agrees.
-   */
-  static Set<String> scores(String text) {
-    Set<String> scores = new TreeSet<>();
-    Matcher m = SCORE.matcher(text);
-    while (m.find()) {
-      int a = Integer.parseInt(m.group(1));
-      int b = Integer.parseInt(m.group(2));
-      scores.add(Math.min(a, b) + "-" + Math.max(a, b));
-    }
-    return scores;
+        new TreeSet<>(StoryText.subject(headline)),
+        cap(headline == null ? Set.of() : tickers(headline)));
   }
 
   /** The ticker marks of a text: {@code <XYZ>} (Reuters), {@code (XYZ.N)}, {@code (NYSE: XYZ)}. */
@@ -294,16 +209,6 @@ public record StoryNames(
           "mutual",
           "new");
 
-  /** Headline words kept for a story (the words its subjects are looked up in). */
-  public static final int MAX_HEAD_WORDS = 48;
-
-  private static Set<String> capWords(Set<String> words) {
-    if (words.size() <= MAX_HEAD_WORDS) {
-      return new TreeSet<>(words);
-    }
-    return new TreeSet<>(new ArrayList<>(new TreeSet<>(words)).subList(0, MAX_HEAD_WORDS));
-  }
-
   private static Set<String> cap(Set<String> names) {
     if (names.size() <= MAX_PER_KIND) {
       return names;
@@ -329,9 +234,8 @@ public record StoryNames(
   }
 
   /**
-   * Whether the two name the same subject: they share a ticker (the headlines', when both carry
-   * some), a person, or a headline subject word, or one's subject is among the other's people or
-   * companies, or both headlines quote one precise figure ("629.7 MLN FRANCS").
+   * Whether the two name the same subject: for some kind (tickers, companies, people, headline
+   * subjects) they share a name.
    */
   public boolean agrees(StoryNames other) {
     boolean byHeadline = !headlineTickers.isEmpty() && !other.headlineTickers.isEmpty();
@@ -339,68 +243,7 @@ public record StoryNames(
             ? shares(headlineTickers, other.headlineTickers)
             : shares(tickers, other.tickers))
         || shares(people, other.people)
-        || shares(subjects, other.subjects)
-        || shares(subjects, other.people)
-        || shares(people, other.subjects)
-        || shares(subjects, other.companies)
-        || shares(companies, other.subjects)
-        || shares(figures, other.figures);
-  }
-
-  /**
-   * Whether the two tell of different kinds of event ({@link EventKind}): both headlines name a
-   * kind and share none. A results table and a dividend notice of one company differ, and so do a
-   * ban and its lifting. A rating action reacts to another event: it does not differ from the event
-   * its lead names (a review "because of the proposed acquisition" belongs to the bid).
-   */
-  public boolean kindsConflict(StoryNames other) {
-    if (kinds.isEmpty() || other.kinds.isEmpty() || !Collections.disjoint(kinds, other.kinds)) {
-      return false;
-    }
-    return !(reacts(this) && shares(other.kinds, leadKinds))
-        && !(reacts(other) && shares(kinds, other.leadKinds));
-  }
-
-  private static final String RATING = EventKind.RATING.name().toLowerCase(java.util.Locale.ROOT);
-
-  private static boolean reacts(StoryNames names) {
-    return names.kinds.contains(RATING);
-  }
-
-  /**
-   * Whether the two tell of the same kind of event: the kinds one's headline names (its lead's,
-   * when the headline names none: "X YEAR ENDING DEC 31") are among the other's headline or lead
-   * kinds. Two reports that name no kind anywhere do not agree.
-   */
-  public boolean kindsAgree(StoryNames other) {
-    Set<String> mine = kinds.isEmpty() ? leadKinds : kinds;
-    Set<String> theirs = other.kinds.isEmpty() ? other.leadKinds : other.kinds;
-    return shares(mine, other.kinds)
-        || shares(mine, other.leadKinds)
-        || shares(theirs, kinds)
-        || shares(theirs, leadKinds);
-  }
-
-  /**
-   * Whether both give match scores and share none: two matches of one team ("Italy 17-28 Ireland",
-   * "Italy 20-20 Wales") are different stories however alike their words.
-   */
-  public boolean scoresConflict(StoryNames other) {
-    return disjoint(scores, other.scores);
-  }
-
-  /** Whether the two share a ticker (in both headlines, when both carry one) or a company. */
-  public boolean sharesCompany(StoryNames other) {
-    boolean byHeadline = !headlineTickers.isEmpty() && !other.headlineTickers.isEmpty();
-    return (byHeadline
-            ? shares(headlineTickers, other.headlineTickers)
-            : shares(tickers, other.tickers))
-        || shares(companies, other.companies);
-  }
-
-  /** Whether both headlines carry tickers and share one: the most exact sign of one subject. */
-  public boolean sharesHeadlineTicker(StoryNames other) {
-    return shares(headlineTickers, other.headlineTickers);
+        || shares(subjects, other.subjects);
   }
 
   private static boolean shares(Set<String> a, Set<String> b) {
@@ -409,12 +252,9 @@ public record StoryNames(
 
   /**
    * Whether headline subjects ({@link StoryText#subject}) say the two are about different subjects:
-   * both have one, each has words the other lacks, and neither names those words of the other in
-   * its headline, companies or people: the candidate's subject must be among the story's, not
-   * merely mentioned somewhere in its text ("PORK BELLY FUTURES ..." is not about live hogs because
-   * its lead compares them). For a story state stored before headline words were kept, the texts'
-   * words stand in ({@code words} are the word hashes of this side's text, {@code otherWords} of
-   * the other's, both ascending). "SUN RAISES CRUDE POSTINGS" and "MURPHY RAISES CRUDE POSTINGS"
+   * both have one, each has words the other lacks, and neither text mentions those words of the
+   * other ({@code words} are the word hashes of this side's text, {@code otherWords} of the
+   * other's, both ascending). "SUN RAISES CRUDE POSTINGS" and "MURPHY RAISES CRUDE POSTINGS"
    * conflict, and so do "PEORIA HOGS SEEN STEADY" and "OMAHA HOGS SEEN STEADY"; "TEXACO CANADA CUTS
    * …" and "TEXACO CANADA LOWERS …" do not, nor do "JAPAN ALERTS GATT TO SOUTH KOREA PLAN" and
    * "S.KOREA SAYS JAPAN COMPLAINS TO GATT": each names the other's subject.
@@ -430,20 +270,7 @@ public record StoryNames(
     if (mine.isEmpty() || theirs.isEmpty()) {
       return false;
     }
-    if (headWords.isEmpty() || other.headWords.isEmpty()) { // a state stored without them
-      return !mentionsAny(otherWords, mine) && !mentionsAny(words, theirs);
-    }
-    return !other.names(mine) && !names(theirs);
-  }
-
-  // Whether a subject word is among the headline words, companies or people named here.
-  private boolean names(Set<String> subject) {
-    for (String word : subject) {
-      if (headWords.contains(word) || companies.contains(word) || people.contains(word)) {
-        return true;
-      }
-    }
-    return false;
+    return !mentionsAny(otherWords, mine) && !mentionsAny(words, theirs);
   }
 
   private static boolean mentionsAny(long[] sortedHashes, Set<String> subject) {
@@ -469,12 +296,7 @@ public record StoryNames(
         cap(merge(companies, other.companies)),
         cap(merge(people, other.people)),
         cap(merge(subjects, other.subjects)),
-        cap(merge(headlineTickers, other.headlineTickers)),
-        merge(kinds, other.kinds),
-        merge(leadKinds, other.leadKinds),
-        cap(merge(scores, other.scores)),
-        capWords(merge(headWords, other.headWords)),
-        cap(merge(figures, other.figures)));
+        cap(merge(headlineTickers, other.headlineTickers)));
   }
 
   private static Set<String> merge(Set<String> a, Set<String> b) {
@@ -485,16 +307,11 @@ public record StoryNames(
 
   /** Whether no name of any kind was found. */
   public boolean isEmpty() {
-    return tickers.isEmpty()
-        && companies.isEmpty()
-        && people.isEmpty()
-        && subjects.isEmpty()
-        && kinds.isEmpty()
-        && scores.isEmpty();
+    return tickers.isEmpty() && companies.isEmpty() && people.isEmpty() && subjects.isEmpty();
   }
 
   void writeTo(ByteBuffer buffer) {
-    for (Set<String> kind : List.of(storedTickers(), storedCompanies(), storedPeople())) {
+    for (Set<String> kind : List.of(storedTickers(), storedCompanies(), people)) {
       buffer.putInt(kind.size());
       for (String name : kind) {
         byte[] utf8 = name.getBytes(StandardCharsets.UTF_8);
@@ -511,30 +328,6 @@ public record StoryNames(
     return marked(companies, subjects);
   }
 
-  // Event kinds and scores ride among people, marked (a surname never starts with '!').
-  private Set<String> storedPeople() {
-    if (kinds.isEmpty()
-        && leadKinds.isEmpty()
-        && scores.isEmpty()
-        && headWords.isEmpty()
-        && figures.isEmpty()) {
-      return people;
-    }
-    Set<String> stored = new TreeSet<>(people);
-    kinds.forEach(k -> stored.add(KIND_MARK + k));
-    leadKinds.forEach(k -> stored.add(LEAD_KIND_MARK + k));
-    scores.forEach(k -> stored.add(SCORE_MARK + k));
-    headWords.forEach(k -> stored.add(HEAD_WORD_MARK + k));
-    figures.forEach(k -> stored.add(FIGURE_MARK + k));
-    return stored;
-  }
-
-  private static final String KIND_MARK = "!k:";
-  private static final String LEAD_KIND_MARK = "!l:";
-  private static final String SCORE_MARK = "!s:";
-  private static final String HEAD_WORD_MARK = "!h:";
-  private static final String FIGURE_MARK = "!f:";
-
   // Subjects and headline tickers are stored among companies and tickers, marked, so a stored
   // story state keeps the layout it had before they were read.
   private static Set<String> marked(Set<String> plain, Set<String> marked) {
@@ -548,7 +341,7 @@ public record StoryNames(
 
   int encodedSize() {
     int size = 0;
-    for (Set<String> kind : List.of(storedTickers(), storedCompanies(), storedPeople())) {
+    for (Set<String> kind : List.of(storedTickers(), storedCompanies(), people)) {
       size += Integer.BYTES;
       for (String name : kind) {
         size += Integer.BYTES + name.getBytes(StandardCharsets.UTF_8).length;
@@ -575,38 +368,7 @@ public record StoryNames(
     Set<String> tickers = new TreeSet<>();
     Set<String> headlineTickers = new TreeSet<>();
     unmark(kinds.get(0), tickers, headlineTickers);
-    Set<String> people = new TreeSet<>();
-    Set<String> events = new TreeSet<>();
-    Set<String> leadEvents = new TreeSet<>();
-    Set<String> scores = new TreeSet<>();
-    Set<String> headWords = new TreeSet<>();
-    Set<String> figures = new TreeSet<>();
-    for (String name : kinds.get(2)) {
-      if (name.startsWith(KIND_MARK)) {
-        events.add(name.substring(KIND_MARK.length()));
-      } else if (name.startsWith(LEAD_KIND_MARK)) {
-        leadEvents.add(name.substring(LEAD_KIND_MARK.length()));
-      } else if (name.startsWith(SCORE_MARK)) {
-        scores.add(name.substring(SCORE_MARK.length()));
-      } else if (name.startsWith(HEAD_WORD_MARK)) {
-        headWords.add(name.substring(HEAD_WORD_MARK.length()));
-      } else if (name.startsWith(FIGURE_MARK)) {
-        figures.add(name.substring(FIGURE_MARK.length()));
-      } else {
-        people.add(name);
-      }
-    }
-    return new StoryNames(
-        tickers,
-        companies,
-        people,
-        subjects,
-        headlineTickers,
-        events,
-        leadEvents,
-        scores,
-        headWords,
-        figures);
+    return new StoryNames(tickers, companies, kinds.get(2), subjects, headlineTickers);
   }
 
   // Splits a stored kind into its plain and its marked names.

@@ -20,8 +20,6 @@ import java.util.Map;
  *     it like the other index entries)
  * @param words word hashes of the centroid, ascending
  * @param weights their weights
- * @param last publication time of its latest article, epoch millis (stored last, so that a state
- *     stored before it was kept still decodes: its start stands in)
  */
 record StoryState(
     long indexed,
@@ -30,8 +28,7 @@ record StoryState(
     int size,
     StoryNames names,
     long[] words,
-    double[] weights,
-    long last) {
+    double[] weights) {
 
   /** Words a centroid keeps. */
   static final int CENTROID_WORDS = 96;
@@ -39,12 +36,11 @@ record StoryState(
   /** A story of one article. */
   static StoryState first(
       String id, long start, long indexed, StoryNames names, long[] words, double[] weights) {
-    return new StoryState(indexed, id, start, 1, names, words, unit(weights), start);
+    return new StoryState(indexed, id, start, 1, names, words, unit(weights));
   }
 
   /** This story with one more article. */
-  StoryState plus(
-      long now, long published, StoryNames more, long[] moreWords, double[] moreWeights) {
+  StoryState plus(long now, StoryNames more, long[] moreWords, double[] moreWeights) {
     Map<Long, Double> sum = new HashMap<>();
     for (int i = 0; i < words.length; i++) {
       sum.merge(words[i], weights[i], Double::sum);
@@ -68,8 +64,7 @@ record StoryState(
       w[i] = heaviest.get(i).getKey();
       v[i] = heaviest.get(i).getValue();
     }
-    return new StoryState(
-        now, id, start, size + 1, names.union(more), w, v, Math.max(last, published));
+    return new StoryState(now, id, start, size + 1, names.union(more), w, v);
   }
 
   /**
@@ -121,8 +116,7 @@ record StoryState(
                 + 3 * Integer.BYTES
                 + idBytes.length
                 + names.encodedSize()
-                + words.length * (Long.BYTES + Double.BYTES)
-                + Long.BYTES);
+                + words.length * (Long.BYTES + Double.BYTES));
     buffer.putLong(indexed).putLong(start).putInt(size);
     buffer.putInt(idBytes.length).put(idBytes);
     names.writeTo(buffer);
@@ -130,7 +124,6 @@ record StoryState(
     for (int i = 0; i < words.length; i++) {
       buffer.putLong(words[i]).putDouble(weights[i]);
     }
-    buffer.putLong(last);
     return buffer.array();
   }
 
@@ -152,16 +145,8 @@ record StoryState(
       words[i] = buffer.getLong();
       weights[i] = buffer.getDouble();
     }
-    long last = buffer.remaining() >= Long.BYTES ? buffer.getLong() : start;
     return new StoryState(
-        indexed,
-        new String(idBytes, StandardCharsets.UTF_8),
-        start,
-        size,
-        names,
-        words,
-        weights,
-        last);
+        indexed, new String(idBytes, StandardCharsets.UTF_8), start, size, names, words, weights);
   }
 
   @Override
@@ -173,8 +158,7 @@ record StoryState(
         && size == s.size
         && names.equals(s.names)
         && Arrays.equals(words, s.words)
-        && Arrays.equals(weights, s.weights)
-        && last == s.last;
+        && Arrays.equals(weights, s.weights);
   }
 
   @Override

@@ -96,15 +96,6 @@ public final class StoryText {
     return List.copyOf(words);
   }
 
-  /** The content words of a headline alone (stemmed, as {@link #words} writes them, no names). */
-  public static Set<String> headlineWords(String headline) {
-    Set<String> words = new LinkedHashSet<>();
-    if (headline != null) {
-      addContent(words, headlineText(headline), Integer.MAX_VALUE, false);
-    }
-    return words;
-  }
-
   /** Words a headline's subject may take before its verb. */
   static final int MAX_SUBJECT_WORDS = 4;
 
@@ -121,10 +112,7 @@ public final class StoryText {
               + " completes complete signs sign calls call asks ask urges urge denies deny opens"
               + " open closes close ends end starts start begins begin holds hold keeps keep"
               + " issues issue launches launch unveils unveil announces announce approves approve"
-              + " rejects reject extends extend receives receive awarded awards award"
-              // market reports: "COMEX SILVER FUTURES EXPECTED HIGHER", "PEORIA HOGS UP 1.00 DLR"
-              + " expected given offered up down higher steady unchanged mixed firm firmer flat"
-              + " gains gain eases ease eased dips slips jumps surges soars slumps plunges");
+              + " rejects reject extends extend receives receive awarded awards award");
 
   /**
    * The subject of an all-capitals headline, as {@link #words} would write its words: the words
@@ -171,14 +159,8 @@ public final class StoryText {
     return List.copyOf(subject);
   }
 
-  // In capitals, bar a unit or two ("... WTI TO 17.50 dlrs/bbl"): nine letters in ten upper case,
-  // judged before the first comma or parenthesis when that much says it (a flash's units and
-  // asides come after its subject and verb).
+  // In capitals, bar a unit or two ("... WTI TO 17.50 dlrs/bbl"): nine letters in ten upper case.
   private static boolean capitals(String text) {
-    int cut = indexOfAny(text, ",(");
-    if (cut >= 12 && lettersIn(text.substring(0, cut)) >= 10) {
-      text = text.substring(0, cut);
-    }
     int letters = 0;
     int upper = 0;
     for (int i = 0; i < text.length(); i++) {
@@ -189,14 +171,6 @@ public final class StoryText {
       }
     }
     return letters > 0 && upper * 10 >= letters * 9;
-  }
-
-  private static int lettersIn(String text) {
-    int letters = 0;
-    for (int i = 0; i < text.length(); i++) {
-      letters += Character.isLetter(text.charAt(i)) ? 1 : 0;
-    }
-    return letters;
   }
 
   // A company name in angle brackets at the start of a headline (a ticker has no space).

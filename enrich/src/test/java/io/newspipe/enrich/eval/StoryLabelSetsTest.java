@@ -23,10 +23,10 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * The story label sets on real copy ({@code stories/corpus-labelled.jsonl}, the set the rules were
  * measured on, and {@code stories/heldout-labelled.jsonl}, written before the issue-10 rule changes
- * and tuned on since the event-kind rules, so a tuning set too): references and labels only, no
- * article in both, and, when the corpora are beside the project ({@code ../shared/corpora}, or
- * {@code -Dcorpora.dir}), every reference names an article with a headline. Only that last check
- * needs the corpora, and only it is skipped (and reported as skipped) on a clone without them.
+ * and never tuned on): references and labels only, no article in both, and, when the corpora are
+ * beside the project ({@code ../shared/corpora}, or {@code -Dcorpora.dir}), every reference names
+ * an article with a headline. Only that last check needs the corpora, and only it is skipped (and
+ * reported as skipped) on a clone without them.
  */
 class StoryLabelSetsTest {
 
