@@ -65,7 +65,9 @@ public final class EvalCommand implements Callable<Integer> {
 
   @Option(
       names = "--explain",
-      description = "Show the evidence of each false positive and the headline of each miss.")
+      description =
+          "Show the evidence of each false positive and the headline of each miss; with"
+              + " --stories, every wrongly joined and missed pair with its evidence.")
   boolean explain;
 
   @Option(
@@ -93,7 +95,7 @@ public final class EvalCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     if (stories != null) {
-      return StoryEvalRun.run(stories, corpora, storySimilarity, spec);
+      return StoryEvalRun.run(stories, corpora, storySimilarity, explain, spec);
     }
     if (labels == null) {
       throw new ParameterException(

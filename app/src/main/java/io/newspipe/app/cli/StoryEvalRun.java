@@ -13,7 +13,10 @@ import java.util.Locale;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
 
-/** {@code newspipe eval --stories FILE [--corpora DIR]}: story clusters against labels. */
+/**
+ * {@code newspipe eval --stories FILE [--corpora DIR] [--explain]}: story clusters against labels;
+ * with {@code --explain}, the evidence of every wrongly joined and every missed pair.
+ */
 final class StoryEvalRun {
 
   /** Merges and splits listed, and members of the largest story shown. */
@@ -21,7 +24,7 @@ final class StoryEvalRun {
 
   private StoryEvalRun() {}
 
-  static int run(Path file, Path corpora, Double similarity, CommandSpec spec) throws IOException {
+  static int run(Path file, Path corpora, Double similarity, boolean explain, CommandSpec spec) throws IOException {
     List<StoryItems.Item> items;
     try (Reader reader = Files.newBufferedReader(file)) {
       items = StoryItems.read(reader, file.toString(), corpora);
@@ -38,6 +41,9 @@ final class StoryEvalRun {
     StoryEvaluation.Result result = StoryEvaluation.run(items, rules);
     PrintWriter out = spec.commandLine().getOut();
     out.print(StoryEvaluation.report(result, WORST));
+    if (explain) {
+      out.print(StoryEvaluation.explain(result));
+    }
     out.flush();
     spec.commandLine()
         .getErr()

@@ -1,8 +1,10 @@
 package io.newspipe.enrich.eval;
 
 import io.newspipe.enrich.story.StoryClusterer;
+import io.newspipe.enrich.story.StoryIndex;
 import io.newspipe.enrich.story.StoryNames;
 import io.newspipe.enrich.story.StoryRules;
+import io.newspipe.enrich.story.StoryText;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -43,7 +45,8 @@ public final class StoryEvaluation {
       long predictedPairs,
       long correctPairs,
       double seconds,
-      double cpuSeconds) {
+      double cpuSeconds,
+      Map<String, StoryIndex.Match> joins) {
 
     /** The largest story (the earliest on a tie). */
     public Story largest() {
@@ -104,14 +107,18 @@ public final class StoryEvaluation {
   public static Result run(List<StoryItems.Item> items, StoryRules rules) {
     StoryClusterer clusterer = new StoryClusterer(rules);
     Map<String, String> predicted = new LinkedHashMap<>();
+    Map<String, StoryIndex.Match> joins = new HashMap<>();
     java.lang.management.ThreadMXBean threads =
         java.lang.management.ManagementFactory.getThreadMXBean();
     long started = System.nanoTime();
     long cpuStarted = threads.getCurrentThreadCpuTime();
     for (StoryItems.Item item : items) {
-      predicted.put(
-          item.id(),
-          clusterer.assign(item.id(), item.headline(), null, item.body(), item.published()));
+      StoryIndex.Assignment assignment =
+          clusterer.assignment(item.id(), item.headline(), null, item.body(), item.published());
+      predicted.put(item.id(), assignment.storyId());
+      if (assignment.match() != null) {
+        joins.put(item.id(), assignment.match());
+      }
     }
     double seconds = (System.nanoTime() - started) / 1e9;
     // CPU time of this thread: what the clustering costs, however busy the machine is.
@@ -124,7 +131,8 @@ public final class StoryEvaluation {
     byStory.forEach((id, members) -> stories.add(new Story(id, List.copyOf(members))));
     boolean labelled = !items.isEmpty() && items.stream().allMatch(i -> i.story() != null);
     if (!labelled) {
-      return new Result(items, predicted, stories, null, null, 0, 0, 0, seconds, cpuSeconds);
+      return new Result(
+          items, predicted, stories, null, null, 0, 0, 0, seconds, cpuSeconds, joins);
     }
     Map<String, Integer> trueSizes = new HashMap<>();
     items.forEach(i -> trueSizes.merge(i.story(), 1, Integer::sum));
@@ -162,7 +170,8 @@ public final class StoryEvaluation {
         predictedPairs,
         correctPairs,
         seconds,
-        cpuSeconds);
+        cpuSeconds,
+        joins);
   }
 
   private static Map<String, Integer> labelCounts(Story story) {
@@ -329,5 +338,131 @@ public final class StoryEvaluation {
         prf.precision(),
         prf.recall(),
         prf.f1());
+  }
+
+  /**
+   * {@code --explain}: every wrongly joined pair (one predicted story, different labels) and every
+   * missed pair (one label, different predicted stories), each with both headlines and the evidence
+   * the story rules weigh: the hours between them, the shared words with their rarity in this set
+   * ({@code ln(N / df)}), the cosine similarity of the two articles' rarity-weighted words, what each
+   * names (tickers, companies, people, headline subjects, event kinds), whether the names conflict
+   * or agree, and the similarity with which the later article joined its story.
+   */
+  public static String explain(Result result) {
+    List<StoryItems.Item> items = result.items();
+    Map<String, List<String>> words = new HashMap<>();
+    Map<String, StoryNames> names = new HashMap<>();
+    Map<String, Integer> df = new HashMap<>();
+    for (StoryItems.Item item : items) {
+      List<String> w = StoryText.words(item.headline(), null, item.body());
+      words.put(item.id(), w);
+      names.put(item.id(), StoryNames.of(item.headline(), null, item.body()));
+      w.forEach(x -> df.merge(x, 1, Integer::sum));
+    }
+    StringBuilder out = new StringBuilder();
+    if (result.pairwise() == null) {
+      return out.append("--explain needs labelled items\n").toString();
+    }
+    List<StoryItems.Item[]> wrong = new ArrayList<>();
+    List<StoryItems.Item[]> missed = new ArrayList<>();
+    for (int i = 0; i < items.size(); i++) {
+      for (int j = i + 1; j < items.size(); j++) {
+        StoryItems.Item a = items.get(i);
+        StoryItems.Item b = items.get(j);
+        boolean sameLabel = a.story().equals(b.story());
+        boolean samePredicted = result.predicted().get(a.id()).equals(result.predicted().get(b.id()));
+        if (samePredicted && !sameLabel) {
+          wrong.add(new StoryItems.Item[] {a, b});
+        } else if (sameLabel && !samePredicted) {
+          missed.add(new StoryItems.Item[] {a, b});
+        }
+      }
+    }
+    out.append(String.format(Locale.ROOT, "wrongly joined pairs (%d):%n", wrong.size()));
+    wrong.forEach(p -> explainPair(p[0], p[1], result, words, names, df, items.size(), out));
+    out.append(String.format(Locale.ROOT, "missed pairs (%d):%n", missed.size()));
+    missed.forEach(p -> explainPair(p[0], p[1], result, words, names, df, items.size(), out));
+    return out.toString();
+  }
+
+  private static void explainPair(
+      StoryItems.Item a,
+      StoryItems.Item b,
+      Result result,
+      Map<String, List<String>> words,
+      Map<String, StoryNames> names,
+      Map<String, Integer> df,
+      int n,
+      StringBuilder out) {
+    out.append(member(a)).append(member(b));
+    Map<String, Double> wa = weights(words.get(a.id()), df, n);
+    Map<String, Double> wb = weights(words.get(b.id()), df, n);
+    double dot = 0;
+    List<String> shared = new ArrayList<>();
+    for (Map.Entry<String, Double> e : wa.entrySet()) {
+      Double other = wb.get(e.getKey());
+      if (other != null) {
+        dot += e.getValue() * other;
+        shared.add(e.getKey());
+      }
+    }
+    shared.sort(Comparator.comparingDouble((String w) -> -wa.get(w)).thenComparing(w -> w));
+    double cosine = dot / Math.max(1e-12, norm(wa) * norm(wb));
+    StringBuilder sharedText = new StringBuilder();
+    for (String w : shared.subList(0, Math.min(10, shared.size()))) {
+      sharedText.append(String.format(Locale.ROOT, " %s(%.1f)", w, wa.get(w)));
+    }
+    StoryNames na = names.get(a.id());
+    StoryNames nb = names.get(b.id());
+    StoryIndex.Match join = result.joins().get(b.id());
+    out.append(
+        String.format(
+            Locale.ROOT,
+            "      %.1f h apart; pair cosine %.2f; %s; names %s, %s; later one %s%n",
+            Math.abs(b.published() - a.published()) / 3_600_000.0,
+            cosine,
+            na.conflicts(nb) ? "names CONFLICT" : na.agrees(nb) ? "names agree" : "names neutral",
+            describe(na),
+            describe(nb),
+            join == null
+                ? "started a story"
+                : String.format(Locale.ROOT, "joined at %.2f", join.similarity())));
+    out.append("      shared:").append(sharedText).append('\n');
+  }
+
+  private static String describe(StoryNames names) {
+    StringBuilder s = new StringBuilder("{");
+    if (!names.headlineTickers().isEmpty()) {
+      s.append("headline tickers ").append(names.headlineTickers()).append(' ');
+    }
+    if (!names.tickers().isEmpty()) {
+      s.append("tickers ").append(names.tickers()).append(' ');
+    }
+    if (!names.companies().isEmpty()) {
+      s.append("companies ").append(names.companies()).append(' ');
+    }
+    if (!names.people().isEmpty()) {
+      s.append("people ").append(names.people()).append(' ');
+    }
+    if (!names.subjects().isEmpty()) {
+      s.append("subjects ").append(names.subjects()).append(' ');
+    }
+    return s.toString().strip() + "}";
+  }
+
+  private static Map<String, Double> weights(List<String> words, Map<String, Integer> df, int n) {
+    Map<String, Double> w = new HashMap<>();
+    for (String word : words) {
+      w.put(word, Math.log((double) (n + 1) / df.getOrDefault(word, 1)));
+    }
+    return w;
+  }
+
+  private static double norm(Map<String, Double> v) {
+    double sum = 0;
+    for (double x : v.values()) {
+      sum += x * x;
+    }
+    return Math.sqrt(sum);
   }
 }

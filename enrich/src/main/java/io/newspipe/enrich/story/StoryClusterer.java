@@ -27,8 +27,17 @@ public final class StoryClusterer {
    */
   public String assign(
       String id, String headline, String subheadline, String body, long published) {
+    return assignment(id, headline, subheadline, body, published).storyId();
+  }
+
+  /**
+   * As {@link #assign}, with the match that decided it (null when the article started a story):
+   * for {@code newspipe eval --stories --explain}.
+   */
+  public StoryIndex.Assignment assignment(
+      String id, String headline, String subheadline, String body, long published) {
     StorySignature signature = StorySignature.of(headline, subheadline, body);
     StoryNames names = StoryNames.of(headline, subheadline, body);
-    return index.assign(id, signature, names, published, published).storyId();
+    return index.assign(id, signature, names, published, published);
   }
 }
