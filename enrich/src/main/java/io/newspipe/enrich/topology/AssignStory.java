@@ -75,12 +75,14 @@ final class AssignStory implements FixedKeyProcessor<String, Enriched, Enriched>
               context.currentSystemTimeMs());
       if (assignment.match() != null) {
         counters.countJoinedStory();
-        LOG.debug(
-            "{} joins story {}: similarity {} with {}",
-            id,
-            assignment.storyId(),
-            String.format("%.2f", assignment.match().similarity()),
-            assignment.match().articleId());
+        if (LOG.isDebugEnabled()) { // the formatting would otherwise run for every joining article
+          LOG.debug(
+              "{} joins story {}: similarity {} with {}",
+              id,
+              assignment.storyId(),
+              String.format("%.2f", assignment.match().similarity()),
+              assignment.match().articleId());
+        }
       }
       return assignment.storyId();
     } catch (StreamsException e) {
