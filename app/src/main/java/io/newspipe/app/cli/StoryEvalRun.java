@@ -24,7 +24,8 @@ final class StoryEvalRun {
 
   private StoryEvalRun() {}
 
-  static int run(Path file, Path corpora, Double similarity, boolean explain, CommandSpec spec) throws IOException {
+  static int run(Path file, Path corpora, Double similarity, boolean explain, CommandSpec spec)
+      throws IOException {
     List<StoryItems.Item> items;
     try (Reader reader = Files.newBufferedReader(file)) {
       items = StoryItems.read(reader, file.toString(), corpora);

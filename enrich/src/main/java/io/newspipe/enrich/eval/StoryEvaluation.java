@@ -131,8 +131,7 @@ public final class StoryEvaluation {
     byStory.forEach((id, members) -> stories.add(new Story(id, List.copyOf(members))));
     boolean labelled = !items.isEmpty() && items.stream().allMatch(i -> i.story() != null);
     if (!labelled) {
-      return new Result(
-          items, predicted, stories, null, null, 0, 0, 0, seconds, cpuSeconds, joins);
+      return new Result(items, predicted, stories, null, null, 0, 0, 0, seconds, cpuSeconds, joins);
     }
     Map<String, Integer> trueSizes = new HashMap<>();
     items.forEach(i -> trueSizes.merge(i.story(), 1, Integer::sum));
@@ -344,9 +343,9 @@ public final class StoryEvaluation {
    * {@code --explain}: every wrongly joined pair (one predicted story, different labels) and every
    * missed pair (one label, different predicted stories), each with both headlines and the evidence
    * the story rules weigh: the hours between them, the shared words with their rarity in this set
-   * ({@code ln(N / df)}), the cosine similarity of the two articles' rarity-weighted words, what each
-   * names (tickers, companies, people, headline subjects, event kinds), whether the names conflict
-   * or agree, and the similarity with which the later article joined its story.
+   * ({@code ln(N / df)}), the cosine similarity of the two articles' rarity-weighted words, what
+   * each names (tickers, companies, people, headline subjects, event kinds), whether the names
+   * conflict or agree, and the similarity with which the later article joined its story.
    */
   public static String explain(Result result) {
     List<StoryItems.Item> items = result.items();
@@ -370,7 +369,8 @@ public final class StoryEvaluation {
         StoryItems.Item a = items.get(i);
         StoryItems.Item b = items.get(j);
         boolean sameLabel = a.story().equals(b.story());
-        boolean samePredicted = result.predicted().get(a.id()).equals(result.predicted().get(b.id()));
+        boolean samePredicted =
+            result.predicted().get(a.id()).equals(result.predicted().get(b.id()));
         if (samePredicted && !sameLabel) {
           wrong.add(new StoryItems.Item[] {a, b});
         } else if (sameLabel && !samePredicted) {

@@ -31,8 +31,8 @@ public final class StoryClusterer {
   }
 
   /**
-   * As {@link #assign}, with the match that decided it (null when the article started a story):
-   * for {@code newspipe eval --stories --explain}.
+   * As {@link #assign}, with the match that decided it (null when the article started a story): for
+   * {@code newspipe eval --stories --explain}.
    */
   public StoryIndex.Assignment assignment(
       String id, String headline, String subheadline, String body, long published) {
