@@ -19,6 +19,7 @@ import io.newspipe.testkit.KafkaClusterExtension;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -163,7 +164,11 @@ class FullTextIT {
   }
 
   private List<String> warnings() {
-    return log.list.stream()
+    List<ILoggingEvent> events;
+    synchronized (log) { // fetch threads may still append; logback appends under this monitor
+      events = new ArrayList<>(log.list);
+    }
+    return events.stream()
         .filter(e -> e.getLevel() == Level.WARN)
         .map(ILoggingEvent::getFormattedMessage)
         .toList();

@@ -19,6 +19,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Random;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
@@ -295,7 +297,7 @@ class HostileFilesTest {
       default -> {
         assertThat(sink.rejections).as(name).isEmpty();
         assertThat(sink.articles).as(name).isEmpty();
-        assertThat(log.list)
+        assertThat(logLines())
             .filteredOn(e -> e.getFormattedMessage().contains(hostile.toString()))
             .as("one line names the skipped path")
             .hasSize(1)
@@ -317,10 +319,20 @@ class HostileFilesTest {
     assertThat(sink.articles).hasSize(before + 1);
     if (outcome == Outcome.SKIPPED) {
       Thread.sleep(FAST.rescanInterval().toMillis() * 3); // several rescans: still one line
-      assertThat(log.list)
+      assertThat(logLines())
           .filteredOn(e -> e.getFormattedMessage().contains(hostile.toString()))
           .hasSize(1);
       assertThat(sink.articles).hasSize(before + 1);
+    }
+  }
+
+  /**
+   * The captured lines so far. The watcher thread appends while the test reads; logback appends
+   * under the appender's monitor, so a copy taken under it is consistent.
+   */
+  private List<ILoggingEvent> logLines() {
+    synchronized (log) {
+      return new ArrayList<>(log.list);
     }
   }
 
