@@ -241,6 +241,37 @@ public final class KafkaClusterExtension implements BeforeAllCallback {
     return records;
   }
 
+  /**
+   * Reads the topic from the beginning with a fresh {@code read_committed} consumer up to its end
+   * as of the call (the last stable offset of each partition), and returns what it read: everything
+   * committed so far, without waiting out a timeout for records that will never come. Use it with
+   * {@code await()} when polling for a record to appear; use {@link #consume} to wait for a count.
+   *
+   * @throws IllegalStateException if the end is not reached within the timeout
+   */
+  public <K, V> List<ConsumerRecord<K, V>> consumeToEnd(Topic<K, V> topic, Duration timeout) {
+    Map<String, Object> props = consumerProps("newspipe-testkit-" + COUNTER.incrementAndGet());
+    List<ConsumerRecord<K, V>> records = new ArrayList<>();
+    long deadline = System.nanoTime() + timeout.toNanos();
+    try (KafkaConsumer<K, V> consumer =
+        new KafkaConsumer<>(
+            props, topic.keySerde().deserializer(), topic.valueSerde().deserializer())) {
+      List<TopicPartition> partitions = partitions(consumer, topic.name(), deadline);
+      consumer.assign(partitions);
+      consumer.seekToBeginning(partitions);
+      // Under read_committed, endOffsets are the last stable offsets: the end of what is committed.
+      Map<TopicPartition, Long> ends = consumer.endOffsets(partitions, timeout);
+      while (partitions.stream().anyMatch(p -> consumer.position(p) < ends.get(p))) {
+        if (System.nanoTime() > deadline) {
+          throw new IllegalStateException(
+              "did not read " + topic.name() + " to its end " + ends + " within " + timeout);
+        }
+        consumer.poll(Duration.ofMillis(100)).forEach(records::add);
+      }
+    }
+    return records;
+  }
+
   private static List<TopicPartition> partitions(
       KafkaConsumer<?, ?> consumer, String topic, long deadline) {
     while (true) {

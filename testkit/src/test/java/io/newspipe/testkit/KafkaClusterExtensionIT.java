@@ -77,6 +77,23 @@ class KafkaClusterExtensionIT {
 
     List<ConsumerRecord<String, Article>> records = KAFKA.consume(topics.raw(), 1, TIMEOUT);
     assertThat(records).extracting(ConsumerRecord::key).containsExactly("committed");
+    assertThat(KAFKA.consumeToEnd(topics.raw(), TIMEOUT))
+        .as("the end of what is committed, past the aborted record and both markers")
+        .extracting(ConsumerRecord::key)
+        .containsExactly("committed");
+  }
+
+  @Test
+  void shouldReadEverythingCommittedUpToTheEnd() {
+    TopicSet topics = KAFKA.topics("to-end");
+    assertThat(KAFKA.consumeToEnd(topics.raw(), TIMEOUT)).as("an empty topic").isEmpty();
+    for (int i = 0; i < 3; i++) {
+      KAFKA.produceTo(topics.raw(), i % 2, "a" + i, article());
+    }
+
+    List<ConsumerRecord<String, Article>> records = KAFKA.consumeToEnd(topics.raw(), TIMEOUT);
+
+    assertThat(records).extracting(ConsumerRecord::key).containsExactlyInAnyOrder("a0", "a1", "a2");
   }
 
   private static Article article() {

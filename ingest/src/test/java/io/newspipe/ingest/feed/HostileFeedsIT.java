@@ -132,7 +132,7 @@ class HostileFeedsIT {
           .atMost(WAIT)
           .until(
               () ->
-                  KAFKA.consume(topics.raw(), 1000, Duration.ofSeconds(2)).stream()
+                  KAFKA.consumeToEnd(topics.raw(), WAIT).stream()
                       .anyMatch(r -> goodId.equals(r.key())));
     }
   }
@@ -231,7 +231,7 @@ class HostileFeedsIT {
   }
 
   private static List<ConsumerRecord<byte[], byte[]>> letters() {
-    return KAFKA.consume(topics.dlq(), 1000, Duration.ofSeconds(2));
+    return KAFKA.consumeToEnd(topics.dlq(), WAIT);
   }
 
   private static String source(ConsumerRecord<byte[], byte[]> r) {
