@@ -325,7 +325,12 @@ class NotifyIT {
 
     // A fourth source does not raise it again.
     KAFKA.produce(topics.raw(), "delta:ei", article("delta:ei", "delta", EI_HEADLINE, EI_BODY));
-    KAFKA.consume(topics.stories(), 6, Duration.ofSeconds(30));
+    org.awaitility.Awaitility.await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () ->
+                KAFKA.consumeToEnd(topics.stories(), Duration.ofSeconds(30)).stream()
+                    .anyMatch(r -> "delta:ei".equals(String.valueOf(r.value().getArticleId()))));
     Progress.awaitConsumed(
         client(), "notify-it-enrich-2", topics.raw().name(), Duration.ofSeconds(30));
     Progress.awaitConsumed(client(), app, topics.stories().name(), Duration.ofSeconds(30));
