@@ -222,23 +222,15 @@ public final class KafkaClusterExtension implements BeforeAllCallback {
    */
   public <K, V> List<ConsumerRecord<K, V>> consume(
       Topic<K, V> topic, int atLeast, Duration timeout) {
-    Map<String, Object> props = consumerProps("newspipe-testkit-" + COUNTER.incrementAndGet());
-    List<ConsumerRecord<K, V>> records = new ArrayList<>();
-    long deadline = System.nanoTime() + timeout.toNanos();
-    try (KafkaConsumer<K, V> consumer =
-        new KafkaConsumer<>(
-            props, topic.keySerde().deserializer(), topic.valueSerde().deserializer())) {
-      // Assigning all partitions (instead of subscribing) skips the group join: faster, and the
-      // records seen are the same.
-      List<TopicPartition> partitions = partitions(consumer, topic.name(), deadline);
-      consumer.assign(partitions);
-      consumer.seekToBeginning(partitions);
-      while (records.size() < atLeast && System.nanoTime() < deadline) {
-        long leftMs = Math.max(1, (deadline - System.nanoTime()) / 1_000_000);
-        consumer.poll(Duration.ofMillis(Math.min(leftMs, 200))).forEach(records::add);
-      }
-    }
-    return records;
+    return fromBeginning(
+        topic,
+        timeout,
+        (consumer, partitions, deadline, records) -> {
+          while (records.size() < atLeast && System.nanoTime() < deadline) {
+            long leftMs = Math.max(1, (deadline - System.nanoTime()) / 1_000_000);
+            consumer.poll(Duration.ofMillis(Math.min(leftMs, 200))).forEach(records::add);
+          }
+        });
   }
 
   /**
@@ -250,24 +242,46 @@ public final class KafkaClusterExtension implements BeforeAllCallback {
    * @throws IllegalStateException if the end is not reached within the timeout
    */
   public <K, V> List<ConsumerRecord<K, V>> consumeToEnd(Topic<K, V> topic, Duration timeout) {
+    return fromBeginning(
+        topic,
+        timeout,
+        (consumer, partitions, deadline, records) -> {
+          // Under read_committed, endOffsets are the last stable offsets: the end of what is
+          // committed.
+          Map<TopicPartition, Long> ends = consumer.endOffsets(partitions, timeout);
+          while (partitions.stream().anyMatch(p -> consumer.position(p) < ends.get(p))) {
+            if (System.nanoTime() > deadline) {
+              throw new IllegalStateException(
+                  "did not read " + topic.name() + " to its end " + ends + " within " + timeout);
+            }
+            consumer.poll(Duration.ofMillis(100)).forEach(records::add);
+          }
+        });
+  }
+
+  /** How a read from the beginning polls, and when it stops. */
+  private interface ReadLoop<K, V> {
+    void read(
+        KafkaConsumer<K, V> consumer,
+        List<TopicPartition> partitions,
+        long deadline,
+        List<ConsumerRecord<K, V>> records);
+  }
+
+  private <K, V> List<ConsumerRecord<K, V>> fromBeginning(
+      Topic<K, V> topic, Duration timeout, ReadLoop<K, V> loop) {
     Map<String, Object> props = consumerProps("newspipe-testkit-" + COUNTER.incrementAndGet());
     List<ConsumerRecord<K, V>> records = new ArrayList<>();
     long deadline = System.nanoTime() + timeout.toNanos();
     try (KafkaConsumer<K, V> consumer =
         new KafkaConsumer<>(
             props, topic.keySerde().deserializer(), topic.valueSerde().deserializer())) {
+      // Assigning all partitions (instead of subscribing) skips the group join: faster, and the
+      // records seen are the same.
       List<TopicPartition> partitions = partitions(consumer, topic.name(), deadline);
       consumer.assign(partitions);
       consumer.seekToBeginning(partitions);
-      // Under read_committed, endOffsets are the last stable offsets: the end of what is committed.
-      Map<TopicPartition, Long> ends = consumer.endOffsets(partitions, timeout);
-      while (partitions.stream().anyMatch(p -> consumer.position(p) < ends.get(p))) {
-        if (System.nanoTime() > deadline) {
-          throw new IllegalStateException(
-              "did not read " + topic.name() + " to its end " + ends + " within " + timeout);
-        }
-        consumer.poll(Duration.ofMillis(100)).forEach(records::add);
-      }
+      loop.read(consumer, partitions, deadline, records);
     }
     return records;
   }
