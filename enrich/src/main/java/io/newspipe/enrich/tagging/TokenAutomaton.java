@@ -32,9 +32,11 @@ final class TokenAutomaton {
   private final int[][] outputs;
   private final int[] lengths;
 
+  /** Pattern words written uninflected (and irregular bases): the words a text form may reach. */
+  private final Set<String> listedBases = new HashSet<>();
+
   TokenAutomaton(List<List<String>> patterns) {
     lengths = new int[patterns.size()];
-    Set<String> listedBases = new HashSet<>();
     for (List<String> pattern : patterns) {
       for (String word : pattern) {
         String irregular = Inflection.irregular(word);
@@ -51,8 +53,7 @@ final class TokenAutomaton {
     for (int p = 0; p < patterns.size(); p++) {
       int state = 0;
       for (String word : patterns.get(p)) {
-        int symbol =
-            vocabulary.computeIfAbsent(patternKey(word, listedBases), w -> vocabulary.size());
+        int symbol = vocabulary.computeIfAbsent(patternKey(word), w -> vocabulary.size());
         Integer next = children.get(state).get(symbol);
         if (next == null) {
           next = children.size();
@@ -93,7 +94,7 @@ final class TokenAutomaton {
     }
   }
 
-  private String patternKey(String word, Set<String> listedBases) {
+  private String patternKey(String word) {
     String irregular = Inflection.irregular(word);
     if (irregular != null) {
       return irregular;
@@ -103,7 +104,7 @@ final class TokenAutomaton {
       return word;
     }
     for (String base : bases) {
-      if (listedBases.contains(base)) {
+      if (listedBases.contains(base) && !Inflection.cannotComeFrom(word, base)) {
         return base;
       }
     }
@@ -123,6 +124,11 @@ final class TokenAutomaton {
     String[] bases = Inflection.bases(norm);
     if (bases != null) {
       for (String base : bases) {
+        // "cared" never reaches a listed "car"; an unlisted key ("stag" of a lone "staged") is
+        // only ever another form of the same pattern word, so it stays reachable
+        if (listedBases.contains(base) && Inflection.cannotComeFrom(norm, base)) {
+          continue;
+        }
         symbol = vocabulary.get(base);
         if (symbol != null) {
           return symbol;

@@ -162,6 +162,35 @@ public final class Inflection {
     return new String[] {stem + "e", stem};
   }
 
+  /**
+   * Whether {@code base}, one of {@link #bases} of {@code norm}, is its bare stem ("car" of
+   * "cared") when that stem is one syllable ending in a single vowel and a single consonant other
+   * than w, x or y. English doubles that consonant before -ed and -ing ("robbed", "starring"), so
+   * "cared", "noted", "staring" come from care, note, stare and are never the words car, not, star
+   * a rule may list.
+   */
+  public static boolean cannotComeFrom(String norm, String base) {
+    int m = base.length();
+    if (m < 3
+        || !(norm.equals(base + "ed") || norm.equals(base + "ing"))
+        || !isVowel(base.charAt(m - 2))
+        || isVowel(base.charAt(m - 1))
+        || "wxy".indexOf(base.charAt(m - 1)) >= 0
+        || isVowel(base.charAt(m - 3))) {
+      return false;
+    }
+    for (int i = 0; i < m - 3; i++) {
+      if (isVowel(base.charAt(i))) {
+        return false; // a second syllable: "visited", "opened" are visit, open
+      }
+    }
+    return true;
+  }
+
+  private static boolean isVowel(char c) {
+    return "aeiou".indexOf(c) >= 0;
+  }
+
   private static boolean hasVowel(String s) {
     for (int i = 0; i < s.length(); i++) {
       if ("aeiouy".indexOf(s.charAt(i)) >= 0) {

@@ -61,4 +61,16 @@ class TokenAutomatonTest {
     // "polling" is not an opinion poll, "rolled" steel is not a voter roll
     assertThat(found(patterns, "polling stations and rolled steel")).isEmpty();
   }
+
+  @Test
+  void oneSyllableVerbsAreNotReadAsTheNounTheirStemSpells() {
+    List<List<String>> patterns =
+        List.of(List.of("car"), List.of("star"), List.of("not"), List.of("rob"), List.of("hack"));
+
+    // "cared", "staring", "noted" come from care, stare, note: English doubles the consonant of
+    // car/star/not ("robbed", "starring"), so none of them is the noun
+    assertThat(found(patterns, "she cared staring and noted")).isEmpty();
+    assertThat(found(patterns, "they robbed him and hacked it"))
+        .containsExactly("rob@1-1", "hack@4-4");
+  }
 }
