@@ -35,7 +35,7 @@ final class TermIndex {
   record PlaceUse(int place, boolean ambiguous) implements Use {}
 
   /** A distinct term: its words, which of them must be capitals, and its uses. */
-  record Term(List<String> words, boolean[] capitals, List<Use> uses) {}
+  record Term(List<String> words, boolean[] capitals, boolean[] lowerCase, List<Use> uses) {}
 
   /** A hit with the term it is a hit of. */
   record TermHit(Term term, Hit hit) {}
@@ -90,29 +90,33 @@ final class TermIndex {
   private void add(String text, Use use) {
     List<Token> tokens = Tokenizer.tokenize(text);
     List<String> words = tokens.stream().map(Token::norm).toList();
-    add(words, tokens, use);
+    boolean[] lowerCase = new boolean[tokens.size()];
+    for (int i = 0; i < lowerCase.length; i++) {
+      lowerCase[i] = Character.isLowerCase(text.codePointAt(tokens.get(i).start()));
+    }
+    add(words, tokens, lowerCase, use);
     String last = words.get(words.size() - 1);
     if (last.length() > 2 && last.endsWith("i")) {
       // The tokenizer leaves words in -is alone ("analysis", "crisis"), so demonyms in -i need
       // their plural spelled out: "Israeli" must also match "Israelis", "Houthi" "Houthis".
       List<String> plural = new ArrayList<>(words);
       plural.set(plural.size() - 1, last + "s");
-      add(plural, tokens, use);
+      add(plural, tokens, lowerCase, use);
     }
   }
 
-  private void add(List<String> words, List<Token> tokens, Use use) {
+  private void add(List<String> words, List<Token> tokens, boolean[] lowerCase, Use use) {
     boolean[] capitals = new boolean[tokens.size()];
     StringBuilder key = new StringBuilder(String.join(" ", words)).append('|');
     for (int i = 0; i < tokens.size(); i++) {
       capitals[i] = tokens.get(i).upperCase();
-      key.append(capitals[i] ? 'C' : '-');
+      key.append(capitals[i] ? 'C' : lowerCase[i] ? 'l' : '-');
     }
     Term term =
         byKey.computeIfAbsent(
             key.toString(),
             k -> {
-              Term created = new Term(words, capitals, new ArrayList<>());
+              Term created = new Term(words, capitals, lowerCase, new ArrayList<>());
               terms.add(created);
               return created;
             });
@@ -131,6 +135,9 @@ final class TermIndex {
           for (int i = first; i <= last; i++) {
             if (term.capitals()[i - first] && !tokens.get(i).upperCase()) {
               return;
+            }
+            if (term.lowerCase()[i - first] && tokens.get(i).surname()) {
+              return; // "jobs" is not "Mr Jobs"
             }
           }
           hits.add(

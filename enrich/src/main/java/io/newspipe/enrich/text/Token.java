@@ -7,7 +7,14 @@ package io.newspipe.enrich.text;
  * "AI") need not match the ordinary words "us" and "ai". {@code paragraph} counts the blank lines
  * before the token, so co-occurrence rules can stay within one paragraph; {@code sentenceStart}
  * says that a sentence or line ends before it, so a phrase does not match across "... in the US.
- * China ...".
+ * China ...". {@code surname} marks a capitalised word right after a title ("Mr Jobs", "Dr Care"):
+ * a person's name, which a rule term written in lower case ("jobs", "care") must not match.
  */
 public record Token(
-    String norm, int start, int end, boolean upperCase, int paragraph, boolean sentenceStart) {}
+    String norm,
+    int start,
+    int end,
+    boolean upperCase,
+    int paragraph,
+    boolean sentenceStart,
+    boolean surname) {}

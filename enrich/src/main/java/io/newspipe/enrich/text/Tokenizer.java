@@ -4,6 +4,7 @@ import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 /**
  * Splits text into normalised word tokens while remembering each token's span in the original.
@@ -27,6 +28,7 @@ public final class Tokenizer {
     int paragraph = 0;
     int newlines = 0;
     boolean sentenceEnd = false;
+    boolean afterTitle = false;
     while (i < length) {
       int cp = text.codePointAt(i);
       if (!isWordChar(cp)) {
@@ -64,7 +66,9 @@ public final class Tokenizer {
           break;
         }
       }
-      tokens.add(token(text, start, end, paragraph, sentenceStart));
+      boolean capitalised = Character.isUpperCase(text.codePointAt(start));
+      tokens.add(token(text, start, end, paragraph, sentenceStart, afterTitle && capitalised));
+      afterTitle = capitalised && TITLES.contains(text.substring(start, end));
       i = end;
     }
     return tokens;
@@ -75,15 +79,25 @@ public final class Tokenizer {
     return tokenize(term).stream().map(Token::norm).toList();
   }
 
+  /**
+   * Titles before a surname, as written (with or without a full stop after them). Only short forms
+   * that are never the first word of an institution's name: "General", "Justice" or "Father" also
+   * start "General Election Commission", "Justice Ministry", "Father's Day".
+   */
+  private static final Set<String> TITLES =
+      Set.of(
+          "Mr", "Mrs", "Ms", "Mx", "Miss", "Dr", "Prof", "Sir", "Dame", "Rev", "Sen", "Rep", "Gov",
+          "Capt", "Col", "Sheikh", "Imam", "Rabbi");
+
   private static Token token(
-      String text, int start, int end, int paragraph, boolean sentenceStart) {
+      String text, int start, int end, int paragraph, boolean sentenceStart, boolean surname) {
     String raw = text.substring(start, end);
     boolean upper = isUpperCase(raw);
     // A trailing possessive is not part of the name: evidence for "China" should quote "China".
     int possessive = possessiveLength(raw);
     int coreEnd = end - possessive;
     String word = fold(raw.substring(0, raw.length() - possessive));
-    return new Token(singular(word), start, coreEnd, upper, paragraph, sentenceStart);
+    return new Token(singular(word), start, coreEnd, upper, paragraph, sentenceStart, surname);
   }
 
   private static int possessiveLength(String raw) {

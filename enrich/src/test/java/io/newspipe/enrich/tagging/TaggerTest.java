@@ -62,6 +62,21 @@ class TaggerTest {
   }
 
   @Test
+  void shouldNotReadASurnameAfterATitleAsTheLowerCaseWordARuleLists() {
+    // "jobs" near "delegates" is how jobs are offered for a primary's votes; Mr Jobs is a person
+    String keynote =
+        "The computer was shown by Apple chief executive Steve Jobs. Mr Jobs told the delegates"
+            + " at the Macworld conference that it would sell for $499.";
+    assertThat(ids("Apple unveils a low-cost computer", keynote))
+        .doesNotContain("election-interference");
+    assertThat(
+            ids(
+                "Delegates offered jobs for votes",
+                "Party officials offered jobs to delegates to vote for the mayor in the primary."))
+        .contains("election-interference");
+  }
+
+  @Test
   void shouldNotTagAnOrdinaryPollAsElectionInterference() {
     assertThat(
             ids(

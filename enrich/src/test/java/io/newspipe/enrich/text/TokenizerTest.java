@@ -32,6 +32,17 @@ class TokenizerTest {
   }
 
   @Test
+  void shouldMarkACapitalisedWordAfterATitleAsASurname() {
+    List<Token> tokens =
+        Tokenizer.tokenize("Mr Jobs and Dr. Care told jobs fairs; the General Election");
+
+    assertThat(tokens)
+        .filteredOn(Token::surname)
+        .extracting(Token::norm)
+        .containsExactly("job", "care");
+  }
+
+  @Test
   void shouldReduceSimplePluralsButLeaveShortAndLatinateWordsAlone() {
     assertThat(Tokenizer.normalisedWords("cartels seizures proxies elections"))
         .containsExactly("cartel", "seizure", "proxy", "election");
