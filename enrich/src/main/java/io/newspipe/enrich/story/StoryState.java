@@ -2,12 +2,8 @@ package io.newspipe.enrich.story;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
 
 /**
  * What story clustering remembers of a story as a whole ({@link StoryIndex#STORY_STATE}): its
@@ -41,30 +37,52 @@ record StoryState(
 
   /** This story with one more article. */
   StoryState plus(long now, StoryNames more, long[] moreWords, double[] moreWeights) {
-    Map<Long, Double> sum = new HashMap<>();
-    for (int i = 0; i < words.length; i++) {
-      sum.merge(words[i], weights[i], Double::sum);
-    }
+    // Both word lists are ascending and distinct: one merge sums them (each shared word as
+    // centroid weight + article weight, the same addition as before), already in word order.
     double[] unit = unit(moreWeights);
-    for (int i = 0; i < moreWords.length; i++) {
-      sum.merge(moreWords[i], unit[i], Double::sum);
+    long[] w = new long[words.length + moreWords.length];
+    double[] v = new double[w.length];
+    int n = 0;
+    int i = 0;
+    int j = 0;
+    while (i < words.length || j < moreWords.length) {
+      if (j == moreWords.length || (i < words.length && words[i] < moreWords[j])) {
+        w[n] = words[i];
+        v[n++] = weights[i++];
+      } else if (i == words.length || moreWords[j] < words[i]) {
+        w[n] = moreWords[j];
+        v[n++] = unit[j++];
+      } else {
+        w[n] = words[i];
+        v[n++] = weights[i++] + unit[j++];
+      }
     }
-    List<Map.Entry<Long, Double>> heaviest = new ArrayList<>(sum.entrySet());
-    // Heaviest first; equal weights by hash, so the cut never depends on map order.
-    heaviest.sort(
-        Comparator.comparingDouble((Map.Entry<Long, Double> e) -> -e.getValue())
-            .thenComparingLong(Map.Entry::getKey));
-    if (heaviest.size() > CENTROID_WORDS) {
-      heaviest = heaviest.subList(0, CENTROID_WORDS);
+    if (n > CENTROID_WORDS) {
+      // Keep the heaviest; equal weights by hash, so the cut never depends on order.
+      Integer[] order = new Integer[n];
+      for (int k = 0; k < n; k++) {
+        order[k] = k;
+      }
+      double[] weight = v;
+      long[] word = w;
+      Arrays.sort(
+          order,
+          Comparator.comparingDouble((Integer k) -> -weight[k]).thenComparingLong(k -> word[k]));
+      boolean[] kept = new boolean[n];
+      for (int k = 0; k < CENTROID_WORDS; k++) {
+        kept[order[k]] = true;
+      }
+      int m = 0;
+      for (int k = 0; k < n; k++) {
+        if (kept[k]) {
+          w[m] = w[k];
+          v[m++] = v[k];
+        }
+      }
+      n = m;
     }
-    heaviest.sort(Map.Entry.comparingByKey());
-    long[] w = new long[heaviest.size()];
-    double[] v = new double[heaviest.size()];
-    for (int i = 0; i < w.length; i++) {
-      w[i] = heaviest.get(i).getKey();
-      v[i] = heaviest.get(i).getValue();
-    }
-    return new StoryState(now, id, start, size + 1, names.union(more), w, v);
+    return new StoryState(
+        now, id, start, size + 1, names.union(more), Arrays.copyOf(w, n), Arrays.copyOf(v, n));
   }
 
   /**

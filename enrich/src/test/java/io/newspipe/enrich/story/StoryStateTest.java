@@ -1,0 +1,79 @@
+package io.newspipe.enrich.story;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.stream.LongStream;
+import org.junit.jupiter.api.Test;
+
+class StoryStateTest {
+
+  @Test
+  void shouldAddAnArticleToTheCentroidExactlyAsTheSumOfBothCutToTheHeaviestWords() {
+    Random random = new Random(20261205);
+    for (int round = 0; round < 500; round++) {
+      long[] words = distinctAscending(random, random.nextInt(StoryState.CENTROID_WORDS + 1));
+      double[] weights = random.doubles(words.length, 0, 3).toArray();
+      if (round % 5 == 0 && weights.length > 3) {
+        weights[1] = weights[2]; // ties are cut by word hash
+      }
+      StoryState story = new StoryState(1L, "s", 0L, 2, StoryNames.NONE, words, weights);
+      long[] more = distinctAscending(random, random.nextInt(150));
+      if (round % 3 == 0 && words.length > 0 && more.length > 0) {
+        more[0] = words[0]; // shared words are summed
+        java.util.Arrays.sort(more);
+        more = LongStream.of(more).distinct().toArray();
+      }
+      double[] moreWeights = random.doubles(more.length, 0, 1).toArray();
+
+      StoryState joined = story.plus(2L, StoryNames.NONE, more, moreWeights);
+      StoryState expected = reference(story, more, moreWeights);
+
+      assertThat(joined.words()).as("round %d", round).containsExactly(expected.words());
+      assertThat(joined.weights()).as("round %d", round).containsExactly(expected.weights());
+      assertThat(joined.size()).isEqualTo(3);
+      assertThat(joined.indexed()).isEqualTo(2L);
+    }
+  }
+
+  /** The plain definition: a map of sums, sorted heaviest first, cut, then sorted by word. */
+  private static StoryState reference(StoryState story, long[] more, double[] moreWeights) {
+    Map<Long, Double> sum = new HashMap<>();
+    for (int i = 0; i < story.words().length; i++) {
+      sum.merge(story.words()[i], story.weights()[i], Double::sum);
+    }
+    double norm = 0;
+    for (double w : moreWeights) {
+      norm += w * w;
+    }
+    norm = Math.sqrt(norm);
+    for (int i = 0; i < more.length; i++) {
+      sum.merge(more[i], norm == 0 ? 0 : moreWeights[i] / norm, Double::sum);
+    }
+    List<Map.Entry<Long, Double>> heaviest = new ArrayList<>(sum.entrySet());
+    heaviest.sort(
+        Comparator.comparingDouble((Map.Entry<Long, Double> e) -> -e.getValue())
+            .thenComparingLong(Map.Entry::getKey));
+    if (heaviest.size() > StoryState.CENTROID_WORDS) {
+      heaviest = heaviest.subList(0, StoryState.CENTROID_WORDS);
+    }
+    heaviest.sort(Map.Entry.comparingByKey());
+    return new StoryState(
+        2L,
+        story.id(),
+        story.start(),
+        story.size() + 1,
+        StoryNames.NONE,
+        heaviest.stream().mapToLong(Map.Entry::getKey).toArray(),
+        heaviest.stream().mapToDouble(Map.Entry::getValue).toArray());
+  }
+
+  private static long[] distinctAscending(Random random, int n) {
+    return random.longs(n * 2L, -1000, 1000).distinct().limit(n).sorted().toArray();
+  }
+}
