@@ -12,6 +12,7 @@ import io.newspipe.app.cli.SearchCommand;
 import io.newspipe.app.cli.SinkCommand;
 import io.newspipe.app.cli.SubscribeCommand;
 import io.newspipe.app.cli.TagCommand;
+import io.newspipe.app.cli.TrainCommand;
 import io.newspipe.app.cli.UpCommand;
 import io.newspipe.app.cli.WatchCommand;
 import io.newspipe.app.cli.WebCommand;
@@ -37,6 +38,7 @@ import picocli.CommandLine.Command;
       TagCommand.class,
       ExtractCommand.class,
       EvalCommand.class,
+      TrainCommand.class,
       SubscribeCommand.class,
       ReplayCommand.class,
       SearchCommand.class,

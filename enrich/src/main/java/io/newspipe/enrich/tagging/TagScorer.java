@@ -106,21 +106,37 @@ final class TagScorer {
 
   /** The tag, or null when the evidence does not reach the threshold or an exclusion vetoes it. */
   Tag result(Map<Field, String> texts) {
+    Scored scored = score(texts);
+    return scored.reaches() ? tag(scored, texts) : null;
+  }
+
+  /**
+   * What the rules found, whether or not it reaches the threshold: the score (evidence minus
+   * subtracting exclusions; 0 when vetoed), the evidence used, and the exclusions that matched.
+   */
+  Scored score(Map<Field, String> texts) {
     addNearCandidates();
     addPlaceCandidates(texts);
     double penalty = 0;
+    List<String> matchedExclusions = new ArrayList<>(0);
+    boolean vetoed = false;
     for (int e = 0; e < tag.exclusions().size(); e++) {
       Exclusion exclusion = tag.exclusions().get(e);
       boolean matched =
           excluded.get(e)
               || (exclusion.near() != null
                   && !pairs(exclusion.near(), exclusionAny.get(e), exclusionOf.get(e)).isEmpty());
-      if (matched && exclusion.veto()) {
-        return null;
-      }
       if (matched) {
-        penalty += exclusion.weight();
+        matchedExclusions.add(exclusion.id());
+        if (exclusion.veto()) {
+          vetoed = true;
+        } else {
+          penalty += exclusion.weight();
+        }
       }
+    }
+    if (vetoed) {
+      return new Scored(0, true, List.of(), matchedExclusions);
     }
     candidates.sort(
         Comparator.comparingDouble(Candidate::base)
@@ -141,14 +157,65 @@ final class TagScorer {
       score += c.base() * Math.pow(c.repeat(), n - 1);
       used.add(c);
     }
-    if (score < tag.threshold() || used.isEmpty()) {
-      return null;
+    return new Scored(score, false, used, matchedExclusions);
+  }
+
+  /** The rules' verdict on one tag of one article. */
+  final class Scored {
+    final double score;
+    final boolean vetoed;
+    final List<Candidate> used;
+    final List<String> exclusions;
+
+    private Scored(double score, boolean vetoed, List<Candidate> used, List<String> exclusions) {
+      this.score = score;
+      this.vetoed = vetoed;
+      this.used = used;
+      this.exclusions = exclusions;
     }
+
+    boolean reaches() {
+      return !vetoed && !used.isEmpty() && score >= tag.threshold();
+    }
+
+    TagDefinition definition() {
+      return tag;
+    }
+
+    /** This verdict as the public {@link RuleScore}. */
+    RuleScore ruleScore() {
+      return new RuleScore(tag.id(), score, tag.threshold(), vetoed, rules(), exclusions);
+    }
+
+    /** The ids of the rules whose evidence was used, in the order they were counted. */
+    List<String> rules() {
+      List<String> ids = new ArrayList<>(used.size());
+      used.forEach(c -> ids.add(c.rule()));
+      return ids;
+    }
+  }
+
+  /**
+   * The tag with its evidence (at most {@link #MAX_EVIDENCE} pieces) and {@code scored}'s score.
+   */
+  Tag tag(Scored scored, Map<Field, String> texts) {
+    double score = scored.score;
+    return tag(
+        scored, texts, List.of(), Math.round(1000 * score / (score + tag.threshold())) / 1000.0);
+  }
+
+  /**
+   * The tag with the rules' evidence, then {@code more} (a model's), and {@code confidence}
+   * (rounded to three places by the caller); its score is the rules' score.
+   */
+  Tag tag(Scored scored, Map<Field, String> texts, List<Evidence> more, double confidence) {
+    double score = scored.score;
+    List<Candidate> used = new ArrayList<>(scored.used);
     used.sort(
         Comparator.comparing((Candidate c) -> c.claim().field())
             .thenComparingInt(Candidate::start));
     List<Evidence> evidence = new ArrayList<>();
-    for (Candidate c : used.subList(0, Math.min(used.size(), MAX_EVIDENCE))) {
+    for (Candidate c : used.subList(0, Math.min(used.size(), MAX_EVIDENCE - more.size()))) {
       String text = texts.get(c.claim().field());
       evidence.add(
           Evidence.newBuilder()
@@ -159,13 +226,14 @@ final class TagScorer {
               .setRule(c.rule())
               .build());
     }
+    evidence.addAll(more);
     double rounded = Math.round(score * 1000) / 1000.0;
     return Tag.newBuilder()
         .setId(tag.id())
         .setLabel(tag.label())
         .setMediaTopics(tag.mediaTopics())
         .setScore(rounded)
-        .setConfidence(Math.round(1000 * score / (score + tag.threshold())) / 1000.0)
+        .setConfidence(confidence)
         .setEvidence(evidence)
         .build();
   }

@@ -1,5 +1,6 @@
 package io.newspipe.enrich.tagging;
 
+import io.newspipe.enrich.classify.Features;
 import io.newspipe.enrich.tagging.TermIndex.ExclusionNearUse;
 import io.newspipe.enrich.tagging.TermIndex.ExclusionTermUse;
 import io.newspipe.enrich.tagging.TermIndex.NearUse;
@@ -9,7 +10,9 @@ import io.newspipe.enrich.tagging.TermIndex.TermHit;
 import io.newspipe.enrich.tagging.TermIndex.Use;
 import io.newspipe.enrich.taxonomy.Place;
 import io.newspipe.enrich.taxonomy.TagDefinition;
+import io.newspipe.enrich.taxonomy.TagModel;
 import io.newspipe.enrich.taxonomy.Taxonomy;
+import io.newspipe.enrich.text.Token;
 import io.newspipe.enrich.text.Tokenizer;
 import io.newspipe.schemas.Article;
 import io.newspipe.schemas.Entity;
@@ -52,6 +55,17 @@ public final class Tagger {
     return analyse(texts(headline, null, body)).tags();
   }
 
+  /** What every tag's rules found in the article, tagged or not, in taxonomy order. */
+  public List<RuleScore> ruleScores(String headline, String body) {
+    Map<Field, String> texts = texts(headline, null, body);
+    List<TagScorer> scorers = scan(texts, new IdentityHashMap<>(), new EnumMap<>(Field.class));
+    List<RuleScore> scores = new ArrayList<>(scorers.size());
+    for (TagScorer scorer : scorers) {
+      scores.add(scorer.score(texts).ruleScore());
+    }
+    return scores;
+  }
+
   /** The article with its tags, the gazetteer places and actors it mentions, and versions. */
   public TaggedArticle enrich(Article article, Instant now) {
     Analysis analysis =
@@ -79,27 +93,82 @@ public final class Tagger {
   }
 
   private Analysis analyse(Map<Field, String> texts) {
-    List<TagDefinition> definitions = taxonomy.tags();
-    List<TagScorer> scorers = new ArrayList<>(definitions.size());
-    definitions.forEach(d -> scorers.add(new TagScorer(d)));
     Map<Place, int[]> mentions = new IdentityHashMap<>(); // [all mentions, unambiguous mentions]
-    Set<String> seen = new HashSet<>();
-    for (Map.Entry<Field, String> field : texts.entrySet()) {
-      for (TermHit termHit : index.scan(field.getKey(), Tokenizer.tokenize(field.getValue()))) {
-        for (Use use : termHit.term().uses()) {
-          dispatch(use, termHit.hit(), scorers, mentions, seen);
-        }
-      }
-    }
+    Map<Field, List<Token>> tokens = new EnumMap<>(Field.class);
+    List<TagScorer> scorers = scan(texts, mentions, tokens);
     List<Tag> tags = new ArrayList<>();
     for (TagScorer scorer : scorers) {
-      Tag tag = scorer.result(texts);
+      TagScorer.Scored scored = scorer.score(texts);
+      TagModel model = scored.definition().model();
+      Tag tag;
+      if (model == null) {
+        tag = scored.reaches() ? scorer.tag(scored, texts) : null;
+      } else {
+        tag = modelTag(scorer, scored, model, texts, tokens);
+      }
       if (tag != null) {
         tags.add(tag);
       }
     }
     tags.sort(Comparator.comparingDouble(Tag::getScore).reversed().thenComparing(Tag::getId));
     return new Analysis(tags, entities(mentions));
+  }
+
+  /**
+   * The tag as its model decides: given when the model's probability reaches the threshold and no
+   * exclusion vetoed it, with the rules' evidence and the words that weigh most for it in the
+   * model.
+   */
+  private static Tag modelTag(
+      TagScorer scorer,
+      TagScorer.Scored scored,
+      TagModel model,
+      Map<Field, String> texts,
+      Map<Field, List<Token>> tokens) {
+    if (scored.vetoed) {
+      return null;
+    }
+    if (scored.reaches()) {
+      return scorer.tag(scored, texts); // the model adds tags the rules miss; it removes none
+    }
+    List<Token> headline = tokens.getOrDefault(Field.HEADLINE, List.of());
+    List<Token> body = tokens.getOrDefault(Field.BODY, List.of());
+    List<Token> sub = tokens.get(Field.SUBHEADLINE);
+    if (sub != null) {
+      List<Token> joined = new ArrayList<>(sub.size() + body.size());
+      joined.addAll(sub);
+      joined.addAll(body);
+      body = joined;
+    }
+    RuleScore rules = scored.ruleScore();
+    double p = model.linear().probability(Features.keys(headline, body, rules));
+    if (p < model.threshold()) {
+      return null;
+    }
+    return scorer.tag(
+        scored,
+        texts,
+        ModelEvidence.strongest(model, texts, tokens),
+        Math.round(1000 * p) / 1000.0);
+  }
+
+  /** One scorer per tag, fed every rule hit of every field; gazetteer places into mentions. */
+  private List<TagScorer> scan(
+      Map<Field, String> texts, Map<Place, int[]> mentions, Map<Field, List<Token>> tokens) {
+    List<TagDefinition> definitions = taxonomy.tags();
+    List<TagScorer> scorers = new ArrayList<>(definitions.size());
+    definitions.forEach(d -> scorers.add(new TagScorer(d)));
+    Set<String> seen = new HashSet<>();
+    for (Map.Entry<Field, String> field : texts.entrySet()) {
+      List<Token> fieldTokens = Tokenizer.tokenize(field.getValue());
+      tokens.put(field.getKey(), fieldTokens);
+      for (TermHit termHit : index.scan(field.getKey(), fieldTokens)) {
+        for (Use use : termHit.term().uses()) {
+          dispatch(use, termHit.hit(), scorers, mentions, seen);
+        }
+      }
+    }
+    return scorers;
   }
 
   private void dispatch(

@@ -18,7 +18,8 @@ public record TagDefinition(
     List<PhraseRule> phrases,
     List<NearRule> near,
     PlaceRule places,
-    List<Exclusion> exclusions) {
+    List<Exclusion> exclusions,
+    TagModel model) {
 
   public TagDefinition {
     mediaTopics = List.copyOf(mediaTopics);

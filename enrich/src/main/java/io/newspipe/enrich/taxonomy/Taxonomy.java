@@ -1,5 +1,7 @@
 package io.newspipe.enrich.taxonomy;
 
+import io.newspipe.enrich.classify.LinearModel;
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -43,7 +45,7 @@ public final class Taxonomy {
           source + " is missing from the classpath: rebuild the newspipe-enrich jar");
     }
     try (Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8)) {
-      return parse(reader, source);
+      return new TaxonomyParser(source, Taxonomy::readModelResource).parse(reader);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + source, e);
     }
@@ -51,8 +53,17 @@ public final class Taxonomy {
 
   /** A taxonomy from a YAML file; a {@link TaxonomyException} says what to fix if it is invalid. */
   public static Taxonomy load(Path file) {
+    Path dir = file.toAbsolutePath().getParent();
     try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-      return parse(reader, file.toString());
+      return new TaxonomyParser(
+              file.toString(),
+              name -> {
+                try (BufferedReader in =
+                    Files.newBufferedReader(dir.resolve(name), StandardCharsets.UTF_8)) {
+                  return LinearModel.read(in, dir.resolve(name).toString());
+                }
+              })
+          .parse(reader);
     } catch (IOException e) {
       throw new TaxonomyException(
           file.toString(),
@@ -67,7 +78,20 @@ public final class Taxonomy {
 
   /** A taxonomy from YAML text; {@code source} names it in error messages. */
   public static Taxonomy parse(Reader yaml, String source) {
-    return new TaxonomyParser(source).parse(yaml);
+    return new TaxonomyParser(source, null).parse(yaml);
+  }
+
+  private static LinearModel readModelResource(String name) throws IOException {
+    String resource = DEFAULT_RESOURCE.substring(0, DEFAULT_RESOURCE.lastIndexOf('/') + 1) + name;
+    InputStream in = Taxonomy.class.getClassLoader().getResourceAsStream(resource);
+    if (in == null) {
+      throw new IOException(
+          "classpath:" + resource + " is missing: rebuild the newspipe-enrich jar");
+    }
+    try (BufferedReader reader =
+        new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+      return LinearModel.read(reader, "classpath:" + resource);
+    }
   }
 
   public String version() {

@@ -1,8 +1,10 @@
 package io.newspipe.enrich.taxonomy;
 
+import io.newspipe.enrich.classify.LinearModel;
 import io.newspipe.enrich.text.Tokenizer;
 import io.newspipe.schemas.EntityKind;
 import io.newspipe.schemas.Topics;
+import java.io.IOException;
 import java.io.Reader;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -37,7 +39,9 @@ final class TaxonomyParser {
           "phrases",
           "near",
           "places",
-          "exclusions");
+          "exclusions",
+          "model");
+  private static final Set<String> MODEL = Set.of("file", "threshold");
   private static final Set<String> PHRASES = Set.of("weight", "terms");
   private static final Set<String> NEAR = Set.of("id", "any", "within", "of", "weight");
   private static final Set<String> NEAR_PATTERN = Set.of("any", "within", "of");
@@ -54,12 +58,19 @@ final class TaxonomyParser {
   private static final Map<String, Double> DEFAULT_FIELD_WEIGHTS =
       Map.of("headline", 2.0, "subheadline", 1.5, "body", 1.0);
 
+  /** Reads a model file named in the taxonomy; null when the taxonomy has no place for files. */
+  interface ModelFiles {
+    LinearModel read(String file) throws IOException;
+  }
+
   private final String source;
   private final YamlNodes yaml;
+  private final ModelFiles models;
 
-  TaxonomyParser(String source) {
+  TaxonomyParser(String source, ModelFiles models) {
     this.source = source;
     this.yaml = new YamlNodes(source);
+    this.models = models;
   }
 
   Taxonomy parse(Reader reader) {
@@ -201,6 +212,7 @@ final class TaxonomyParser {
         exclusions.add(exclusion(rule, where));
       }
     }
+    TagModel model = f.containsKey("model") ? model(f.get("model"), where) : null;
     return new TagDefinition(
         id,
         yaml.string(f.get("label"), "label"),
@@ -211,7 +223,35 @@ final class TaxonomyParser {
         phrases,
         near,
         places,
-        exclusions);
+        exclusions,
+        model);
+  }
+
+  private TagModel model(Node node, String where) {
+    Map<String, Node> m = yaml.fields(node, "model", "the model of " + where, MODEL, MODEL);
+    String file = yaml.string(m.get("file"), "file");
+    double threshold = yaml.positive(m.get("threshold"), "threshold");
+    if (threshold >= 1) {
+      throw yaml.error(
+          m.get("threshold"), "threshold", "a model threshold is a probability below 1");
+    }
+    if (file.startsWith("/") || file.contains("..") || file.contains("\\")) {
+      throw yaml.error(
+          m.get("file"),
+          "file",
+          "model file '" + file + "' must be a path inside the taxonomy's directory");
+    }
+    if (models == null) {
+      throw yaml.error(
+          m.get("file"),
+          "file",
+          "a taxonomy read from text has no directory to find model file '" + file + "' in");
+    }
+    try {
+      return new TagModel(file, threshold, models.read(file));
+    } catch (IOException | RuntimeException e) {
+      throw yaml.error(m.get("file"), "file", "cannot read model file '" + file + "': " + e);
+    }
   }
 
   private NearRule nearRule(Map<String, Node> n, String id, double weight) {
