@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.LongConsumer;
 
 /**
  * The features a {@link LinearModel} reads from one article: its words ({@code w:}), headline words
@@ -18,8 +19,7 @@ import java.util.TreeSet;
  * present or not.
  *
  * <p>{@link #of} names them (for training and explanations); {@link #keys} gives the same features
- * as sorted distinct 64-bit hashes ({@link #key}) without building a string per feature, for
- * tagging.
+ * as distinct 64-bit hashes ({@link #key}) without building a string per feature, for tagging.
  */
 public final class Features {
 
@@ -49,29 +49,174 @@ public final class Features {
     return features;
   }
 
-  /** The features as sorted distinct {@link #key}s. */
+  /**
+   * The features as distinct {@link #key}s, in the order first met (words and pairs of the
+   * headline, then of the body, then the rules').
+   */
   public static long[] keys(List<Token> headline, List<Token> body, RuleScore rules) {
-    int extra = rules == null ? 0 : rules.rules().size() + rules.exclusions().size() + 1;
-    long[] keys = new long[3 * headline.size() + 2 * body.size() + extra];
-    int n = wordKeys(headline, keys, 0, true);
-    n = wordKeys(body, keys, n, false);
-    if (rules != null) {
-      for (String r : rules.rules()) {
-        keys[n++] = key("r:" + r);
+    long[][] keys = {new long[16]};
+    int[] n = {0};
+    forEachKey(
+        headline,
+        body,
+        rules,
+        key -> {
+          if (n[0] == keys[0].length) {
+            keys[0] = Arrays.copyOf(keys[0], 2 * n[0]);
+          }
+          keys[0][n[0]++] = key;
+        });
+    return Arrays.copyOf(keys[0], n[0]);
+  }
+
+  /**
+   * Meets each of the article's features once, as its {@link #key}, in the order of {@link #keys},
+   * without allocating per feature: the tagging path.
+   */
+  public static void forEachKey(
+      List<Token> headline, List<Token> body, RuleScore rules, LongConsumer sink) {
+    KeySet keys = SCRATCH.get();
+    keys.reset(3 * headline.size() + 2 * body.size() + 16, sink);
+    try {
+      walk(headline, true, keys);
+      walk(body, false, keys);
+      if (rules != null) {
+        for (String r : rules.rules()) {
+          keys.add(key("r:" + r));
+        }
+        for (String x : rules.exclusions()) {
+          keys.add(key("x:" + x));
+        }
+        keys.add(key("s:" + state(rules)));
       }
-      for (String x : rules.exclusions()) {
-        keys[n++] = key("x:" + x);
-      }
-      keys[n++] = key("s:" + state(rules));
+    } finally {
+      keys.clear();
     }
-    Arrays.sort(keys, 0, n);
-    int distinct = 0;
-    for (int i = 0; i < n; i++) {
-      if (distinct == 0 || keys[i] != keys[distinct - 1]) {
-        keys[distinct++] = keys[i];
+  }
+
+  private static final ThreadLocal<KeySet> SCRATCH = ThreadLocal.withInitial(KeySet::new);
+
+  /** What {@link #walk} meets: each word's keys, then the pair it ends, if any. */
+  public interface Walk {
+    /** A word; {@code headlineKey} is its {@code h:} key in a headline, 0 elsewhere. */
+    void word(long key, long headlineKey, Token token);
+
+    /** Two adjacent words of one sentence. */
+    void pair(long key, Token first, Token second);
+  }
+
+  /**
+   * Meets every word and adjacent pair of one field's tokens with its {@link #key}, as {@link #of}
+   * names them. The pair's key reuses the hash of the first word's prefix, so each word is hashed
+   * three times at most.
+   */
+  public static void walk(List<Token> tokens, boolean headline, Walk walk) {
+    Token previous = null;
+    long pairPrefix = 0;
+    for (Token token : tokens) {
+      String word = word(token.norm());
+      walk.word(wordKey(word), headline ? headlineKey(word) : 0, token);
+      if (previous != null && !token.sentenceStart()) {
+        walk.pair(hash(pairPrefix, word), previous, token);
+      }
+      previous = token;
+      pairPrefix = hash(hash(B, word), " ");
+    }
+  }
+
+  /**
+   * The keys met so far in one article, passed on to a sink the first time each is met: open
+   * addressing (0 kept apart), reused by its thread and cleared slot by slot.
+   */
+  private static final class KeySet implements Walk {
+    private long[] table = new long[1024];
+    private int[] used = new int[512];
+    private int size;
+    private boolean zero;
+    private LongConsumer sink;
+
+    void reset(int expected, LongConsumer sink) {
+      int capacity = Integer.highestOneBit(Math.max(2, expected) * 2 - 1) << 1;
+      if (table.length < capacity) {
+        table = new long[capacity];
+        used = new int[capacity / 2];
+      }
+      this.sink = sink;
+    }
+
+    @Override
+    public void word(long key, long headlineKey, Token token) {
+      add(key);
+      if (headlineKey != 0) {
+        add(headlineKey);
       }
     }
-    return Arrays.copyOf(keys, distinct);
+
+    @Override
+    public void pair(long key, Token first, Token second) {
+      add(key);
+    }
+
+    void add(long key) {
+      if (key == 0) {
+        if (!zero) {
+          zero = true;
+          sink.accept(0);
+        }
+        return;
+      }
+      int mask = table.length - 1;
+      int at = (int) (mix(key) & mask);
+      while (table[at] != 0) {
+        if (table[at] == key) {
+          return;
+        }
+        at = (at + 1) & mask;
+      }
+      if (size == used.length) { // more keys than expected: grow, keeping what is in
+        long[] old = table;
+        int[] oldUsed = used;
+        int oldSize = size;
+        table = new long[2 * old.length];
+        used = new int[old.length];
+        size = 0;
+        for (int i = 0; i < oldSize; i++) {
+          insert(old[oldUsed[i]]);
+        }
+        insert(key);
+      } else {
+        table[at] = key;
+        used[size++] = at;
+      }
+      sink.accept(key);
+    }
+
+    private void insert(long key) {
+      int mask = table.length - 1;
+      int at = (int) (mix(key) & mask);
+      while (table[at] != 0) {
+        at = (at + 1) & mask;
+      }
+      table[at] = key;
+      used[size++] = at;
+    }
+
+    void clear() {
+      for (int i = 0; i < size; i++) {
+        table[used[i]] = 0;
+      }
+      size = 0;
+      zero = false;
+      sink = null;
+    }
+  }
+
+  /** Spreads a key's bits over the low ones, for open addressing. */
+  static long mix(long key) {
+    key ^= key >>> 33;
+    key *= 0xff51afd7ed558ccdL;
+    key ^= key >>> 33;
+    return key;
   }
 
   /** The 64-bit FNV-1a hash of a feature's name. */
@@ -121,22 +266,6 @@ public final class Features {
       }
       previous = word;
     }
-  }
-
-  private static int wordKeys(List<Token> tokens, long[] keys, int n, boolean headline) {
-    String previous = null;
-    for (Token token : tokens) {
-      String word = word(token.norm());
-      keys[n++] = wordKey(word);
-      if (headline) {
-        keys[n++] = headlineKey(word);
-      }
-      if (previous != null && !token.sentenceStart()) {
-        keys[n++] = pairKey(previous, word);
-      }
-      previous = word;
-    }
-    return n;
   }
 
   private static long hash(long h, String s) {

@@ -1,10 +1,13 @@
 package io.newspipe.enrich.classify;
 
+import io.newspipe.enrich.tagging.RuleScore;
+import io.newspipe.enrich.text.Token;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Writer;
-import java.util.Arrays;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
@@ -19,21 +22,33 @@ public final class LinearModel {
 
   private final double bias;
   private final Map<String, Double> weights;
+  // The weights by Features.key, open addressing (key 0, never a feature's hash in practice, is
+  // kept apart): one or two probes per lookup on the tagging path.
   private final long[] keys;
   private final double[] values;
+  private final double zeroWeight;
 
   public LinearModel(double bias, Map<String, Double> weights) {
     this.bias = bias;
     this.weights = Map.copyOf(weights);
-    TreeMap<Long, Double> sorted = new TreeMap<>();
-    weights.forEach((f, w) -> sorted.merge(Features.key(f), w, Double::sum));
-    keys = new long[sorted.size()];
-    values = new double[sorted.size()];
-    int i = 0;
-    for (Map.Entry<Long, Double> e : sorted.entrySet()) {
-      keys[i] = e.getKey();
-      values[i++] = e.getValue();
+    keys = new long[Integer.highestOneBit(Math.max(2, weights.size()) * 2 - 1) << 1];
+    values = new double[keys.length];
+    double zero = 0;
+    int mask = keys.length - 1;
+    for (Map.Entry<String, Double> e : weights.entrySet()) {
+      long key = Features.key(e.getKey());
+      if (key == 0) {
+        zero += e.getValue();
+        continue;
+      }
+      int at = (int) (Features.mix(key) & mask);
+      while (keys[at] != 0 && keys[at] != key) {
+        at = (at + 1) & mask;
+      }
+      keys[at] = key;
+      values[at] += e.getValue(); // two names with one hash share it, as a sum
     }
+    zeroWeight = zero;
   }
 
   public double bias() {
@@ -49,7 +64,7 @@ public final class LinearModel {
     return 1 / (1 + Math.exp(-margin(features)));
   }
 
-  /** As {@link #probability(Collection)} for the sorted distinct keys of {@link Features#keys}. */
+  /** As {@link #probability(Collection)} for the distinct keys of {@link Features#keys}. */
   public double probability(long[] features) {
     double sum = 0;
     for (long f : features) {
@@ -58,10 +73,35 @@ public final class LinearModel {
     return 1 / (1 + Math.exp(-margin(sum, features.length)));
   }
 
+  /** As {@link #probability(Collection)} for an article's tokens and its rules' findings. */
+  public double probability(List<Token> headline, List<Token> body, RuleScore rules) {
+    double[] sum = {0};
+    int[] n = {0};
+    Features.forEachKey(
+        headline,
+        body,
+        rules,
+        key -> {
+          sum[0] += weight(key);
+          n[0]++;
+        });
+    return 1 / (1 + Math.exp(-margin(sum[0], n[0])));
+  }
+
   /** The weight of the feature with this {@link Features#key}, 0 when the model has none. */
   public double weight(long key) {
-    int at = Arrays.binarySearch(keys, key);
-    return at >= 0 ? values[at] : 0;
+    if (key == 0) {
+      return zeroWeight;
+    }
+    int mask = keys.length - 1;
+    int at = (int) (Features.mix(key) & mask);
+    while (keys[at] != 0) {
+      if (keys[at] == key) {
+        return values[at];
+      }
+      at = (at + 1) & mask;
+    }
+    return 0;
   }
 
   public double margin(Collection<String> features) {
@@ -86,7 +126,7 @@ public final class LinearModel {
 
   public static LinearModel read(BufferedReader in, String source) throws IOException {
     double bias = 0;
-    Map<String, Double> weights = new TreeMap<>();
+    Map<String, Double> weights = new HashMap<>(32_768);
     String line;
     int n = 0;
     while ((line = in.readLine()) != null) {

@@ -31,27 +31,30 @@ final class ModelEvidence {
     List<Candidate> candidates = new ArrayList<>();
     Set<Long> seen = new HashSet<>();
     for (Map.Entry<Field, List<Token>> field : tokens.entrySet()) {
-      boolean headline = field.getKey() == Field.HEADLINE;
-      Token previous = null;
-      for (Token token : field.getValue()) {
-        String word = Features.word(token.norm());
-        long key = Features.wordKey(word);
-        double weight = linear.weight(key);
-        if (headline) {
-          weight += linear.weight(Features.headlineKey(word));
-        }
-        if (weight > 0 && seen.add(key)) {
-          candidates.add(new Candidate(weight, field.getKey(), token.start(), token.end()));
-        }
-        if (previous != null && !token.sentenceStart()) {
-          long pair = Features.pairKey(Features.word(previous.norm()), word);
-          double w = linear.weight(pair);
-          if (w > 0 && seen.add(pair)) {
-            candidates.add(new Candidate(w, field.getKey(), previous.start(), token.end()));
-          }
-        }
-        previous = token;
-      }
+      Field at = field.getKey();
+      Features.walk(
+          field.getValue(),
+          at == Field.HEADLINE,
+          new Features.Walk() {
+            @Override
+            public void word(long key, long headlineKey, Token token) {
+              double weight = linear.weight(key);
+              if (headlineKey != 0) {
+                weight += linear.weight(headlineKey);
+              }
+              if (weight > 0 && seen.add(key)) {
+                candidates.add(new Candidate(weight, at, token.start(), token.end()));
+              }
+            }
+
+            @Override
+            public void pair(long key, Token first, Token second) {
+              double weight = linear.weight(key);
+              if (weight > 0 && seen.add(key)) {
+                candidates.add(new Candidate(weight, at, first.start(), second.end()));
+              }
+            }
+          });
     }
     candidates.sort(Comparator.comparingDouble(Candidate::weight).reversed());
     List<Candidate> top =

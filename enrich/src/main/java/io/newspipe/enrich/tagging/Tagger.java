@@ -1,6 +1,5 @@
 package io.newspipe.enrich.tagging;
 
-import io.newspipe.enrich.classify.Features;
 import io.newspipe.enrich.tagging.TermIndex.ExclusionNearUse;
 import io.newspipe.enrich.tagging.TermIndex.ExclusionTermUse;
 import io.newspipe.enrich.tagging.TermIndex.NearUse;
@@ -141,7 +140,7 @@ public final class Tagger {
       body = joined;
     }
     RuleScore rules = scored.ruleScore();
-    double p = model.linear().probability(Features.keys(headline, body, rules));
+    double p = model.linear().probability(headline, body, rules);
     if (p < model.threshold()) {
       return null;
     }
