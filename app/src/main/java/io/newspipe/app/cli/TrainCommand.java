@@ -108,8 +108,10 @@ public final class TrainCommand implements Callable<Integer> {
       }
     }
     ModelTraining training;
+    Tagger tagger;
     try {
-      training = new ModelTraining(new Tagger(Taxonomies.load(taxonomy)), tag, c, minCount);
+      tagger = new Tagger(Taxonomies.load(taxonomy));
+      training = new ModelTraining(tagger, tag, c, minCount);
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), e.getMessage());
     }
@@ -121,7 +123,17 @@ public final class TrainCommand implements Callable<Integer> {
     LinearModel model = training.fit(sets);
     Path tmp = out.resolveSibling(out.getFileName() + ".tmp");
     try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-      model.write(w);
+      model.write(
+          w,
+          List.of(
+              String.format(
+                  Locale.ROOT,
+                  "newspipe train --tag %s --c %s --min-count %d, rules of taxonomy %s",
+                  tag,
+                  c,
+                  minCount,
+                  tagger.taxonomy().version()),
+              "trained on: " + String.join(" ", sets.stream().map(LabelledSet::name).toList())));
     }
     Files.move(tmp, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     int items = sets.stream().mapToInt(s -> s.items().size()).sum();

@@ -5,6 +5,7 @@ import io.newspipe.enrich.text.Token;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Writer;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -118,10 +119,28 @@ public final class LinearModel {
   }
 
   public void write(Writer out) throws IOException {
+    write(out, List.of());
+  }
+
+  /** Writes the model after {@code notes}, each on a {@code # } comment line. */
+  public void write(Writer out, List<String> notes) throws IOException {
+    for (String note : notes) {
+      out.write("# " + note.replace('\n', ' ') + "\n");
+    }
     out.write("#bias\t" + format(bias) + "\n");
     for (Map.Entry<String, Double> e : new TreeMap<>(weights).entrySet()) {
       out.write(e.getKey() + "\t" + format(e.getValue()) + "\n");
     }
+  }
+
+  /** The {@code # } comment lines at the head of a model file, without the mark. */
+  public static List<String> notes(BufferedReader in) throws IOException {
+    List<String> notes = new ArrayList<>();
+    String line;
+    while ((line = in.readLine()) != null && line.startsWith("# ")) {
+      notes.add(line.substring(2));
+    }
+    return notes;
   }
 
   public static LinearModel read(BufferedReader in, String source) throws IOException {
@@ -131,8 +150,8 @@ public final class LinearModel {
     int n = 0;
     while ((line = in.readLine()) != null) {
       n++;
-      if (line.isBlank()) {
-        continue;
+      if (line.isBlank() || line.startsWith("# ")) {
+        continue; // a comment: how the model was made
       }
       int tab = line.lastIndexOf('\t');
       if (tab <= 0) {
