@@ -26,9 +26,13 @@ public final class Features {
   private static final long OFFSET = 0xcbf29ce484222325L;
   private static final long PRIME = 0x100000001b3L;
 
-  private static final long W = hash(OFFSET, "w:");
-  private static final long H = hash(OFFSET, "h:");
-  private static final long B = hash(OFFSET, "b:");
+  // Word features are keyed by one hash of the word, salted per kind and finalised (fmix64), so a
+  // token is hashed once for its word, headline-word and pair keys; other features by the FNV-1a
+  // hash of their whole name.
+  private static final long W = 0x9e3779b97f4a7c15L;
+  private static final long H = 0xbf58476d1ce4e5b9L;
+  private static final long B = 0x94d049bb133111ebL;
+  private static final long DIGITS = hash(OFFSET, "#");
 
   private Features() {}
 
@@ -107,20 +111,19 @@ public final class Features {
 
   /**
    * Meets every word and adjacent pair of one field's tokens with its {@link #key}, as {@link #of}
-   * names them. The pair's key reuses the hash of the first word's prefix, so each word is hashed
-   * three times at most.
+   * names them, hashing each token's text once.
    */
   public static void walk(List<Token> tokens, boolean headline, Walk walk) {
     Token previous = null;
-    long pairPrefix = 0;
+    long previousHash = 0;
     for (Token token : tokens) {
-      String word = word(token.norm());
-      walk.word(wordKey(word), headline ? headlineKey(word) : 0, token);
+      long hash = wordHash(token.norm());
+      walk.word(wordKeyOf(hash), headline ? headlineKeyOf(hash) : 0, token);
       if (previous != null && !token.sentenceStart()) {
-        walk.pair(hash(pairPrefix, word), previous, token);
+        walk.pair(pairKeyOf(previousHash, hash), previous, token);
       }
       previous = token;
-      pairPrefix = hash(hash(B, word), " ");
+      previousHash = hash;
     }
   }
 
@@ -219,24 +222,72 @@ public final class Features {
     return key;
   }
 
-  /** The 64-bit FNV-1a hash of a feature's name. */
+  /** The 64-bit key of a feature, by its name as {@link #of} gives it. */
   public static long key(String feature) {
+    if (feature.startsWith("w:")) {
+      return wordKey(feature.substring(2));
+    }
+    if (feature.startsWith("h:")) {
+      return headlineKey(feature.substring(2));
+    }
+    if (feature.startsWith("b:")) {
+      int space = feature.indexOf(' ', 2); // words never hold a space
+      if (space > 2) {
+        return pairKey(feature.substring(2, space), feature.substring(space + 1));
+      }
+    }
     return hash(OFFSET, feature);
   }
 
   /** The key of {@code w:word}. */
   public static long wordKey(String word) {
-    return hash(W, word);
+    return wordKeyOf(hash(OFFSET, word));
   }
 
   /** The key of {@code h:word}. */
   public static long headlineKey(String word) {
-    return hash(H, word);
+    return headlineKeyOf(hash(OFFSET, word));
   }
 
   /** The key of {@code b:first second}. */
   public static long pairKey(String first, String second) {
-    return hash(hash(hash(B, first), " "), second);
+    return pairKeyOf(hash(OFFSET, first), hash(OFFSET, second));
+  }
+
+  private static long wordKeyOf(long hash) {
+    return fmix(hash ^ W);
+  }
+
+  private static long headlineKeyOf(long hash) {
+    return fmix(hash ^ H);
+  }
+
+  private static long pairKeyOf(long first, long second) {
+    return fmix(fmix(first ^ B) + second);
+  }
+
+  /** The FNV-1a hash of {@link #word}{@code (norm)}, in one pass over the characters. */
+  private static long wordHash(String norm) {
+    long h = OFFSET;
+    for (int i = 0; i < norm.length(); i++) {
+      char c = norm.charAt(i);
+      if (c >= '0' && c <= '9' || c > 0x7f && Character.isDigit(c)) {
+        return DIGITS;
+      }
+      h ^= c;
+      h *= PRIME;
+    }
+    return h;
+  }
+
+  /** MurmurHash3's 64-bit finaliser: every input bit reaches every output bit. */
+  private static long fmix(long k) {
+    k ^= k >>> 33;
+    k *= 0xff51afd7ed558ccdL;
+    k ^= k >>> 33;
+    k *= 0xc4ceb9fe1a85ec53L;
+    k ^= k >>> 33;
+    return k;
   }
 
   private static String state(RuleScore rules) {

@@ -23,19 +23,18 @@ public final class LinearModel {
 
   private final double bias;
   private final Map<String, Double> weights;
-  // The weights by Features.key, open addressing (key 0, never a feature's hash in practice, is
-  // kept apart): one or two probes per lookup on the tagging path.
-  private final long[] keys;
-  private final double[] values;
+  // The weights by Features.key, open addressing with each key beside its weight's bits (one cache
+  // line per probe), key 0 (never a feature's hash in practice) kept apart: the tagging path.
+  private final long[] table;
   private final double zeroWeight;
 
   public LinearModel(double bias, Map<String, Double> weights) {
     this.bias = bias;
     this.weights = Map.copyOf(weights);
-    keys = new long[Integer.highestOneBit(Math.max(2, weights.size()) * 2 - 1) << 1];
-    values = new double[keys.length];
+    int slots = Integer.highestOneBit(Math.max(2, weights.size()) * 2 - 1) << 1;
+    table = new long[2 * slots];
     double zero = 0;
-    int mask = keys.length - 1;
+    int mask = slots - 1;
     for (Map.Entry<String, Double> e : weights.entrySet()) {
       long key = Features.key(e.getKey());
       if (key == 0) {
@@ -43,11 +42,13 @@ public final class LinearModel {
         continue;
       }
       int at = (int) (Features.mix(key) & mask);
-      while (keys[at] != 0 && keys[at] != key) {
+      while (table[2 * at] != 0 && table[2 * at] != key) {
         at = (at + 1) & mask;
       }
-      keys[at] = key;
-      values[at] += e.getValue(); // two names with one hash share it, as a sum
+      // two names with one key share it, as a sum
+      double sum = Double.longBitsToDouble(table[2 * at + 1]) + e.getValue();
+      table[2 * at] = key;
+      table[2 * at + 1] = Double.doubleToRawLongBits(sum);
     }
     zeroWeight = zero;
   }
@@ -94,11 +95,12 @@ public final class LinearModel {
     if (key == 0) {
       return zeroWeight;
     }
-    int mask = keys.length - 1;
+    int mask = table.length / 2 - 1;
     int at = (int) (Features.mix(key) & mask);
-    while (keys[at] != 0) {
-      if (keys[at] == key) {
-        return values[at];
+    long found;
+    while ((found = table[2 * at]) != 0) {
+      if (found == key) {
+        return Double.longBitsToDouble(table[2 * at + 1]);
       }
       at = (at + 1) & mask;
     }
