@@ -7,6 +7,7 @@ import io.newspipe.enrich.classify.ModelTraining.Counts;
 import io.newspipe.enrich.classify.ModelTraining.HeldOut;
 import io.newspipe.enrich.classify.ModelTraining.LabelledSet;
 import io.newspipe.enrich.eval.Evaluator;
+import io.newspipe.enrich.eval.TagMetrics;
 import io.newspipe.enrich.tagging.Tagger;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -175,7 +176,7 @@ public final class TrainCommand implements Callable<Integer> {
                           Locale.ROOT,
                           " %s %.3f (%d/%d)",
                           part,
-                          counts.recall(),
+                          counts.metrics(tag).recall(),
                           counts.tp(),
                           counts.tp() + counts.fn())));
       console.println(line);
@@ -187,8 +188,9 @@ public final class TrainCommand implements Callable<Integer> {
     return new Counts(a.tp() + b.tp(), a.fp() + b.fp(), a.fn() + b.fn());
   }
 
-  private static String figures(Counts c) {
+  private String figures(Counts c) {
+    TagMetrics m = c.metrics(tag);
     return String.format(
-        Locale.ROOT, "%.3f / %.3f / %.3f (%d fp)", c.precision(), c.recall(), c.f1(), c.fp());
+        Locale.ROOT, "%.3f / %.3f / %.3f (%d fp)", m.precision(), m.recall(), m.f1(), c.fp());
   }
 }

@@ -1,6 +1,7 @@
 package io.newspipe.enrich.classify;
 
 import io.newspipe.enrich.eval.LabelledItem;
+import io.newspipe.enrich.eval.TagMetrics;
 import io.newspipe.enrich.tagging.RuleScore;
 import io.newspipe.enrich.tagging.Tagger;
 import java.util.ArrayList;
@@ -36,18 +37,9 @@ public final class ModelTraining {
           fn + (!predicted && actual ? 1 : 0));
     }
 
-    public double precision() {
-      return tp + fp == 0 ? 0 : tp / (double) (tp + fp);
-    }
-
-    public double recall() {
-      return tp + fn == 0 ? 0 : tp / (double) (tp + fn);
-    }
-
-    public double f1() {
-      double p = precision();
-      double r = recall();
-      return p + r == 0 ? 0 : 2 * p * r / (p + r);
+    /** As {@code newspipe eval} scores them (1.0 where nothing was predicted or to be found). */
+    public TagMetrics metrics(String tag) {
+      return new TagMetrics(tag, tp, fp, fn, List.of(), List.of());
     }
   }
 
