@@ -3,6 +3,7 @@ package io.newspipe.enrich.eval;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.newspipe.enrich.tagging.RuleScore;
 import io.newspipe.enrich.tagging.Tagger;
 import io.newspipe.schemas.Evidence;
 import io.newspipe.schemas.Tag;
@@ -17,7 +18,9 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.OptionalDouble;
 import java.util.Set;
 import java.util.TreeMap;
 
@@ -77,7 +80,11 @@ public final class Evaluator {
         predicted.put(tag.getId(), tag);
       }
       for (String tag : allTags) {
-        counts.get(tag).add(item, predicted.get(tag), item.labels().contains(tag));
+        boolean labelled = item.labels().contains(tag);
+        Tag found = predicted.get(tag);
+        counts
+            .get(tag)
+            .add(item, found, labelled, found == null && labelled ? missed(tagger, tag, item) : "");
         if (item.labels().contains(tag)) {
           parts
               .computeIfAbsent(tag, t -> new TreeMap<>())
@@ -107,6 +114,30 @@ public final class Evaluator {
   }
 
   /** Why each wrong item was wrong: the evidence that fired, or the headline that was missed. */
+  /** How close a missed item came: the rules' score against the threshold, the model's p. */
+  private static String missed(Tagger tagger, String tag, LabelledItem item) {
+    RuleScore rules =
+        tagger.ruleScores(item.headline(), item.body()).stream()
+            .filter(r -> r.tag().equals(tag))
+            .findFirst()
+            .orElse(null);
+    if (rules == null) {
+      return ""; // a label the taxonomy has no tag for
+    }
+    StringBuilder out = new StringBuilder(" (rules ");
+    if (rules.vetoed()) {
+      out.append("vetoed by ").append(rules.exclusions());
+    } else {
+      double score = Math.abs(rules.score()) < 0.005 ? 0 : rules.score(); // no "-0.00"
+      out.append(String.format(Locale.ROOT, "%.2f of %.2f", score, rules.threshold()));
+    }
+    OptionalDouble p = tagger.modelProbability(tag, item.headline(), item.body());
+    if (p.isPresent()) {
+      out.append(String.format(Locale.ROOT, ", model p %.3f", p.getAsDouble()));
+    }
+    return out.append(')').toString();
+  }
+
   private static Map<String, String> explanations(Map<String, Counts> counts) {
     Map<String, String> all = new LinkedHashMap<>();
     counts.forEach((tag, c) -> c.why.forEach((id, why) -> all.put(tag + "/" + id, why)));
@@ -240,7 +271,7 @@ public final class Evaluator {
     final List<String> fnIds = new ArrayList<>();
     final Map<String, String> why = new LinkedHashMap<>();
 
-    void add(LabelledItem item, Tag predicted, boolean labelled) {
+    void add(LabelledItem item, Tag predicted, boolean labelled, String missDetail) {
       if (predicted != null && labelled) {
         tp++;
       } else if (predicted != null) {
@@ -250,7 +281,7 @@ public final class Evaluator {
       } else if (labelled) {
         fn++;
         fnIds.add(item.id());
-        why.put(item.id(), "missed: \"" + abbreviate(item.headline()) + "\"");
+        why.put(item.id(), "missed: \"" + abbreviate(item.headline()) + "\"" + missDetail);
       }
     }
 

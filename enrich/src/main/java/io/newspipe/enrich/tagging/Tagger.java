@@ -27,6 +27,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.OptionalDouble;
 import java.util.Set;
 
 /**
@@ -63,6 +64,23 @@ public final class Tagger {
       scores.add(scorer.score(texts).ruleScore());
     }
     return scores;
+  }
+
+  /**
+   * The probability the tag's model gives the article (whatever its rules found), or empty when the
+   * tag has no model: for explanations, such as {@code newspipe eval --explain}'s misses.
+   */
+  public OptionalDouble modelProbability(String tag, String headline, String body) {
+    Map<Field, String> texts = texts(headline, null, body);
+    Map<Field, List<Token>> tokens = new EnumMap<>(Field.class);
+    for (TagScorer scorer : scan(texts, new IdentityHashMap<>(), tokens)) {
+      TagScorer.Scored scored = scorer.score(texts);
+      TagModel model = scored.definition().model();
+      if (scored.definition().id().equals(tag) && model != null) {
+        return OptionalDouble.of(probability(scored, model, tokens));
+      }
+    }
+    return OptionalDouble.empty();
   }
 
   /** The article with its tags, the gazetteer places and actors it mentions, and versions. */
@@ -130,6 +148,19 @@ public final class Tagger {
     if (scored.reaches()) {
       return scorer.tag(scored, texts); // the model adds tags the rules miss; it removes none
     }
+    double p = probability(scored, model, tokens);
+    if (p < model.threshold()) {
+      return null;
+    }
+    return scorer.tag(
+        scored,
+        texts,
+        ModelEvidence.strongest(model, texts, tokens),
+        Math.round(1000 * p) / 1000.0);
+  }
+
+  private static double probability(
+      TagScorer.Scored scored, TagModel model, Map<Field, List<Token>> tokens) {
     List<Token> headline = tokens.getOrDefault(Field.HEADLINE, List.of());
     List<Token> body = tokens.getOrDefault(Field.BODY, List.of());
     List<Token> sub = tokens.get(Field.SUBHEADLINE);
@@ -139,16 +170,7 @@ public final class Tagger {
       joined.addAll(body);
       body = joined;
     }
-    RuleScore rules = scored.ruleScore();
-    double p = model.linear().probability(headline, body, rules);
-    if (p < model.threshold()) {
-      return null;
-    }
-    return scorer.tag(
-        scored,
-        texts,
-        ModelEvidence.strongest(model, texts, tokens),
-        Math.round(1000 * p) / 1000.0);
+    return model.linear().probability(headline, body, scored.ruleScore());
   }
 
   /** One scorer per tag, fed every rule hit of every field; gazetteer places into mentions. */

@@ -87,13 +87,36 @@ class EvaluatorTest {
     EvalReport report = new Evaluator(TAGGER).evaluate(new StringReader(LINES), "test.jsonl");
 
     assertThat(report.explanations())
-        .containsEntry("narcotics/fn", "missed: \"Heroin\"")
+        .containsEntry("narcotics/fn", "missed: \"Heroin\" (rules 0.00 of 1.00)")
         .hasEntrySatisfying(
             "narcotics/fp", why -> assertThat(why).contains("=\"Cocaine\"@headline"));
     assertThat(report.toTable(true))
         .contains("narcotics/fp  score")
         .contains("fired")
         .doesNotContain("false positives: [");
+  }
+
+  @Test
+  void shouldExplainAMissOfAModelTagByTheRulesScoreAndTheModelProbability() {
+    Tagger tagger = new Tagger(Taxonomy.loadDefault());
+    String lines =
+        """
+        {"id":"quiet","headline":"Council meets","body":"The council met on Tuesday.","labels":["election-interference"]}
+        """;
+
+    EvalReport report = new Evaluator(tagger).evaluate(new StringReader(lines), "test.jsonl");
+
+    double p =
+        tagger
+            .modelProbability(
+                "election-interference", "Council meets", "The council met on Tuesday.")
+            .orElseThrow();
+    assertThat(p).isBetween(0.0, 0.6);
+    assertThat(report.explanations().get("election-interference/quiet"))
+        .matches(
+            "missed: \"Council meets\" \\(rules 0\\.00 of \\d+\\.\\d\\d, model p 0\\.\\d{3}\\)")
+        .endsWith(String.format(java.util.Locale.ROOT, "model p %.3f)", p));
+    assertThat(tagger.modelProbability("narcotics", "Council meets", "")).isEmpty();
   }
 
   @Test
