@@ -4,10 +4,13 @@ import io.newspipe.enrich.tagging.RuleScore;
 import io.newspipe.enrich.text.Token;
 import io.newspipe.enrich.text.Tokenizer;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.LongConsumer;
+import org.tartarus.snowball.ext.EnglishStemmer;
 
 /**
  * The features a {@link LinearModel} reads from one article: its words ({@code w:}), headline words
@@ -32,6 +35,7 @@ public final class Features {
   private static final long W = 0x9e3779b97f4a7c15L;
   private static final long H = 0xbf58476d1ce4e5b9L;
   private static final long B = 0x94d049bb133111ebL;
+  private static final long T = 0xd6e8feb86659fd93L;
   private static final long DIGITS = hash(OFFSET, "#");
 
   private Features() {}
@@ -80,7 +84,7 @@ public final class Features {
   public static void forEachKey(
       List<Token> headline, List<Token> body, RuleScore rules, LongConsumer sink) {
     KeySet keys = SCRATCH.get();
-    keys.reset(3 * headline.size() + 2 * body.size() + 16, sink);
+    keys.reset(4 * headline.size() + 3 * body.size() + 16, sink);
     try {
       walk(headline, true, keys);
       walk(body, false, keys);
@@ -102,8 +106,11 @@ public final class Features {
 
   /** What {@link #walk} meets: each word's keys, then the pair it ends, if any. */
   public interface Walk {
-    /** A word; {@code headlineKey} is its {@code h:} key in a headline, 0 elsewhere. */
-    void word(long key, long headlineKey, Token token);
+    /**
+     * A word: its {@code w:} key, its {@code t:} (stem) key, and its {@code h:} key in a headline,
+     * 0 elsewhere.
+     */
+    void word(long key, long stemKey, long headlineKey, Token token);
 
     /** Two adjacent words of one sentence. */
     void pair(long key, Token first, Token second);
@@ -116,9 +123,11 @@ public final class Features {
   public static void walk(List<Token> tokens, boolean headline, Walk walk) {
     Token previous = null;
     long previousHash = 0;
+    StemKeys stems = STEM_KEYS.get();
     for (Token token : tokens) {
       long hash = wordHash(token.norm());
-      walk.word(wordKeyOf(hash), headline ? headlineKeyOf(hash) : 0, token);
+      walk.word(
+          wordKeyOf(hash), stems.of(hash, token.norm()), headline ? headlineKeyOf(hash) : 0, token);
       if (previous != null && !token.sentenceStart()) {
         walk.pair(pairKeyOf(previousHash, hash), previous, token);
       }
@@ -148,8 +157,9 @@ public final class Features {
     }
 
     @Override
-    public void word(long key, long headlineKey, Token token) {
+    public void word(long key, long stemKey, long headlineKey, Token token) {
       add(key);
+      add(stemKey);
       if (headlineKey != 0) {
         add(headlineKey);
       }
@@ -224,16 +234,24 @@ public final class Features {
 
   /** The 64-bit key of a feature, by its name as {@link #of} gives it. */
   public static long key(String feature) {
-    if (feature.startsWith("w:")) {
-      return wordKey(feature.substring(2));
-    }
-    if (feature.startsWith("h:")) {
-      return headlineKey(feature.substring(2));
-    }
-    if (feature.startsWith("b:")) {
-      int space = feature.indexOf(' ', 2); // words never hold a space
-      if (space > 2) {
-        return pairKey(feature.substring(2, space), feature.substring(space + 1));
+    if (feature.length() > 1 && feature.charAt(1) == ':') {
+      switch (feature.charAt(0)) {
+        case 'w':
+          return wordKeyOf(hash(OFFSET, feature, 2, feature.length()));
+        case 'h':
+          return headlineKeyOf(hash(OFFSET, feature, 2, feature.length()));
+        case 't':
+          return stemKeyOf(hash(OFFSET, feature, 2, feature.length()));
+        case 'b':
+          int space = feature.indexOf(' ', 2); // words never hold a space
+          if (space > 2) {
+            return pairKeyOf(
+                hash(OFFSET, feature, 2, space),
+                hash(OFFSET, feature, space + 1, feature.length()));
+          }
+          break;
+        default:
+          break;
       }
     }
     return hash(OFFSET, feature);
@@ -256,6 +274,58 @@ public final class Features {
 
   private static long wordKeyOf(long hash) {
     return fmix(hash ^ W);
+  }
+
+  private static long stemKeyOf(long hash) {
+    return fmix(hash ^ T);
+  }
+
+  private static final ThreadLocal<StemKeys> STEM_KEYS = ThreadLocal.withInitial(StemKeys::new);
+
+  /**
+   * The stem keys of recent words by their word hash: a direct-mapped cache (a slot holds the last
+   * word that hashed to it), so a word seen before costs one probe instead of a stemming.
+   */
+  private static final class StemKeys {
+    private final long[] words = new long[1 << 14];
+    private final long[] stems = new long[1 << 14];
+
+    long of(long wordHash, String norm) {
+      int at = (int) (mix(wordHash) & (words.length - 1));
+      if (words[at] == wordHash && stems[at] != 0) {
+        return stems[at];
+      }
+      long key = stemKeyOf(hash(OFFSET, stem(word(norm))));
+      words[at] = wordHash;
+      stems[at] = key;
+      return key;
+    }
+  }
+
+  private static final int STEM_CACHE = 50_000;
+  private static final ThreadLocal<EnglishStemmer> STEMMER =
+      ThreadLocal.withInitial(EnglishStemmer::new);
+  private static final ThreadLocal<Map<String, String>> STEMS =
+      ThreadLocal.withInitial(HashMap::new);
+
+  /**
+   * The Snowball (Porter 2) English stem of a feature word ("election", "elected" and "electoral"
+   * are all "elect"), so a model can weigh a word form it never saw. Cached per thread.
+   */
+  public static String stem(String word) {
+    Map<String, String> stems = STEMS.get();
+    String stem = stems.get(word);
+    if (stem == null) {
+      EnglishStemmer stemmer = STEMMER.get();
+      stemmer.setCurrent(word);
+      stemmer.stem();
+      stem = stemmer.getCurrent();
+      if (stems.size() >= STEM_CACHE) {
+        stems.clear();
+      }
+      stems.put(word, stem);
+    }
+    return stem;
   }
 
   private static long headlineKeyOf(long hash) {
@@ -309,6 +379,7 @@ public final class Features {
     for (Token token : tokens) {
       String word = word(token.norm());
       features.add("w:" + word);
+      features.add("t:" + stem(word));
       if (headline) {
         features.add("h:" + word);
       }
@@ -317,6 +388,14 @@ public final class Features {
       }
       previous = word;
     }
+  }
+
+  private static long hash(long h, String s, int from, int to) {
+    for (int i = from; i < to; i++) {
+      h ^= s.charAt(i);
+      h *= PRIME;
+    }
+    return h;
   }
 
   private static long hash(long h, String s) {

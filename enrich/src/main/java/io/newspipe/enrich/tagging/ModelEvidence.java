@@ -37,8 +37,8 @@ final class ModelEvidence {
           at == Field.HEADLINE,
           new Features.Walk() {
             @Override
-            public void word(long key, long headlineKey, Token token) {
-              double weight = linear.weight(key);
+            public void word(long key, long stemKey, long headlineKey, Token token) {
+              double weight = linear.weight(key) + linear.weight(stemKey);
               if (headlineKey != 0) {
                 weight += linear.weight(headlineKey);
               }

@@ -86,6 +86,20 @@ class FeaturesTest {
   }
 
   @Test
+  void shouldGiveEveryWordItsEnglishStemSoUnseenFormsShareWeight() {
+    assertThat(Features.of("Elected", "The election was electoral theatre.", null))
+        .contains("t:elect", "t:theatr", "w:elected", "w:election", "w:electoral");
+    assertThat(Features.stem("bribery")).isEqualTo(Features.stem("briberies"));
+    assertThat(Features.stem("intimidated")).isEqualTo(Features.stem("intimidation"));
+    // the per-thread stem key cache gives the same keys as the names, seen or not
+    for (int round = 0; round < 2; round++) {
+      long[] keys = Features.keys(tokens("Elected"), tokens("The election was electoral."), null);
+      assertThat(Arrays.stream(keys).boxed().collect(Collectors.toSet()))
+          .isEqualTo(hashed(Features.of("Elected", "The election was electoral.", null)));
+    }
+  }
+
+  @Test
   void shouldMarkTheRulesStateAsReachSomeNoneOrVeto() {
     assertThat(Features.of("a", "b", new RuleScore("t", 3, 3, false, List.of("p"), List.of())))
         .contains("s:reach");

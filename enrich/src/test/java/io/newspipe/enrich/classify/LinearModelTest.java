@@ -91,6 +91,23 @@ class LinearModelTest {
   }
 
   @Test
+  void shouldReadAHandWrittenFileInAnyOrderAndAnyNumberForm() throws IOException {
+    LinearModel model =
+        read("w:vote\t1e-3\n#bias\t-2\nw:cash\t+1.25\nb:paid voter\t-0.5000000000000001\n");
+
+    assertThat(model.bias()).isEqualTo(-2.0);
+    assertThat(model.weights())
+        .containsExactlyInAnyOrderEntriesOf(
+            Map.of("w:vote", 0.001, "w:cash", 1.25, "b:paid voter", -0.5000000000000001));
+    assertThat(model.weight(Features.wordKey("cash"))).isEqualTo(1.25);
+    // the decimals write gives are read to the same double as parseDouble reads them
+    for (String d : new String[] {"0.123456", "-3.000001", "12.5", "-0.000001", "7.999999"}) {
+      assertThat(read("#bias\t0\nw:x\t" + d + "\n").weights().get("w:x"))
+          .isEqualTo(Double.parseDouble(d));
+    }
+  }
+
+  @Test
   void shouldNameTheLineOfAMalformedModelFile() {
     assertThatThrownBy(() -> read("#bias\t-1\nw:cash 1.0\n"))
         .isInstanceOf(IOException.class)

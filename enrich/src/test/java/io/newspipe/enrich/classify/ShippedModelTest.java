@@ -29,9 +29,10 @@ class ShippedModelTest {
 
   /**
    * Splits kept blind to judge the model (eval/README.md): never training data. A judge becomes
-   * training data once it has judged (blind10 and blind11 did, for taxonomy 2026.12.8).
+   * training data once it has judged (blind10 and blind11 did, for taxonomy 2026.12.8; blind12 for
+   * 2026.12.9).
    */
-  private static final List<String> JUDGES = List.of("blind12-ei.jsonl");
+  private static final List<String> JUDGES = List.of("blind13-ei.jsonl");
 
   private static final Pattern HOW =
       Pattern.compile("newspipe train --tag (\\S+) --c (\\S+) --min-count (\\d+),.*");
