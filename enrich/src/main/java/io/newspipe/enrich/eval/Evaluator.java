@@ -134,6 +134,8 @@ public final class Evaluator {
     OptionalDouble p = tagger.modelProbability(tag, item.headline(), item.body());
     if (p.isPresent()) {
       out.append(String.format(Locale.ROOT, ", model p %.3f", p.getAsDouble()));
+    } else if (tagger.taxonomy().tag(tag).map(d -> d.model() != null).orElse(false)) {
+      out.append(", model not asked: none of its terms");
     }
     return out.append(')').toString();
   }

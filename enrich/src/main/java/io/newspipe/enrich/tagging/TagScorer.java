@@ -66,6 +66,17 @@ final class TagScorer {
     (anySide ? nearAny : nearOf).computeIfAbsent(rule, r -> new ArrayList<>()).add(hit);
   }
 
+  private boolean modelGate;
+
+  /** A term of the tag model's {@code when} list was met. */
+  void modelGate() {
+    modelGate = true;
+  }
+
+  boolean modelGateOpen() {
+    return modelGate;
+  }
+
   void exclusionTerm(int exclusion) {
     excluded.set(exclusion);
   }

@@ -2,6 +2,7 @@ package io.newspipe.enrich.tagging;
 
 import io.newspipe.enrich.tagging.TermIndex.ExclusionNearUse;
 import io.newspipe.enrich.tagging.TermIndex.ExclusionTermUse;
+import io.newspipe.enrich.tagging.TermIndex.ModelGateUse;
 import io.newspipe.enrich.tagging.TermIndex.NearUse;
 import io.newspipe.enrich.tagging.TermIndex.PhraseUse;
 import io.newspipe.enrich.tagging.TermIndex.PlaceUse;
@@ -77,6 +78,9 @@ public final class Tagger {
       TagScorer.Scored scored = scorer.score(texts);
       TagModel model = scored.definition().model();
       if (scored.definition().id().equals(tag) && model != null) {
+        if (!model.when().isEmpty() && !scorer.modelGateOpen() && scored.used.isEmpty()) {
+          return OptionalDouble.empty(); // not asked: none of its terms, no evidence
+        }
         return OptionalDouble.of(probability(scored, model, tokens));
       }
     }
@@ -148,6 +152,9 @@ public final class Tagger {
     if (scored.reaches()) {
       return scorer.tag(scored, texts); // the model adds tags the rules miss; it removes none
     }
+    if (!model.when().isEmpty() && !scorer.modelGateOpen() && scored.used.isEmpty()) {
+      return null; // none of the model's terms and no evidence: not asked
+    }
     double p = probability(scored, model, tokens);
     if (p < model.threshold()) {
       return null;
@@ -202,6 +209,8 @@ public final class Tagger {
       scorers.get(e.tag()).exclusionTerm(e.exclusion());
     } else if (use instanceof ExclusionNearUse e) {
       scorers.get(e.tag()).exclusionNear(e.exclusion(), e.anySide(), hit);
+    } else if (use instanceof ModelGateUse g) {
+      scorers.get(g.tag()).modelGate();
     } else if (use instanceof PlaceUse p) {
       Place place = taxonomy.gazetteer().get(p.place());
       int[] count = mentions.computeIfAbsent(place, k -> new int[2]);

@@ -34,6 +34,8 @@ final class TermIndex {
 
   record PlaceUse(int place, boolean ambiguous) implements Use {}
 
+  record ModelGateUse(int tag) implements Use {}
+
   /** A distinct term: its words, which of them must be capitals, and its uses. */
   record Term(List<String> words, boolean[] capitals, boolean[] lowerCase, List<Use> uses) {}
 
@@ -72,6 +74,13 @@ final class TermIndex {
           for (String term : exclusion.near().of()) {
             add(term, new ExclusionNearUse(t, e, false));
           }
+        }
+      }
+    }
+    for (int t = 0; t < tags.size(); t++) {
+      if (tags.get(t).model() != null) {
+        for (String term : tags.get(t).model().when()) {
+          add(term, new ModelGateUse(t));
         }
       }
     }

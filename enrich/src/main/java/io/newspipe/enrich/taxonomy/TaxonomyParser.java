@@ -19,6 +19,7 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
 import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.SequenceNode;
 
 /** Reads and validates taxonomy YAML; see {@code taxonomy.yaml} for the documented format. */
 final class TaxonomyParser {
@@ -41,7 +42,8 @@ final class TaxonomyParser {
           "places",
           "exclusions",
           "model");
-  private static final Set<String> MODEL = Set.of("file", "threshold");
+  private static final Set<String> MODEL = Set.of("file", "threshold", "when");
+  private static final Set<String> MODEL_REQUIRED = Set.of("file", "threshold");
   private static final Set<String> PHRASES = Set.of("weight", "terms");
   private static final Set<String> NEAR = Set.of("id", "any", "within", "of", "weight");
   private static final Set<String> NEAR_PATTERN = Set.of("any", "within", "of");
@@ -228,7 +230,8 @@ final class TaxonomyParser {
   }
 
   private TagModel model(Node node, String where) {
-    Map<String, Node> m = yaml.fields(node, "model", "the model of " + where, MODEL, MODEL);
+    Map<String, Node> m =
+        yaml.fields(node, "model", "the model of " + where, MODEL, MODEL_REQUIRED);
     String file = yaml.string(m.get("file"), "file");
     double threshold = yaml.positive(m.get("threshold"), "threshold");
     if (threshold >= 1) {
@@ -248,10 +251,37 @@ final class TaxonomyParser {
           "a taxonomy read from text has no directory to find model file '" + file + "' in");
     }
     try {
-      return new TagModel(file, threshold, models.read(file));
+      return new TagModel(file, threshold, models.read(file), when(m.get("when")));
     } catch (IOException | RuntimeException e) {
       throw yaml.error(m.get("file"), "file", "cannot read model file '" + file + "': " + e);
     }
+  }
+
+  /**
+   * A model's {@code when} terms: a list whose items are terms or lists of terms (so a list the
+   * rules already name can be reused by its YAML alias, {@code [*electoral, campaign]}).
+   */
+  private List<String> when(Node node) {
+    if (node == null) {
+      return List.of();
+    }
+    List<String> when = new ArrayList<>();
+    for (Node item : yaml.list(node, "when")) {
+      if (item instanceof SequenceNode) {
+        when.addAll(terms(item, "when", false));
+      } else {
+        String term = yaml.string(item, "when");
+        if (Tokenizer.normalisedWords(term).isEmpty()) {
+          throw yaml.error(
+              item, "when", "'" + term + "' has no letters or digits, so it can never match");
+        }
+        when.add(term);
+      }
+    }
+    if (when.isEmpty()) {
+      throw yaml.error(node, "when", "the list is empty: give at least one term or remove the key");
+    }
+    return when;
   }
 
   private NearRule nearRule(Map<String, Node> n, String id, double weight) {

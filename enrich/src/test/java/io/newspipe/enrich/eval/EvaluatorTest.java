@@ -99,23 +99,29 @@ class EvaluatorTest {
   @Test
   void shouldExplainAMissOfAModelTagByTheRulesScoreAndTheModelProbability() {
     Tagger tagger = new Tagger(Taxonomy.loadDefault());
+    String headline = "Polls open";
+    String body = "Voters queued at polling stations on Tuesday morning.";
     String lines =
         """
+        {"id":"queue","headline":"%s","body":"%s","labels":["election-interference"]}
         {"id":"quiet","headline":"Council meets","body":"The council met on Tuesday.","labels":["election-interference"]}
-        """;
+        """
+            .formatted(headline, body);
 
     EvalReport report = new Evaluator(tagger).evaluate(new StringReader(lines), "test.jsonl");
 
-    double p =
-        tagger
-            .modelProbability(
-                "election-interference", "Council meets", "The council met on Tuesday.")
-            .orElseThrow();
+    double p = tagger.modelProbability("election-interference", headline, body).orElseThrow();
     assertThat(p).isBetween(0.0, 0.6);
-    assertThat(report.explanations().get("election-interference/quiet"))
-        .matches(
-            "missed: \"Council meets\" \\(rules 0\\.00 of \\d+\\.\\d\\d, model p 0\\.\\d{3}\\)")
+    assertThat(report.explanations().get("election-interference/queue"))
+        .matches("missed: \"Polls open\" \\(rules 0\\.00 of \\d+\\.\\d\\d, model p 0\\.\\d{3}\\)")
         .endsWith(String.format(java.util.Locale.ROOT, "model p %.3f)", p));
+    // no electoral word and no evidence: the model is not asked (its `when` terms)
+    assertThat(
+            tagger.modelProbability("election-interference", "Council meets", "The council met."))
+        .isEmpty();
+    assertThat(report.explanations().get("election-interference/quiet"))
+        .isEqualTo(
+            "missed: \"Council meets\" (rules 0.00 of 2.50, model not asked: none of its terms)");
     assertThat(tagger.modelProbability("narcotics", "Council meets", "")).isEmpty();
   }
 

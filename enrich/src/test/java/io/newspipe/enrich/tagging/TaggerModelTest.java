@@ -93,6 +93,33 @@ class TaggerModelTest {
   }
 
   @Test
+  void shouldAskTheModelOnlyWhereOneOfItsTermsOrTheRulesEvidenceIs(@TempDir Path dir)
+      throws IOException {
+    Files.writeString(dir.resolve("vb.model"), MODEL);
+    Path file = dir.resolve("gated.yaml");
+    Files.writeString(
+        file,
+        TAXONOMY
+            .replace("MODEL_FILE", "vb.model")
+            .replace(
+                "model: {file: vb.model, threshold: 0.6}",
+                "model: {file: vb.model, threshold: 0.6, when: [[ballot, polling station], ward]}"));
+    Tagger tagger = new Tagger(Taxonomy.load(file));
+
+    // the model alone would tag this (see above), but it has none of the terms: not asked
+    assertThat(tagger.tag("Bribe claim", "Cash voters liked. A bribe.")).isEmpty();
+    assertThat(tagger.modelProbability("vote-buying", "Bribe claim", "Cash voters liked. A bribe."))
+        .isEmpty();
+    // a term of the nested list, or of the outer one, lets the model be asked
+    assertThat(tagger.tag("Bribe claim", "Cash voters. Bribe. Polling stations."))
+        .extracting(Tag::getId)
+        .containsExactly("vote-buying");
+    assertThat(tagger.tag("Bribe claim", "Cash voters. Bribe. Ward."))
+        .extracting(Tag::getId)
+        .containsExactly("vote-buying");
+  }
+
+  @Test
   void shouldRejectAModelFileOutsideTheTaxonomyDirectoryOrMissing(@TempDir Path dir) {
     assertThatThrownBy(() -> tagger(dir, "../vb.model"))
         .isInstanceOf(TaxonomyException.class)
