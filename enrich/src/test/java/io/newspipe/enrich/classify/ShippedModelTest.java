@@ -32,7 +32,7 @@ class ShippedModelTest {
    * training data once it has judged (blind10 and blind11 did, for taxonomy 2026.12.8; blind12 for
    * 2026.12.9).
    */
-  private static final List<String> JUDGES = List.of("blind13-ei.jsonl");
+  private static final List<String> JUDGES = List.of("blind13-ei.jsonl", "blind14-ei.jsonl");
 
   private static final Pattern HOW =
       Pattern.compile("newspipe train --tag (\\S+) --c (\\S+) --min-count (\\d+),.*");
