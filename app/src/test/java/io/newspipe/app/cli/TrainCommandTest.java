@@ -7,6 +7,7 @@ import java.io.BufferedReader;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -37,23 +38,21 @@ class TrainCommandTest {
     return Files.writeString(dir.resolve(name + ".jsonl"), lines.toString());
   }
 
+  /** {@code newspipe train --tag election-interference --min-count 2} with these arguments. */
+  private int train(String... args) {
+    List<String> all =
+        new ArrayList<>(List.of("train", "--tag", "election-interference", "--min-count", "2"));
+    all.addAll(List.of(args));
+    return cli.execute(all.toArray(new String[0]));
+  }
+
   @Test
   void shouldWriteAModelThatSaysHowItWasTrained() throws Exception {
     Path a = set("a", 12);
     Path b = set("b", 12);
     Path model = dir.resolve("ei.model");
 
-    int code =
-        cli.execute(
-            "train",
-            "--tag",
-            "election-interference",
-            "--min-count",
-            "2",
-            "--out",
-            model.toString(),
-            a.toString(),
-            b.toString());
+    int code = train("--out", model.toString(), a.toString(), b.toString());
 
     assertThat(code).as(err.toString()).isZero();
     assertThat(out.toString()).contains("from 24 items in 2 files");
@@ -76,16 +75,7 @@ class TrainCommandTest {
 
   @Test
   void shouldHoldEachSetOutInTurnWithCrossValidate() throws Exception {
-    int code =
-        cli.execute(
-            "train",
-            "--tag",
-            "election-interference",
-            "--min-count",
-            "2",
-            "--cross-validate",
-            set("a", 12).toString(),
-            set("b", 12).toString());
+    int code = train("--cross-validate", set("a", 12).toString(), set("b", 12).toString());
 
     assertThat(code).as(err.toString()).isZero();
     assertThat(out.toString())

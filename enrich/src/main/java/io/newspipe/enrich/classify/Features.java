@@ -399,11 +399,7 @@ public final class Features {
   }
 
   private static long hash(long h, String s) {
-    for (int i = 0; i < s.length(); i++) {
-      h ^= s.charAt(i);
-      h *= PRIME;
-    }
-    return h;
+    return hash(h, s, 0, s.length());
   }
 
   /** The word a token stands for in features: its normalised form, or # when it has a digit. */

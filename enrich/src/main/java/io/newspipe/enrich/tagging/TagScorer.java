@@ -73,10 +73,6 @@ final class TagScorer {
     modelGate = true;
   }
 
-  boolean modelGateOpen() {
-    return modelGate;
-  }
-
   void exclusionTerm(int exclusion) {
     excluded.set(exclusion);
   }
@@ -113,12 +109,6 @@ final class TagScorer {
                     hit,
                     hit.start(),
                     hit.end())));
-  }
-
-  /** The tag, or null when the evidence does not reach the threshold or an exclusion vetoes it. */
-  Tag result(Map<Field, String> texts) {
-    Scored scored = score(texts);
-    return scored.reaches() ? tag(scored, texts) : null;
   }
 
   /**
@@ -187,6 +177,14 @@ final class TagScorer {
 
     boolean reaches() {
       return !vetoed && !used.isEmpty() && score >= tag.threshold();
+    }
+
+    /**
+     * Whether the tag's model is asked about the article: it has no {@code when} terms, one of them
+     * was met, or the rules found evidence.
+     */
+    boolean modelAsked() {
+      return tag.model().when().isEmpty() || modelGate || !used.isEmpty();
     }
 
     TagDefinition definition() {

@@ -78,10 +78,9 @@ public final class Tagger {
       TagScorer.Scored scored = scorer.score(texts);
       TagModel model = scored.definition().model();
       if (scored.definition().id().equals(tag) && model != null) {
-        if (!model.when().isEmpty() && !scorer.modelGateOpen() && scored.used.isEmpty()) {
-          return OptionalDouble.empty(); // not asked: none of its terms, no evidence
-        }
-        return OptionalDouble.of(probability(scored, model, tokens));
+        return scored.modelAsked()
+            ? OptionalDouble.of(probability(scored, model, tokens))
+            : OptionalDouble.empty();
       }
     }
     return OptionalDouble.empty();
@@ -152,8 +151,8 @@ public final class Tagger {
     if (scored.reaches()) {
       return scorer.tag(scored, texts); // the model adds tags the rules miss; it removes none
     }
-    if (!model.when().isEmpty() && !scorer.modelGateOpen() && scored.used.isEmpty()) {
-      return null; // none of the model's terms and no evidence: not asked
+    if (!scored.modelAsked()) {
+      return null; // none of the model's terms and no evidence
     }
     double p = probability(scored, model, tokens);
     if (p < model.threshold()) {

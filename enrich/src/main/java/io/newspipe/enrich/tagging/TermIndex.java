@@ -76,10 +76,8 @@ final class TermIndex {
           }
         }
       }
-    }
-    for (int t = 0; t < tags.size(); t++) {
-      if (tags.get(t).model() != null) {
-        for (String term : tags.get(t).model().when()) {
+      if (tag.model() != null) {
+        for (String term : tag.model().when()) {
           add(term, new ModelGateUse(t));
         }
       }
