@@ -340,6 +340,14 @@ public final class Bench {
     return new Figure("stage", "import: files -> raw topic", summary.published(), bytes, seconds);
   }
 
+  /**
+   * Enrich's commit interval as {@code up} sets it ({@link Pipeline#ENRICH_COMMIT_INTERVAL_MS});
+   * {@code -Dbench.enrich.commit.ms=N} to compare.
+   */
+  private static int enrichCommitInterval() {
+    return Integer.getInteger("bench.enrich.commit.ms", Pipeline.ENRICH_COMMIT_INTERVAL_MS);
+  }
+
   private Figure enrichStage(
       Settings settings, Map<String, Object> client, TopicSet topics, long n, long bytes)
       throws InterruptedException {
@@ -351,6 +359,7 @@ public final class Bench {
     props.put(
         StreamsConfig.NUM_STREAM_THREADS_CONFIG,
         Integer.getInteger("bench.enrich.threads", Pipeline.enrichThreads(settings)));
+    props.putIfAbsent(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, enrichCommitInterval());
     EnrichService enrich =
         new EnrichService(
             new Tagger(Taxonomy.loadDefault()),
@@ -400,6 +409,7 @@ public final class Bench {
     Map<String, Object> props = new HashMap<>(client);
     props.put(StreamsConfig.APPLICATION_ID_CONFIG, "bench-latency-enrich");
     props.put(StreamsConfig.STATE_DIR_CONFIG, work.resolve("streams-latency").toString());
+    props.putIfAbsent(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, enrichCommitInterval());
     Corpus corpus = new Corpus(options.seed() + 7);
     int offered = options.rate() * options.latencySeconds();
     EnrichService enrich =

@@ -244,8 +244,19 @@ public final class Pipeline implements AutoCloseable {
     props.putIfAbsent(
         StreamsConfig.STATE_DIR_CONFIG, settings.dataDir().resolve("streams").toString());
     props.putIfAbsent(StreamsConfig.NUM_STREAM_THREADS_CONFIG, enrichThreads(settings));
+    props.putIfAbsent(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, ENRICH_COMMIT_INTERVAL_MS);
     return id.applyTo(props);
   }
+
+  /**
+   * How often enrich commits its transactions (Streams' default under exactly-once is 100 ms). An
+   * article is visible downstream only once the transaction that wrote it commits, and it crosses
+   * two (tagging, then the story task), so this interval is most of the time from ingest to the
+   * store: at 200 articles/s offered, p99 from record timestamp to store commit was 276-315 ms with
+   * 100 ms and 194 ms with 50 ms; 20 ms committed so often that the tail grew (p99 537 ms). {@code
+   * kafka.commit.interval.ms} overrides it.
+   */
+  public static final int ENRICH_COMMIT_INTERVAL_MS = 50;
 
   /**
    * One stream thread per enrich task: a tagging task per raw partition and the story task. The
