@@ -47,6 +47,10 @@ public final class EmbeddedBroker implements AutoCloseable {
   static final String ADDRESS_FILE = "newspipe-broker.address";
 
   private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(120);
+
+  /** How long the start-up sweep for hanging transactions may take before it is skipped. */
+  private static final Duration HANGING_SWEEP_TIMEOUT = Duration.ofSeconds(30);
+
   private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(3);
 
   /** Data directories of the brokers running in this JVM. */
@@ -132,6 +136,9 @@ public final class EmbeddedBroker implements AutoCloseable {
         dataDir,
         clusterId,
         Duration.ofNanos(System.nanoTime() - begin).toMillis());
+    // Before any client of this process connects: a transaction left hanging by a killed process
+    // would stop every read_committed reader of its partitions (HangingTransactions).
+    HangingTransactions.abortAll(bootstrap, HANGING_SWEEP_TIMEOUT);
     return broker;
   }
 

@@ -20,8 +20,10 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.CleanupMode;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -42,7 +44,9 @@ class RestartAfterKillIT {
   static final Duration RESUME_LIMIT = Duration.ofSeconds(SESSION_TIMEOUT_S - 30);
   static final Path JAR = Path.of("target/newspipe.jar");
 
-  @TempDir Path work;
+  @TempDir(cleanup = CleanupMode.ON_SUCCESS)
+  Path work;
+
   private final List<Process> processes = new ArrayList<>();
 
   @AfterEach
@@ -84,10 +88,17 @@ class RestartAfterKillIT {
 
     Process second = up(sources, brokerPort, controllerPort, "second.log");
     long ready = awaitBroker(brokerPort, second);
-    await()
-        .atMost(Duration.ofMinutes(6))
-        .pollInterval(Duration.ofMillis(100))
-        .until(() -> counts(db)[0] >= ARTICLES);
+    try {
+      await()
+          .atMost(Duration.ofMinutes(6))
+          .pollInterval(Duration.ofMillis(100))
+          .until(() -> counts(db)[0] >= ARTICLES);
+    } catch (ConditionTimeoutException e) {
+      System.out.printf(
+          "RestartAfterKillIT: %d of %d stored 6 minutes after the restart; logs kept in %s%n%s%n",
+          counts(db)[0], ARTICLES, work, tail(work.resolve("second.log"), 80));
+      throw e;
+    }
     Duration resumed = Duration.ofNanos(System.nanoTime() - ready);
     Thread.sleep(2000); // a duplicate, if any, would arrive now
     long[] counts = counts(db);
@@ -165,6 +176,11 @@ class RestartAfterKillIT {
       }
       throw e;
     }
+  }
+
+  private static String tail(Path log, int lines) throws IOException {
+    List<String> all = Files.readAllLines(log, StandardCharsets.UTF_8);
+    return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
   }
 
   private static int freePort() throws IOException {
