@@ -14,6 +14,7 @@ import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.AbortTransactionSpec;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ListTopicsOptions;
 import org.apache.kafka.clients.admin.ListTransactionsOptions;
 import org.apache.kafka.clients.admin.ProducerState;
 import org.apache.kafka.clients.admin.TopicDescription;
@@ -119,7 +120,13 @@ public final class HangingTransactions {
   private static List<Open> open(Admin admin, Duration timeout)
       throws ExecutionException, InterruptedException, TimeoutException {
     long ms = timeout.toMillis();
-    Set<String> topics = admin.listTopics().names().get(ms, TimeUnit.MILLISECONDS);
+    // Internal topics too: a transaction's offsets in __consumer_offsets left open stop the
+    // committed-offset fetch of every exactly-once consumer of the group (UNSTABLE_OFFSET_COMMIT).
+    Set<String> topics =
+        admin
+            .listTopics(new ListTopicsOptions().listInternal(true))
+            .names()
+            .get(ms, TimeUnit.MILLISECONDS);
     List<TopicPartition> partitions = new ArrayList<>();
     for (TopicDescription d :
         admin.describeTopics(topics).allTopicNames().get(ms, TimeUnit.MILLISECONDS).values()) {
