@@ -85,6 +85,34 @@ class EmbeddedBrokerIT {
   }
 
   @Test
+  void shouldLeaveAnOpenTransactionTheCoordinatorTracksToItsProducer() throws Exception {
+    try (EmbeddedBroker broker = EmbeddedBroker.start(dataDir, freePort(), freePort())) {
+      String bootstrap = broker.bootstrapServers();
+      try (Admin admin = admin(bootstrap)) {
+        admin.createTopics(List.of(new NewTopic("open-tx", 1, (short) 1))).all().get();
+      }
+      Map<String, Object> props =
+          Map.of(
+              ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+              bootstrap,
+              ProducerConfig.TRANSACTIONAL_ID_CONFIG,
+              "live-producer");
+      try (KafkaProducer<String, String> producer =
+          new KafkaProducer<>(props, new StringSerializer(), new StringSerializer())) {
+        producer.initTransactions();
+        producer.beginTransaction();
+        producer.send(new ProducerRecord<>("open-tx", 0, "k", "v")).get();
+
+        // Open, but tracked: not hanging. Aborting it would lose a live producer's records.
+        assertThat(HangingTransactions.abortAll(bootstrap, Duration.ofSeconds(30))).isZero();
+
+        producer.commitTransaction();
+      }
+      assertThat(consume(bootstrap, "open-tx", 1)).containsExactly("k=v");
+    }
+  }
+
+  @Test
   void shouldExplainThatAPortIsTaken() throws Exception {
     try (ServerSocket taken = new ServerSocket()) {
       taken.bind(new InetSocketAddress("127.0.0.1", 0));
