@@ -341,25 +341,37 @@ public final class Bench {
   }
 
   /**
-   * Enrich's commit interval as {@code up} sets it ({@link Pipeline#ENRICH_COMMIT_INTERVAL_MS});
-   * {@code -Dbench.enrich.commit.ms=N} to compare.
+   * Enrich's Streams settings as {@code up} sets them ({@link Pipeline#enrichDefaults}: a thread
+   * for each tagging task and the story task, its commit interval), under an application id and
+   * state dir of its own; {@code -Dbench.enrich.threads=N}, {@code -Dbench.enrich.commit.ms=N} and
+   * {@code -Dbench.streams.<setting>=value} to compare.
    */
-  private static int enrichCommitInterval() {
-    return Integer.getInteger("bench.enrich.commit.ms", Pipeline.ENRICH_COMMIT_INTERVAL_MS);
+  private static final String STREAMS_OVERRIDE = "bench.streams.";
+
+  private Map<String, Object> enrichProps(
+      Settings settings, Map<String, Object> client, String applicationId) {
+    Map<String, Object> props = Pipeline.enrichDefaults(settings, client);
+    props.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
+    props.put(StreamsConfig.STATE_DIR_CONFIG, work.resolve(applicationId).toString());
+    Integer threads = Integer.getInteger("bench.enrich.threads");
+    if (threads != null) {
+      props.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, threads);
+    }
+    Integer commitMs = Integer.getInteger("bench.enrich.commit.ms");
+    if (commitMs != null) {
+      props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, commitMs);
+    }
+    // Any Streams or client setting, to compare: -Dbench.streams.producer.linger.ms=5
+    System.getProperties().stringPropertyNames().stream()
+        .filter(k -> k.startsWith(STREAMS_OVERRIDE))
+        .forEach(k -> props.put(k.substring(STREAMS_OVERRIDE.length()), System.getProperty(k)));
+    return props;
   }
 
   private Figure enrichStage(
       Settings settings, Map<String, Object> client, TopicSet topics, long n, long bytes)
       throws InterruptedException {
-    Map<String, Object> props = new HashMap<>(client);
-    props.put(StreamsConfig.APPLICATION_ID_CONFIG, "bench-stage-enrich");
-    props.put(StreamsConfig.STATE_DIR_CONFIG, work.resolve("streams-stage").toString());
-    // As `up` runs it (Pipeline.enrichProps): each tagging task and the story task on a thread
-    // of its own; -Dbench.enrich.threads=N to compare.
-    props.put(
-        StreamsConfig.NUM_STREAM_THREADS_CONFIG,
-        Integer.getInteger("bench.enrich.threads", Pipeline.enrichThreads(settings)));
-    props.putIfAbsent(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, enrichCommitInterval());
+    Map<String, Object> props = enrichProps(settings, client, "bench-stage-enrich");
     EnrichService enrich =
         new EnrichService(
             new Tagger(Taxonomy.loadDefault()),
@@ -406,10 +418,7 @@ public final class Bench {
     try (KafkaConnection kafka = KafkaConnection.open(settings)) {
       TopicAdmin.ensureCore(kafka, settings, topics);
     }
-    Map<String, Object> props = new HashMap<>(client);
-    props.put(StreamsConfig.APPLICATION_ID_CONFIG, "bench-latency-enrich");
-    props.put(StreamsConfig.STATE_DIR_CONFIG, work.resolve("streams-latency").toString());
-    props.putIfAbsent(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, enrichCommitInterval());
+    Map<String, Object> props = enrichProps(settings, client, "bench-latency-enrich");
     Corpus corpus = new Corpus(options.seed() + 7);
     int offered = options.rate() * options.latencySeconds();
     EnrichService enrich =

@@ -238,14 +238,23 @@ public final class Pipeline implements AutoCloseable {
    */
   public static Map<String, Object> enrichProps(
       Settings settings, KafkaConnection kafka, InstanceId id) {
-    Map<String, Object> props = new HashMap<>(kafka.clientProps());
+    Map<String, Object> props = enrichDefaults(settings, kafka.clientProps());
     props.put(
         StreamsConfig.APPLICATION_ID_CONFIG, settings.getString(Settings.ENRICH_APPLICATION_ID));
     props.putIfAbsent(
         StreamsConfig.STATE_DIR_CONFIG, settings.dataDir().resolve("streams").toString());
+    return id.applyTo(props);
+  }
+
+  /**
+   * {@code client} plus the Streams settings enrich runs with wherever it runs ({@code up}, {@code
+   * enrich}, {@code bench}): its thread count and commit interval, unless {@code client} sets them.
+   */
+  public static Map<String, Object> enrichDefaults(Settings settings, Map<String, Object> client) {
+    Map<String, Object> props = new HashMap<>(client);
     props.putIfAbsent(StreamsConfig.NUM_STREAM_THREADS_CONFIG, enrichThreads(settings));
     props.putIfAbsent(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, ENRICH_COMMIT_INTERVAL_MS);
-    return id.applyTo(props);
+    return props;
   }
 
   /**
