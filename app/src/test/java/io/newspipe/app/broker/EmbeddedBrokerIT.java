@@ -113,6 +113,35 @@ class EmbeddedBrokerIT {
   }
 
   @Test
+  void shouldLeaveTheOpenTransactionOfAProducerThatOutlivesABrokerRestart() throws Exception {
+    int brokerPort = freePort();
+    int controllerPort = freePort();
+    String bootstrap;
+    Map<String, Object> props = new java.util.HashMap<>();
+    props.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, "outlives-the-broker");
+    props.put(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG, 120_000);
+    KafkaProducer<String, String> producer;
+    try (EmbeddedBroker broker = EmbeddedBroker.start(dataDir, brokerPort, controllerPort)) {
+      bootstrap = broker.bootstrapServers();
+      try (Admin admin = admin(bootstrap)) {
+        admin.createTopics(List.of(new NewTopic("restart-tx", 1, (short) 1))).all().get();
+      }
+      props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+      producer = new KafkaProducer<>(props, new StringSerializer(), new StringSerializer());
+      producer.initTransactions();
+      producer.beginTransaction();
+      producer.send(new ProducerRecord<>("restart-tx", 0, "k", "v")).get();
+    }
+    // The broker restarts under the open transaction; its start-up sweep must know the
+    // coordinator tracks it (asked before the coordinator has loaded its log, it looks hanging).
+    try (EmbeddedBroker broker = EmbeddedBroker.start(dataDir, brokerPort, controllerPort);
+        producer) {
+      producer.commitTransaction();
+      assertThat(consume(broker.bootstrapServers(), "restart-tx", 1)).containsExactly("k=v");
+    }
+  }
+
+  @Test
   void shouldExplainThatAPortIsTaken() throws Exception {
     try (ServerSocket taken = new ServerSocket()) {
       taken.bind(new InetSocketAddress("127.0.0.1", 0));

@@ -10,6 +10,7 @@ import java.util.OptionalLong;
 import java.util.Set;
 import org.apache.kafka.clients.admin.ProducerState;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.utils.Utils;
 import org.junit.jupiter.api.Test;
 
 class HangingTransactionsTest {
@@ -34,6 +35,16 @@ class HangingTransactionsTest {
             List.of(open(BANDS, 3), open(STORIES, 3)), Map.of(3L, Set.of(STORIES)));
 
     assertThat(found).containsExactly(open(BANDS, 3));
+  }
+
+  @Test
+  void shouldProbeEveryPartitionOfTheTransactionLogOnce() {
+    List<String> probes = HangingTransactions.probeIds(50);
+
+    assertThat(probes).hasSize(50).doesNotHaveDuplicates();
+    for (int p = 0; p < 50; p++) {
+      assertThat(Utils.abs(probes.get(p).hashCode()) % 50).isEqualTo(p);
+    }
   }
 
   @Test
