@@ -12,11 +12,9 @@
 # `./newspipe --help` or `./mvnw -pl app -am package -DskipTests`), SQLite, its own ports.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
-JAR="${JAR:-$ROOT/app/target/newspipe.jar}"
 ARTICLES="${1:-2000}"
 RUNS="${2:-3}"
 PORT_BASE="${PORT_BASE:-19400}"
-[[ -f "$JAR" ]] || { echo "no $JAR: build it first" >&2; exit 1; }
 # shellcheck source=bench/restart/lib.sh
 . "$ROOT/bench/restart/lib.sh"
 

@@ -14,15 +14,12 @@
 # fat jar (`./mvnw -pl app -am package -DskipTests`), SQLite, its own ports.
 set -uo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
-JAR="${JAR:-$ROOT/app/target/newspipe.jar}"
 RUNS="${1:-12}"
 ARTICLES="${2:-300}"
 HOGS="${3:-2}"
 PORT_BASE="${PORT_BASE:-19600}"
-[[ -f "$JAR" ]] || { echo "no $JAR: build it first" >&2; exit 1; }
 # shellcheck source=bench/restart/lib.sh
 . "$ROOT/bench/restart/lib.sh"
-
 
 hogs=()
 for _ in $(seq 1 "$HOGS"); do yes >/dev/null & hogs+=($!); done

@@ -1,4 +1,7 @@
-# Shared by the kill -9 scripts beside it: source it after setting JAR and PORT_BASE.
+# Shared by the kill -9 scripts beside it: source it after setting ROOT and PORT_BASE.
+
+JAR="${JAR:-$ROOT/app/target/newspipe.jar}"
+[[ -f "$JAR" ]] || { echo "no $JAR: build it first" >&2; exit 1; }
 
 count() { # distinct articles, rows, rows beyond version 1
   sqlite3 -readonly "$1" "SELECT count(DISTINCT id), count(*), coalesce(sum(version > 1), 0) FROM articles" 2>/dev/null || echo "0|0|0"

@@ -340,14 +340,15 @@ public final class Bench {
     return new Figure("stage", "import: files -> raw topic", summary.published(), bytes, seconds);
   }
 
+  /** Prefix of the system properties passed to the bench's enrich as Streams settings. */
+  private static final String STREAMS_OVERRIDE = "bench.streams.";
+
   /**
    * Enrich's Streams settings as {@code up} sets them ({@link Pipeline#enrichDefaults}: a thread
    * for each tagging task and the story task, its commit interval), under an application id and
    * state dir of its own; {@code -Dbench.enrich.threads=N}, {@code -Dbench.enrich.commit.ms=N} and
    * {@code -Dbench.streams.<setting>=value} to compare.
    */
-  private static final String STREAMS_OVERRIDE = "bench.streams.";
-
   private Map<String, Object> enrichProps(
       Settings settings, Map<String, Object> client, String applicationId) {
     Map<String, Object> props = Pipeline.enrichDefaults(settings, client);

@@ -2,6 +2,7 @@ package io.newspipe.app.broker;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -75,10 +76,26 @@ public final class HangingTransactions {
     props.put(AdminClientConfig.CLIENT_ID_CONFIG, BrokerProbe.CLIENT_ID);
     props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) timeout.toMillis());
     try (Admin admin = Admin.create(props)) {
-      if (!awaitCoordinatorLoaded(admin, timeout)) {
+      // Internal topics too: a transaction's offsets in __consumer_offsets left open stop the
+      // committed-offset fetch of every exactly-once consumer of the group
+      // (UNSTABLE_OFFSET_COMMIT).
+      long ms = timeout.toMillis();
+      Map<String, TopicDescription> topics =
+          admin
+              .describeTopics(
+                  admin
+                      .listTopics(new ListTopicsOptions().listInternal(true))
+                      .names()
+                      .get(ms, TimeUnit.MILLISECONDS))
+              .allTopicNames()
+              .get(ms, TimeUnit.MILLISECONDS);
+      TopicDescription log = topics.get(Topic.TRANSACTION_STATE_TOPIC_NAME);
+      if (log == null) {
         return 0; // no transaction was ever begun on this broker
       }
-      List<Open> hanging = hanging(open(admin, timeout), coordinated(admin, timeout));
+      awaitCoordinatorLoaded(admin, log.partitions().size(), timeout);
+      List<Open> hanging =
+          hanging(open(admin, topics.values(), timeout), coordinated(admin, timeout));
       for (Open o : hanging) {
         ProducerState p = o.producer();
         LOG.warn(
@@ -119,37 +136,21 @@ public final class HangingTransactions {
    * transactional id per partition is described; "not found" means that partition is loaded (the
    * Admin client retries while the coordinator is loading or not yet known).
    *
-   * @return false if the broker has no transaction log (no transaction was ever begun)
+   * @param partitions partitions of the transaction log ({@code __transaction_state})
    */
-  static boolean awaitCoordinatorLoaded(Admin admin, Duration timeout)
+  static void awaitCoordinatorLoaded(Admin admin, int partitions, Duration timeout)
       throws ExecutionException, InterruptedException, TimeoutException {
-    long ms = timeout.toMillis();
-    if (!admin
-        .listTopics(new ListTopicsOptions().listInternal(true))
-        .names()
-        .get(ms, TimeUnit.MILLISECONDS)
-        .contains(Topic.TRANSACTION_STATE_TOPIC_NAME)) {
-      return false;
-    }
-    int partitions =
-        admin
-            .describeTopics(List.of(Topic.TRANSACTION_STATE_TOPIC_NAME))
-            .allTopicNames()
-            .get(ms, TimeUnit.MILLISECONDS)
-            .get(Topic.TRANSACTION_STATE_TOPIC_NAME)
-            .partitions()
-            .size();
-    DescribeTransactionsResult probes = admin.describeTransactions(probeIds(partitions));
-    for (String id : probeIds(partitions)) {
+    List<String> ids = probeIds(partitions);
+    DescribeTransactionsResult probes = admin.describeTransactions(ids);
+    for (String id : ids) {
       try {
-        probes.description(id).get(ms, TimeUnit.MILLISECONDS);
+        probes.description(id).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
       } catch (ExecutionException e) {
         if (!(e.getCause() instanceof TransactionalIdNotFoundException)) {
           throw e;
         }
       }
     }
-    return true;
   }
 
   /** Transactional ids that map to each partition of a transaction log of {@code partitions}. */
@@ -182,26 +183,18 @@ public final class HangingTransactions {
     return hanging;
   }
 
-  private static List<Open> open(Admin admin, Duration timeout)
+  /** The open transactions on every partition of {@code topics}, as their leader reports them. */
+  private static List<Open> open(Admin admin, Collection<TopicDescription> topics, Duration timeout)
       throws ExecutionException, InterruptedException, TimeoutException {
-    long ms = timeout.toMillis();
-    // Internal topics too: a transaction's offsets in __consumer_offsets left open stop the
-    // committed-offset fetch of every exactly-once consumer of the group (UNSTABLE_OFFSET_COMMIT).
-    Set<String> topics =
-        admin
-            .listTopics(new ListTopicsOptions().listInternal(true))
-            .names()
-            .get(ms, TimeUnit.MILLISECONDS);
     List<TopicPartition> partitions = new ArrayList<>();
-    for (TopicDescription d :
-        admin.describeTopics(topics).allTopicNames().get(ms, TimeUnit.MILLISECONDS).values()) {
+    for (TopicDescription d : topics) {
       d.partitions().forEach(p -> partitions.add(new TopicPartition(d.name(), p.partition())));
     }
     List<Open> open = new ArrayList<>();
     admin
         .describeProducers(partitions)
         .all()
-        .get(ms, TimeUnit.MILLISECONDS)
+        .get(timeout.toMillis(), TimeUnit.MILLISECONDS)
         .forEach(
             (tp, producers) ->
                 producers.activeProducers().stream()
