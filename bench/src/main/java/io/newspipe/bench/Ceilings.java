@@ -1,6 +1,7 @@
 package io.newspipe.bench;
 
 import io.newspipe.schemas.TaggedArticle;
+import io.newspipe.schemas.TopicProvisioner;
 import io.newspipe.schemas.TopicSet;
 import io.newspipe.store.ArticleStore;
 import java.time.Duration;
@@ -199,6 +200,7 @@ final class Ceilings {
         topics.add(new NewTopic(name, 3, (short) 1));
       }
       admin.createTopics(topics).all().get(1, TimeUnit.MINUTES);
+      TopicProvisioner.awaitWritable(admin, List.of(names));
     }
   }
 

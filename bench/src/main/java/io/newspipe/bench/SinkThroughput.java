@@ -9,6 +9,7 @@ import io.newspipe.schemas.Signal;
 import io.newspipe.schemas.Source;
 import io.newspipe.schemas.Tag;
 import io.newspipe.schemas.TaggedArticle;
+import io.newspipe.schemas.TopicProvisioner;
 import io.newspipe.schemas.TopicSet;
 import io.newspipe.sink.consume.SinkService;
 import io.newspipe.store.ArticleStore;
@@ -100,6 +101,7 @@ public final class SinkThroughput {
                   new NewTopic(topics.dlq().name(), 1, (short) 1)))
           .all()
           .get();
+      TopicProvisioner.awaitWritable(admin, List.of(topics.tagged().name(), topics.dlq().name()));
     }
     long produceStart = System.nanoTime();
     produce(bootstrap, topics, articles);

@@ -12,9 +12,13 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.DescribeProducersOptions;
+import org.apache.kafka.clients.admin.DescribeProducersResult;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.KafkaFuture;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,6 +32,7 @@ import org.slf4j.LoggerFactory;
 public final class TopicProvisioner {
   private static final Logger LOG = LoggerFactory.getLogger(TopicProvisioner.class);
   private static final long TIMEOUT_SECONDS = 60;
+  private static final long OPEN_TIMEOUT_SECONDS = 30;
 
   private final Map<String, Object> adminProps;
   private final TopicPolicy policy;
@@ -73,6 +78,7 @@ public final class TopicProvisioner {
                 }
               });
       if (!created.isEmpty()) {
+        awaitWritable(admin, created);
         LOG.info(
             "created topics {} ({} partitions, replication {})",
             created,
@@ -91,6 +97,85 @@ public final class TopicProvisioner {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while creating topics", e);
+    }
+  }
+
+  /**
+   * Waits until every partition of topics just created is open on its leader, so that the first
+   * produce requests of an idempotent producer cannot be reordered around the moment the broker
+   * opens the partition: a request refused because the partition was not open yet, overtaken by a
+   * later one that was accepted, is then refused as out of order until it expires, and its records
+   * are lost (KAFKA-15591, fixed only in Kafka 4.5; seen here as {@code OutOfOrderSequenceException
+   * ... 0 (incoming seq. number)} in the broker log and a producer stuck for its delivery timeout).
+   * A partition answers a producer-state query ({@code DescribeProducers}) only once it is open on
+   * its leader, and the admin client retries that query while the leader is not known or the
+   * partition not yet open.
+   *
+   * <p>Never throws: a partition that does not open within the timeout is logged, and producers
+   * retry as they would without the wait.
+   */
+  public static void awaitWritable(Admin admin, Collection<String> topics) {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(OPEN_TIMEOUT_SECONDS);
+    List<TopicPartition> waiting = new ArrayList<>();
+    try {
+      waiting.addAll(partitionsOf(admin, topics, deadline));
+      while (!waiting.isEmpty()) {
+        long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+        if (left <= 0) {
+          LOG.warn(
+              "partitions {} of topics just created did not open within {} s; producing to them"
+                  + " now may lose the first records of an idempotent producer (KAFKA-15591)",
+              waiting,
+              OPEN_TIMEOUT_SECONDS);
+          return;
+        }
+        DescribeProducersResult result =
+            admin.describeProducers(
+                waiting, new DescribeProducersOptions().timeoutMs((int) Math.min(left, 5_000)));
+        List<TopicPartition> notOpen = new ArrayList<>();
+        for (TopicPartition tp : waiting) {
+          try {
+            result.partitionResult(tp).get();
+          } catch (ExecutionException e) {
+            notOpen.add(tp);
+          }
+        }
+        waiting.retainAll(notOpen);
+        if (!waiting.isEmpty()) {
+          Thread.sleep(50);
+        }
+      }
+    } catch (ExecutionException | TimeoutException e) {
+      LOG.warn("could not check that topics {} are open: {}", topics, e.toString());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  // The partitions of topics just created, once the broker answering knows them all.
+  private static List<TopicPartition> partitionsOf(
+      Admin admin, Collection<String> topics, long deadline)
+      throws ExecutionException, TimeoutException, InterruptedException {
+    while (true) {
+      try {
+        List<TopicPartition> partitions = new ArrayList<>();
+        admin
+            .describeTopics(topics)
+            .allTopicNames()
+            .get(OPEN_TIMEOUT_SECONDS, TimeUnit.SECONDS)
+            .values()
+            .forEach(
+                d ->
+                    d.partitions()
+                        .forEach(p -> partitions.add(new TopicPartition(d.name(), p.partition()))));
+        return partitions;
+      } catch (ExecutionException e) {
+        if (!(e.getCause() instanceof UnknownTopicOrPartitionException)
+            || System.nanoTime() > deadline) {
+          throw e;
+        }
+        Thread.sleep(20);
+      }
     }
   }
 

@@ -1,6 +1,7 @@
 package io.newspipe.testkit;
 
 import io.newspipe.schemas.Topic;
+import io.newspipe.schemas.TopicProvisioner;
 import io.newspipe.schemas.TopicSet;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -127,7 +128,9 @@ public final class KafkaClusterExtension implements BeforeAllCallback {
         throw new IllegalStateException("timed out creating topic " + entry.getKey(), e);
       }
     }
-    awaitVisible(requests.stream().map(NewTopic::name).collect(Collectors.toSet()));
+    Set<String> names = requests.stream().map(NewTopic::name).collect(Collectors.toSet());
+    awaitVisible(names);
+    TopicProvisioner.awaitWritable(cluster().admin(), names);
   }
 
   // The controller acknowledges creation before the broker's metadata cache has the topic; wait

@@ -10,14 +10,18 @@ import io.newspipe.schemas.TopicProvisioner;
 import io.newspipe.schemas.TopicSet;
 import io.newspipe.testkit.KafkaClusterExtension;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.Config;
 import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.streams.StreamsConfig;
@@ -70,6 +74,33 @@ class TopicProvisionerIT {
             .topicPolicy(new TopicPolicy(4, (short) -1))) {
       enrich.start();
       assertThat(partitions(topics.tag("narcotics").name())).isEqualTo(4);
+    }
+  }
+
+  /**
+   * An idempotent producer's first requests to a partition that is not open yet can be reordered
+   * and the first one's records lost (KAFKA-15591), so topics are handed over only once every
+   * partition is open on its leader: asked at once, without retries, each answers a producer-state
+   * query.
+   */
+  @Test
+  void shouldReturnOnlyOnceEveryPartitionOfTheTopicsItCreatedIsOpen() throws Exception {
+    TopicSet topics = KAFKA.topics("open");
+    List<Topic<?, ?>> wanted = new ArrayList<>();
+    for (int i = 0; i < 12; i++) {
+      wanted.add(topics.tag("open-" + i));
+    }
+    TopicProvisioner provisioner = new TopicProvisioner(client(), new TopicPolicy(6, (short) -1));
+
+    assertThat(provisioner.ensure(wanted)).hasSize(wanted.size());
+
+    List<TopicPartition> all = new ArrayList<>();
+    wanted.forEach(
+        t -> IntStream.range(0, 6).forEach(p -> all.add(new TopicPartition(t.name(), p))));
+    Map<String, Object> noRetries = new HashMap<>(client());
+    noRetries.put(AdminClientConfig.RETRIES_CONFIG, 0);
+    try (Admin admin = Admin.create(noRetries)) {
+      assertThat(admin.describeProducers(all).all().get(30, TimeUnit.SECONDS)).hasSize(72);
     }
   }
 

@@ -2,6 +2,7 @@ package io.newspipe.ingest.feed;
 
 import io.newspipe.schemas.FeedState;
 import io.newspipe.schemas.Topic;
+import io.newspipe.schemas.TopicProvisioner;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -121,6 +122,7 @@ public final class FeedStateStore {
           .createTopics(List.of(newTopic))
           .all()
           .get(TIMEOUT.toSeconds(), java.util.concurrent.TimeUnit.SECONDS);
+      TopicProvisioner.awaitWritable(admin, List.of(topic.name()));
     } catch (ExecutionException e) {
       if (!(e.getCause() instanceof TopicExistsException)) {
         throw new IllegalStateException(
