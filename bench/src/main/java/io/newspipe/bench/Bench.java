@@ -413,6 +413,11 @@ public final class Bench {
    * record timestamp (its publication time, set as it is sent) to the commit of its store
    * transaction.
    */
+  /** Seconds of the latency phase left out of its steady-state percentiles. */
+  static final int STEADY_AFTER_SECONDS = 5;
+
+  private long phaseStartMillis;
+
   private Map<String, Long> latency(Settings settings, Map<String, Object> client)
       throws Exception {
     TopicSet topics = TopicSet.DEFAULT.withNamespace("bench-latency");
@@ -445,6 +450,7 @@ public final class Bench {
         while (store.articleCount() < 1 && System.nanoTime() < warmDeadline) {
           Thread.sleep(50);
         }
+        phaseStartMillis = System.currentTimeMillis();
         long start = System.nanoTime();
         long interval = 1_000_000_000L / options.rate();
         for (int i = 0; i < offered; i++) {
@@ -471,6 +477,16 @@ public final class Bench {
       latency.put("p95", timed.percentile(0.95));
       latency.put("p99", timed.percentile(0.99));
       latency.put("max", timed.percentile(1.0));
+      // The same after the first seconds, without what a fresh Streams application costs once at
+      // start (rebalances, its first transactions): the steady state, reported beside the whole.
+      long steadyFrom = phaseStartMillis + TimeUnit.SECONDS.toMillis(STEADY_AFTER_SECONDS);
+      latency.put("steadyP50", timed.percentile(0.50, steadyFrom));
+      latency.put("steadyP95", timed.percentile(0.95, steadyFrom));
+      latency.put("steadyP99", timed.percentile(0.99, steadyFrom));
+      latency.put("steadyMax", timed.percentile(1.0, steadyFrom));
+      LOG.info(
+          "latency: the worst article of each second of the phase, ms: {}",
+          timed.worstBySecond(phaseStartMillis, options.latencySeconds()));
       return latency;
     } finally {
       enrich.close(Duration.ofSeconds(30));
@@ -629,6 +645,18 @@ public final class Bench {
             l.get("p95"),
             l.get("p99"),
             l.get("max")));
+    if (l.get("steadyP99") != null && l.get("steadyP99") >= 0) {
+      b.append(
+          String.format(
+              Locale.ROOT,
+              "%n  after its first %d s (the steady state): p50 %d ms, p95 %d ms, p99 %d ms, max %d"
+                  + " ms",
+              STEADY_AFTER_SECONDS,
+              l.get("steadyP50"),
+              l.get("steadyP95"),
+              l.get("steadyP99"),
+              l.get("steadyMax")));
+    }
     return b.toString();
   }
 
