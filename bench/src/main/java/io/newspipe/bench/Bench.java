@@ -345,13 +345,14 @@ public final class Bench {
 
   /**
    * Enrich's Streams settings as {@code up} sets them ({@link Pipeline#enrichDefaults}: a thread
-   * for each tagging task and the story task, its commit interval), under an application id and
-   * state dir of its own; {@code -Dbench.enrich.threads=N}, {@code -Dbench.enrich.commit.ms=N} and
-   * {@code -Dbench.streams.<setting>=value} to compare.
+   * for each tagging task and the story task, its commit interval, that of {@code up --once} for
+   * {@code bulk}), under an application id and state dir of its own; {@code
+   * -Dbench.enrich.threads=N}, {@code -Dbench.enrich.commit.ms=N} and {@code
+   * -Dbench.streams.<setting>=value} to compare.
    */
   private Map<String, Object> enrichProps(
-      Settings settings, Map<String, Object> client, String applicationId) {
-    Map<String, Object> props = Pipeline.enrichDefaults(settings, client);
+      Settings settings, Map<String, Object> client, String applicationId, boolean bulk) {
+    Map<String, Object> props = Pipeline.enrichDefaults(settings, client, bulk);
     props.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
     props.put(StreamsConfig.STATE_DIR_CONFIG, work.resolve(applicationId).toString());
     Integer threads = Integer.getInteger("bench.enrich.threads");
@@ -372,7 +373,7 @@ public final class Bench {
   private Figure enrichStage(
       Settings settings, Map<String, Object> client, TopicSet topics, long n, long bytes)
       throws InterruptedException {
-    Map<String, Object> props = enrichProps(settings, client, "bench-stage-enrich");
+    Map<String, Object> props = enrichProps(settings, client, "bench-stage-enrich", true);
     EnrichService enrich =
         new EnrichService(
             new Tagger(Taxonomy.loadDefault()),
@@ -424,7 +425,7 @@ public final class Bench {
     try (KafkaConnection kafka = KafkaConnection.open(settings)) {
       TopicAdmin.ensureCore(kafka, settings, topics);
     }
-    Map<String, Object> props = enrichProps(settings, client, "bench-latency-enrich");
+    Map<String, Object> props = enrichProps(settings, client, "bench-latency-enrich", false);
     Corpus corpus = new Corpus(options.seed() + 7);
     int offered = options.rate() * options.latencySeconds();
     EnrichService enrich =

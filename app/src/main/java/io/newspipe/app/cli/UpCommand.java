@@ -59,7 +59,10 @@ public final class UpCommand implements Callable<Integer> {
     management.addTo(flags);
     Settings settings = config.settings(flags);
     PrintWriter out = spec.commandLine().getOut();
-    try (Pipeline pipeline = Pipeline.start(settings, TopicSet.DEFAULT)) {
+    try (Pipeline pipeline =
+        once
+            ? Pipeline.startOnce(settings, TopicSet.DEFAULT)
+            : Pipeline.start(settings, TopicSet.DEFAULT)) {
       if (once) {
         Pipeline.Summary summary = pipeline.runOnce();
         pipeline.close(); // so the summary is the last thing on screen

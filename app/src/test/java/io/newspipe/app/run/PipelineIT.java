@@ -72,7 +72,7 @@ class PipelineIT {
     Files.copy(SEED, sources.resolve("blinken-meets-xi.txt"));
 
     Pipeline.Summary summary;
-    try (Pipeline pipeline = Pipeline.start(settings, topics)) {
+    try (Pipeline pipeline = Pipeline.startOnce(settings, topics)) {
       summary = pipeline.runOnce();
     }
 
@@ -158,7 +158,7 @@ class PipelineIT {
             + " in the latest blow against drug trafficking networks.\n");
 
     Pipeline.Summary summary;
-    try (Pipeline pipeline = Pipeline.start(settings, topics)) {
+    try (Pipeline pipeline = Pipeline.startOnce(settings, topics)) {
       summary = pipeline.runOnce();
     }
 
@@ -219,7 +219,7 @@ class PipelineIT {
       runner.shutdownNow();
     }
 
-    try (Pipeline again = Pipeline.start(settings, topics)) {
+    try (Pipeline again = Pipeline.startOnce(settings, topics)) {
       again.runOnce();
     }
     try (SqliteStore store = SqliteStore.open(db)) {

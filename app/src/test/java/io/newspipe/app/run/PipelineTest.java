@@ -39,4 +39,16 @@ class PipelineTest {
         .containsEntry(StreamsConfig.NUM_STREAM_THREADS_CONFIG, 2)
         .containsEntry(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, "250");
   }
+
+  @Test
+  void shouldCommitLessOftenInABulkImportUnlessTheClientPropertiesSayOtherwise() {
+    assertThat(Pipeline.enrichDefaults(settings, Map.of(), true))
+        .containsEntry(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, Pipeline.BULK_COMMIT_INTERVAL_MS)
+        .containsEntry(StreamsConfig.NUM_STREAM_THREADS_CONFIG, 4);
+    assertThat(Pipeline.BULK_COMMIT_INTERVAL_MS).isGreaterThan(Pipeline.ENRICH_COMMIT_INTERVAL_MS);
+    assertThat(
+            Pipeline.enrichDefaults(
+                settings, Map.of(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, "250"), true))
+        .containsEntry(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, "250");
+  }
 }
