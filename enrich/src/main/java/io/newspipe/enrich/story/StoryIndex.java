@@ -92,6 +92,23 @@ public final class StoryIndex {
   private final WordRarity rarity;
   private final StoryRules rules;
 
+  /**
+   * Articles a {@link #storyOf} cache holds, and story states a {@link #state} cache holds: each
+   * article leads to dozens of candidates and their stories, most of them read for the articles
+   * before too, and each read was a RocksDB get and a decode (the story task's thread is enrich's
+   * bottleneck).
+   */
+  static final int CACHED_ARTICLES = 50_000;
+
+  static final int CACHED_STATES = 5_000;
+
+  // The story of each recently indexed or read article, as its signature entry holds it; only
+  // entries that exist are cached (computeIfAbsent keeps no null), and every change of the
+  // signature store goes through here.
+  private final Map<String, Story> storyCache = lru(CACHED_ARTICLES);
+  // Decoded story states, likewise: written through by every put, cleared by the purge.
+  private final Map<String, StoryState> stateCache = lru(CACHED_STATES);
+
   public StoryIndex(
       KeyValueStore<String, String> stories,
       KeyValueStore<String, byte[]> signatures,
@@ -172,10 +189,10 @@ public final class StoryIndex {
         }
       } else {
         story = match.story();
-        joined = StoryState.decode(states.get(story.id())).plus(now, names, words, weights);
+        joined = state(story.id()).plus(now, names, words, weights);
       }
       if (joined != null) {
-        states.put(story.id(), joined.encode());
+        putState(joined);
       }
       stories.put(id, story.encode());
     }
@@ -222,7 +239,7 @@ public final class StoryIndex {
    * index, so nothing new joins a story because it resembles a withdrawn article.
    */
   public String withdraw(String id) {
-    signatures.delete(id);
+    deleteSignature(id);
     Story story = Story.decode(stories.get(id));
     return story == null ? null : story.id();
   }
@@ -252,7 +269,7 @@ public final class StoryIndex {
         if (!seen.add(candidate)) {
           continue;
         }
-        Story story = Entry.story(signatures.get(candidate));
+        Story story = storyOf(candidate);
         if (story != null && Math.abs(story.start() - published) <= window) {
           storyVia.putIfAbsent(story.id(), candidate);
         }
@@ -260,7 +277,7 @@ public final class StoryIndex {
     }
     Match best = null;
     for (Map.Entry<String, String> candidate : storyVia.entrySet()) {
-      StoryState state = StoryState.decode(states.get(candidate.getKey()));
+      StoryState state = state(candidate.getKey());
       if (state == null
           || state.size() >= MAX_ARTICLES
           || state.names().conflicts(names)
@@ -313,10 +330,11 @@ public final class StoryIndex {
       long now,
       Map<String, List<String>> buckets) {
     if (signature.size() < MIN_WORDS) {
-      signatures.delete(id); // a version too short to compare replaces a longer one
+      deleteSignature(id); // a version too short to compare replaces a longer one
       return;
     }
     signatures.put(id, new Entry(story, published, now, signature).encode());
+    storyCache.put(id, story);
     for (Map.Entry<String, List<String>> bucket : buckets.entrySet()) {
       List<String> ids = new ArrayList<>(bucket.getValue());
       ids.remove(id);
@@ -335,6 +353,8 @@ public final class StoryIndex {
    */
   public int purge(long now) {
     long cutoff = now - rules.window().toMillis();
+    storyCache.clear();
+    stateCache.clear();
     return purge(signatures, cutoff)
         + purge(bands, cutoff)
         + purge(states, cutoff)
@@ -354,6 +374,36 @@ public final class StoryIndex {
     }
     expired.forEach(store::delete);
     return expired.size();
+  }
+
+  /** The story of an indexed article (null when its signature entry is gone), cached. */
+  private Story storyOf(String articleId) {
+    return storyCache.computeIfAbsent(articleId, id -> Entry.story(signatures.get(id)));
+  }
+
+  private void deleteSignature(String articleId) {
+    signatures.delete(articleId);
+    storyCache.remove(articleId);
+  }
+
+  /** A story's state (null when there is none), cached. */
+  private StoryState state(String storyId) {
+    return stateCache.computeIfAbsent(storyId, id -> StoryState.decode(states.get(id)));
+  }
+
+  private void putState(StoryState state) {
+    states.put(state.id(), state.encode());
+    stateCache.put(state.id(), state); // decode(encode(s)) equals s: StoryStateTest
+  }
+
+  // Least recently used entries leave first once the map holds more than max.
+  private static <V> Map<String, V> lru(int max) {
+    return new LinkedHashMap<>(1024, 0.75f, true) {
+      @Override
+      protected boolean removeEldestEntry(Map.Entry<String, V> eldest) {
+        return size() > max;
+      }
+    };
   }
 
   private static byte[] encodeIds(long indexed, List<String> ids) {

@@ -41,6 +41,42 @@ class StoryStateTest {
     }
   }
 
+  /**
+   * The story index caches the states it writes instead of decoding them again, so what it stores
+   * must read back as exactly the state it holds: every name kind (headline subjects and tickers
+   * are stored marked among companies and tickers), every word and weight bit for bit.
+   */
+  @Test
+  void shouldReadBackExactlyTheStateItEncoded() {
+    Random random = new Random(20261206);
+    for (int round = 0; round < 300; round++) {
+      long[] words = distinctAscending(random, random.nextInt(StoryState.CENTROID_WORDS + 1));
+      double[] weights = random.doubles(words.length, 0, 3).toArray();
+      StoryNames names =
+          round % 4 == 0
+              ? StoryNames.NONE
+              : StoryNames.of(
+                  round % 2 == 0 ? "ACME <ACM> SETS DIVIDEND" : "Acme Widgets Corp sets dividend",
+                  round % 3 == 0 ? null : "Mr Smith and Finance Minister Jones (XYZ.N)",
+                  "Beta Holdings (NYSE: BET) said " + round);
+      StoryState state =
+          new StoryState(
+              random.nextLong(),
+              "story-" + round,
+              random.nextLong(),
+              1 + round,
+              names,
+              words,
+              weights);
+
+      StoryState read = StoryState.decode(state.encode());
+
+      assertThat(read).as("round %d", round).isEqualTo(state);
+      assertThat(read.names().subjects()).isEqualTo(state.names().subjects());
+      assertThat(read.names().headlineTickers()).isEqualTo(state.names().headlineTickers());
+    }
+  }
+
   /** The plain definition: a map of sums, sorted heaviest first, cut, then sorted by word. */
   private static StoryState reference(StoryState story, long[] more, double[] moreWeights) {
     Map<Long, Double> sum = new HashMap<>();
