@@ -102,12 +102,17 @@ public final class StoryIndex {
 
   static final int CACHED_STATES = 5_000;
 
+  /** Band and name keys whose article lists a cache holds: each article reads about 35. */
+  static final int CACHED_BANDS = 50_000;
+
   // The story of each recently indexed or read article, as its signature entry holds it; only
   // entries that exist are cached (computeIfAbsent keeps no null), and every change of the
   // signature store goes through here.
   private final Map<String, Story> storyCache = lru(CACHED_ARTICLES);
   // Decoded story states, likewise: written through by every put, cleared by the purge.
   private final Map<String, StoryState> stateCache = lru(CACHED_STATES);
+  // The article ids under recently read or written band keys, likewise.
+  private final Map<String, List<String>> bandCache = lru(CACHED_BANDS);
 
   public StoryIndex(
       KeyValueStore<String, String> stories,
@@ -212,10 +217,10 @@ public final class StoryIndex {
     }
     Map<String, List<String>> buckets = new LinkedHashMap<>();
     for (String band : signature.bandKeys()) {
-      buckets.put(band, ids(bands.get(band)));
+      buckets.put(band, band(band));
     }
     for (String key : nameKeys(names)) {
-      buckets.put(key, ids(bands.get(key)));
+      buckets.put(key, band(key));
     }
     return buckets;
   }
@@ -343,6 +348,7 @@ public final class StoryIndex {
         ids.subList(0, ids.size() - BAND_CAPACITY).clear();
       }
       bands.put(bucket.getKey(), encodeIds(now, ids));
+      bandCache.put(bucket.getKey(), List.copyOf(ids));
     }
   }
 
@@ -355,6 +361,7 @@ public final class StoryIndex {
     long cutoff = now - rules.window().toMillis();
     storyCache.clear();
     stateCache.clear();
+    bandCache.clear();
     return purge(signatures, cutoff)
         + purge(bands, cutoff)
         + purge(states, cutoff)
@@ -379,6 +386,18 @@ public final class StoryIndex {
   /** The story of an indexed article (null when its signature entry is gone), cached. */
   private Story storyOf(String articleId) {
     return storyCache.computeIfAbsent(articleId, id -> Entry.story(signatures.get(id)));
+  }
+
+  /** The article ids under a band or name key (empty when none), cached. */
+  private List<String> band(String key) {
+    List<String> ids = bandCache.get(key);
+    if (ids == null) {
+      ids = List.copyOf(ids(bands.get(key)));
+      if (!ids.isEmpty()) {
+        bandCache.put(key, ids);
+      }
+    }
+    return ids;
   }
 
   private void deleteSignature(String articleId) {

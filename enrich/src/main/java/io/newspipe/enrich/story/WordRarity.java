@@ -2,7 +2,9 @@ package io.newspipe.enrich.story;
 
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.state.KeyValueIterator;
@@ -38,10 +40,32 @@ final class WordRarity {
   /** Key of the document count and stream time (word keys are hex hashes: never this). */
   static final String DOCUMENTS = "#documents";
 
+  /** Counts kept decoded in memory: every article reads and writes a count for each word. */
+  static final int CACHED_COUNTS = 100_000;
+
   private final KeyValueStore<String, byte[]> counts;
+
+  // The latest count of recently read or written words, written through; only counts that exist
+  // are cached (computeIfAbsent keeps no null), and the purge clears it.
+  private final Map<String, Count> cache =
+      new LinkedHashMap<>(1024, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Count> eldest) {
+          return size() > CACHED_COUNTS;
+        }
+      };
 
   WordRarity(KeyValueStore<String, byte[]> counts) {
     this.counts = Objects.requireNonNull(counts, "counts");
+  }
+
+  private Count read(String key) {
+    return cache.computeIfAbsent(key, k -> Count.decode(counts.get(k)));
+  }
+
+  private void write(String key, Count count) {
+    counts.put(key, count.encode());
+    cache.put(key, count);
   }
 
   /**
@@ -50,16 +74,16 @@ final class WordRarity {
    * frequency of one: the document itself.
    */
   double[] countAndWeigh(long[] words, long published) {
-    Count documents = Count.decode(counts.get(DOCUMENTS));
+    Count documents = read(DOCUMENTS);
     long now = documents == null ? published : Math.max(documents.time(), published);
     double n = (documents == null ? 0 : documents.at(now)) + 1;
-    counts.put(DOCUMENTS, new Count(now, n).encode());
+    write(DOCUMENTS, new Count(now, n));
     double[] weights = new double[words.length];
     for (int i = 0; i < words.length; i++) {
       String key = Long.toHexString(words[i]);
-      Count word = Count.decode(counts.get(key));
+      Count word = read(key);
       double df = (word == null ? 0 : word.at(now)) + 1;
-      counts.put(key, new Count(now, df).encode());
+      write(key, new Count(now, df));
       weights[i] = Math.log((n + PRIOR_DOCUMENTS + 1) / (df + 0.5));
     }
     return weights;
@@ -71,6 +95,7 @@ final class WordRarity {
    * @return entries deleted
    */
   int purge() {
+    cache.clear();
     Count documents = Count.decode(counts.get(DOCUMENTS));
     if (documents == null) {
       return 0;

@@ -126,6 +126,23 @@ class StoryClusterTopologyTest {
         .isEqualTo("q-2");
   }
 
+  /**
+   * The hourly purge forgets index entries indexed more than a window ago (wall clock), and with
+   * them what the index keeps in memory: a look-alike published at the same time then finds nothing
+   * to join.
+   */
+  @Test
+  void shouldLetNothingJoinAnArticleThePurgeForgot() {
+    driver.storyOf(article("q-1", QUAKE, QUAKE_BODY), T0);
+    assertThat(driver.storyOf(article("q-2", QUAKE, QUAKE_BODY), T0.plusSeconds(60)))
+        .isEqualTo("q-1");
+
+    driver.advanceWallClock(Duration.ofDays(4));
+
+    assertThat(driver.storyOf(article("q-3", QUAKE, QUAKE_BODY), T0.plusSeconds(120)))
+        .isEqualTo("q-3");
+  }
+
   @Test
   void shouldNotLetAStoryOlderThanTheWindowAbsorbANewArticle() {
     driver.storyOf(article("q-1", QUAKE, QUAKE_BODY), T0);
