@@ -17,8 +17,10 @@ import org.apache.kafka.clients.admin.DescribeProducersResult;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.KafkaFuture;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.AuthorizationException;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
+import org.apache.kafka.common.errors.UnsupportedVersionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -137,6 +139,12 @@ public final class TopicProvisioner {
           try {
             result.partitionResult(tp).get();
           } catch (ExecutionException e) {
+            if (e.getCause() instanceof AuthorizationException
+                || e.getCause() instanceof UnsupportedVersionException) {
+              // Not allowed or not supported here: waiting would only delay the start.
+              LOG.warn("cannot check that topics {} are open: {}", topics, e.getCause().toString());
+              return;
+            }
             notOpen.add(tp);
           }
         }
