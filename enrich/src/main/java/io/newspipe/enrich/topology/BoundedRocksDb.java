@@ -35,6 +35,11 @@ public final class BoundedRocksDb implements RocksDBConfigSetter {
     options.setWriteBufferManager(WRITE_BUFFERS);
     options.setMaxWriteBufferNumber(2);
     options.setTableFormatConfig(table);
+    // No periodic statistics dump: its timer thread (DBImpl::DumpStats) crashed the JVM once as it
+    // exited after a stop (SIGSEGV in InternalStats, hs_err of a kill -9 soak run), and nobody
+    // reads RocksDB's own LOG here; newspipe's metrics come from Streams.
+    options.setStatsDumpPeriodSec(0);
+    options.setStatsPersistPeriodSec(0);
   }
 
   @Override
