@@ -415,8 +415,8 @@ public final class StoryIndex {
     stateCache.put(state.id(), state); // decode(encode(s)) equals s: StoryStateTest
   }
 
-  // Least recently used entries leave first once the map holds more than max.
-  private static <V> Map<String, V> lru(int max) {
+  // Least recently used entries leave first once the map holds more than max (WordRarity too).
+  static <V> Map<String, V> lru(int max) {
     return new LinkedHashMap<>(1024, 0.75f, true) {
       @Override
       protected boolean removeEldestEntry(Map.Entry<String, V> eldest) {

@@ -2,7 +2,6 @@ package io.newspipe.enrich.story;
 
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -47,13 +46,7 @@ final class WordRarity {
 
   // The latest count of recently read or written words, written through; only counts that exist
   // are cached (computeIfAbsent keeps no null), and the purge clears it.
-  private final Map<String, Count> cache =
-      new LinkedHashMap<>(1024, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Count> eldest) {
-          return size() > CACHED_COUNTS;
-        }
-      };
+  private final Map<String, Count> cache = StoryIndex.lru(CACHED_COUNTS);
 
   WordRarity(KeyValueStore<String, byte[]> counts) {
     this.counts = Objects.requireNonNull(counts, "counts");
