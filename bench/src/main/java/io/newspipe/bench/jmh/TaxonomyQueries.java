@@ -16,9 +16,12 @@ import org.apache.lucene.analysis.standard.StandardAnalyzer;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.monitor.MonitorQuery;
+import org.apache.lucene.queries.spans.SpanNearQuery;
+import org.apache.lucene.queries.spans.SpanOrQuery;
+import org.apache.lucene.queries.spans.SpanQuery;
+import org.apache.lucene.queries.spans.SpanTermQuery;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
-import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchNoDocsQuery;
 import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.Query;
@@ -26,10 +29,12 @@ import org.apache.lucene.search.TermQuery;
 
 /**
  * A taxonomy written as Lucene queries, one per tag, as a user of Lucene Monitor would write it:
- * every phrase rule a phrase query; every near rule ("any of A within N words of any of B") a
- * sloppy phrase query per pair; the gazetteer places of a geographic tag phrase queries on their
- * names and aliases; exclusions that veto as MUST_NOT clauses. Weights and thresholds have no
- * counterpart: a tag matches when any clause does, so the peer does less work than the tagger.
+ * every phrase rule a phrase query; every near rule ("any of A within N words of any of B") one
+ * unordered span-near query over a span-or of each side (as its pairs written out, the default
+ * taxonomy's near rules would pass Lucene's clause limit); the gazetteer places of a geographic tag
+ * phrase queries on their names and aliases; exclusions that veto as MUST_NOT clauses. Weights and
+ * thresholds have no counterpart: a tag matches when any clause does, so the peer does less work
+ * than the tagger.
  */
 final class TaxonomyQueries {
 
@@ -38,8 +43,6 @@ final class TaxonomyQueries {
   private TaxonomyQueries() {}
 
   static List<MonitorQuery> of(Taxonomy taxonomy, String field) {
-    // Near rules written as pairs make large queries: allow them (a JVM-wide Lucene setting).
-    IndexSearcher.setMaxClauseCount(Math.max(IndexSearcher.getMaxClauseCount(), 65_536));
     List<MonitorQuery> queries = new ArrayList<>();
     for (TagDefinition tag : taxonomy.tags()) {
       BooleanQuery.Builder any = new BooleanQuery.Builder();
@@ -48,11 +51,7 @@ final class TaxonomyQueries {
         clauses += add(any, phrase(field, phrase.term(), 0));
       }
       for (NearRule near : tag.near()) {
-        for (String a : near.any()) {
-          for (String b : near.of()) {
-            clauses += add(any, phrase(field, a + " " + b, near.within()));
-          }
-        }
+        clauses += add(any, near(field, near));
       }
       if (tag.places() != null) {
         for (Place place : taxonomy.gazetteer()) {
@@ -87,8 +86,52 @@ final class TaxonomyQueries {
     return 1;
   }
 
+  /** Any of the rule's {@code any} within {@code within} words of any of its {@code of}. */
+  private static Query near(String field, NearRule rule) {
+    SpanQuery any = spanOr(field, rule.any());
+    SpanQuery of = spanOr(field, rule.of());
+    if (any == null || of == null) {
+      return null;
+    }
+    return new SpanNearQuery(new SpanQuery[] {any, of}, rule.within(), false);
+  }
+
+  /** Any of {@code terms}, each a span of its analysed words in order; null if none has words. */
+  private static SpanQuery spanOr(String field, List<String> terms) {
+    List<SpanQuery> spans = new ArrayList<>();
+    for (String term : terms) {
+      List<String> words = words(field, term);
+      if (words.size() == 1) {
+        spans.add(new SpanTermQuery(new Term(field, words.get(0))));
+      } else if (words.size() > 1) {
+        spans.add(
+            new SpanNearQuery(
+                words.stream()
+                    .map(w -> new SpanTermQuery(new Term(field, w)))
+                    .toArray(SpanQuery[]::new),
+                0,
+                true));
+      }
+    }
+    if (spans.isEmpty()) {
+      return null;
+    }
+    return spans.size() == 1 ? spans.get(0) : new SpanOrQuery(spans.toArray(SpanQuery[]::new));
+  }
+
   /** The analysed words of {@code text} as a phrase with {@code slop}; null if none. */
   private static Query phrase(String field, String text, int slop) {
+    List<String> words = words(field, text);
+    if (words.isEmpty()) {
+      return null;
+    }
+    if (words.size() == 1) {
+      return new TermQuery(new Term(field, words.get(0)));
+    }
+    return new PhraseQuery(slop, field, words.toArray(String[]::new));
+  }
+
+  private static List<String> words(String field, String text) {
     List<String> words = new ArrayList<>();
     try (TokenStream tokens = ANALYZER.tokenStream(field, text)) {
       CharTermAttribute term = tokens.addAttribute(CharTermAttribute.class);
@@ -100,12 +143,6 @@ final class TaxonomyQueries {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    if (words.isEmpty()) {
-      return null;
-    }
-    if (words.size() == 1) {
-      return new TermQuery(new Term(field, words.get(0)));
-    }
-    return new PhraseQuery(slop, field, words.toArray(String[]::new));
+    return words;
   }
 }
