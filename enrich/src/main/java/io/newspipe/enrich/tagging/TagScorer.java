@@ -45,15 +45,32 @@ final class TagScorer {
 
   private final TagDefinition tag;
   private final List<Candidate> candidates = new ArrayList<>();
-  private final Map<Integer, List<Hit>> nearAny = new HashMap<>();
-  private final Map<Integer, List<Hit>> nearOf = new HashMap<>();
-  private final Map<Integer, List<Hit>> exclusionAny = new HashMap<>();
-  private final Map<Integer, List<Hit>> exclusionOf = new HashMap<>();
+  // The hits of each side of each near rule and near exclusion, by rule index; null until one.
+  private final List<Hit>[] nearAny;
+  private final List<Hit>[] nearOf;
+  private final List<Hit>[] exclusionAny;
+  private final List<Hit>[] exclusionOf;
   private final BitSet excluded = new BitSet();
   private final PlaceMentions places = new PlaceMentions();
 
   TagScorer(TagDefinition tag) {
     this.tag = tag;
+    this.nearAny = hitLists(tag.near().size());
+    this.nearOf = hitLists(tag.near().size());
+    this.exclusionAny = hitLists(tag.exclusions().size());
+    this.exclusionOf = hitLists(tag.exclusions().size());
+  }
+
+  @SuppressWarnings("unchecked")
+  private static List<Hit>[] hitLists(int rules) {
+    return (List<Hit>[]) new List<?>[rules];
+  }
+
+  private static void add(List<Hit>[] lists, int rule, Hit hit) {
+    if (lists[rule] == null) {
+      lists[rule] = new ArrayList<>(2);
+    }
+    lists[rule].add(hit);
   }
 
   void phrase(int rule, Hit hit) {
@@ -63,7 +80,7 @@ final class TagScorer {
   }
 
   void near(int rule, boolean anySide, Hit hit) {
-    (anySide ? nearAny : nearOf).computeIfAbsent(rule, r -> new ArrayList<>()).add(hit);
+    add(anySide ? nearAny : nearOf, rule, hit);
   }
 
   private boolean modelGate;
@@ -78,9 +95,7 @@ final class TagScorer {
   }
 
   void exclusionNear(int exclusion, boolean anySide, Hit hit) {
-    (anySide ? exclusionAny : exclusionOf)
-        .computeIfAbsent(exclusion, r -> new ArrayList<>())
-        .add(hit);
+    add(anySide ? exclusionAny : exclusionOf, exclusion, hit);
   }
 
   void place(Place place, boolean ambiguous, Hit hit) {
@@ -88,7 +103,10 @@ final class TagScorer {
       return;
     }
     // Places outside the tag's regions are kept too: they tell a list of countries from a story.
-    boolean inRegion = place.regions().stream().anyMatch(tag.places().regions()::contains);
+    boolean inRegion = false;
+    for (String region : place.regions()) {
+      inRegion |= tag.places().regions().contains(region);
+    }
     places.add(place, ambiguous, inRegion, hit);
   }
 
@@ -126,7 +144,7 @@ final class TagScorer {
       boolean matched =
           excluded.get(e)
               || (exclusion.near() != null
-                  && !pairs(exclusion.near(), exclusionAny.get(e), exclusionOf.get(e)).isEmpty());
+                  && !pairs(exclusion.near(), exclusionAny[e], exclusionOf[e]).isEmpty());
       if (matched) {
         matchedExclusions.add(exclusion.id());
         if (exclusion.veto()) {
@@ -250,7 +268,7 @@ final class TagScorer {
   private void addNearCandidates() {
     for (int r = 0; r < tag.near().size(); r++) {
       NearRule rule = tag.near().get(r);
-      for (Hit[] pair : pairs(rule, nearAny.get(r), nearOf.get(r))) {
+      for (Hit[] pair : pairs(rule, nearAny[r], nearOf[r])) {
         Hit a = pair[0];
         Hit b = pair[1];
         // Only the "any" side is claimed, so "influence" and "interfere" may both pair with the

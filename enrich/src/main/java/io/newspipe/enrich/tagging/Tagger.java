@@ -185,7 +185,7 @@ public final class Tagger {
     List<TagDefinition> definitions = taxonomy.tags();
     List<TagScorer> scorers = new ArrayList<>(definitions.size());
     definitions.forEach(d -> scorers.add(new TagScorer(d)));
-    Set<String> seen = new HashSet<>();
+    Set<WordOfPlace> seen = new HashSet<>();
     for (Map.Entry<Field, String> field : texts.entrySet()) {
       List<Token> fieldTokens = Tokenizer.tokenize(field.getValue());
       tokens.put(field.getKey(), fieldTokens);
@@ -199,7 +199,11 @@ public final class Tagger {
   }
 
   private void dispatch(
-      Use use, Hit hit, List<TagScorer> scorers, Map<Place, int[]> mentions, Set<String> seen) {
+      Use use,
+      Hit hit,
+      List<TagScorer> scorers,
+      Map<Place, int[]> mentions,
+      Set<WordOfPlace> seen) {
     if (use instanceof PhraseUse p) {
       scorers.get(p.tag()).phrase(p.rule(), hit);
     } else if (use instanceof NearUse n) {
@@ -215,8 +219,8 @@ public final class Tagger {
       int[] count = mentions.computeIfAbsent(place, k -> new int[2]);
       // "Vladimir Putin" also matches "Putin": one mention, counted once (the words it starts
       // or ends on are remembered per place and field).
-      boolean newStart = seen.add(place.name() + '@' + hit.field() + '<' + hit.from());
-      boolean newEnd = seen.add(place.name() + '@' + hit.field() + '>' + hit.to());
+      boolean newStart = seen.add(new WordOfPlace(place.name(), hit.field(), hit.from(), true));
+      boolean newEnd = seen.add(new WordOfPlace(place.name(), hit.field(), hit.to(), false));
       if (newStart && newEnd) {
         count[0]++;
         if (!p.ambiguous()) {
@@ -228,6 +232,9 @@ public final class Tagger {
       }
     }
   }
+
+  /** A place's mention starting ({@code first}) or ending at a word of a field. */
+  private record WordOfPlace(String place, Field field, int word, boolean first) {}
 
   /** Places and actors mentioned at least once by an unambiguous name, most mentioned first. */
   private static List<Entity> entities(Map<Place, int[]> mentions) {

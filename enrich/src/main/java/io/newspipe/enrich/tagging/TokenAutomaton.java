@@ -8,7 +8,9 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Aho–Corasick over words instead of characters: finds every occurrence of every pattern (a
@@ -27,7 +29,27 @@ final class TokenAutomaton {
   }
 
   private final Map<String, Integer> vocabulary = new HashMap<>();
-  private final List<Map<Integer, Integer>> children = new ArrayList<>();
+
+  /**
+   * Text words already looked up, with their symbol or {@link #NONE}: one hash look-up instead of
+   * {@link #symbol}'s walk through inflections. Starts with the vocabulary; at most {@link
+   * #REMEMBERED} other words are added, so memory stays bounded whatever the copy.
+   */
+  private final ConcurrentHashMap<String, Integer> known;
+
+  private static final Integer NONE = -1;
+  private static final int REMEMBERED = 50_000;
+
+  /** The goto function: from the root, indexed by symbol (0 = stay at the root). */
+  private final int[] rootNext;
+
+  /** The goto function from every other state: open addressing on (state, symbol), no boxing. */
+  private final long[] edgeKeys;
+
+  private final int[] edgeTargets;
+  private final int edgeMask;
+  private static final long NO_EDGE = -1L;
+
   private final int[] failure;
   private final int[][] outputs;
   private final int[] lengths;
@@ -47,6 +69,7 @@ final class TokenAutomaton {
         }
       }
     }
+    List<Map<Integer, Integer>> children = new ArrayList<>();
     children.add(new HashMap<>());
     List<List<Integer>> out = new ArrayList<>();
     out.add(new ArrayList<>());
@@ -91,6 +114,52 @@ final class TokenAutomaton {
     outputs = new int[out.size()][];
     for (int s = 0; s < out.size(); s++) {
       outputs[s] = out.get(s).stream().mapToInt(Integer::intValue).toArray();
+    }
+    known = new ConcurrentHashMap<>(vocabulary);
+    rootNext = new int[vocabulary.size()];
+    children.get(0).forEach((symbol, child) -> rootNext[symbol] = child);
+    int edges = children.stream().mapToInt(Map::size).sum() - children.get(0).size();
+    int capacity = Integer.highestOneBit(Math.max(2, edges * 2 - 1)) << 1; // load factor <= 0.5
+    edgeKeys = new long[capacity];
+    java.util.Arrays.fill(edgeKeys, NO_EDGE);
+    edgeTargets = new int[capacity];
+    edgeMask = capacity - 1;
+    for (int state = 1; state < children.size(); state++) {
+      for (Map.Entry<Integer, Integer> edge : children.get(state).entrySet()) {
+        long key = edgeKey(state, edge.getKey());
+        int slot = slot(key);
+        while (edgeKeys[slot] != NO_EDGE) {
+          slot = (slot + 1) & edgeMask;
+        }
+        edgeKeys[slot] = key;
+        edgeTargets[slot] = edge.getValue();
+      }
+    }
+  }
+
+  private static long edgeKey(int state, int symbol) {
+    return ((long) state << 32) | symbol;
+  }
+
+  private int slot(long key) {
+    long h = key * 0x9E3779B97F4A7C15L;
+    return (int) (h >>> 32) & edgeMask;
+  }
+
+  /** The state {@code symbol} leads to from {@code state}, or -1 (from the root: 0) if none. */
+  private int next(int state, int symbol) {
+    if (state == 0) {
+      return rootNext[symbol];
+    }
+    long key = edgeKey(state, symbol);
+    for (int slot = slot(key); ; slot = (slot + 1) & edgeMask) {
+      long k = edgeKeys[slot];
+      if (k == key) {
+        return edgeTargets[slot];
+      }
+      if (k == NO_EDGE) {
+        return -1;
+      }
     }
   }
 
@@ -139,21 +208,35 @@ final class TokenAutomaton {
     return null;
   }
 
+  /** {@link #symbol} of a text word, -1 for none, remembered. */
+  private int known(String norm) {
+    Integer symbol = known.get(norm);
+    if (symbol == null) {
+      symbol = Objects.requireNonNullElse(symbol(norm), NONE);
+      if (known.size() < vocabulary.size() + REMEMBERED) {
+        known.putIfAbsent(norm, symbol);
+      }
+    }
+    return symbol;
+  }
+
   void scan(List<Token> tokens, Sink sink) {
     int state = 0;
     for (int i = 0; i < tokens.size(); i++) {
       if (tokens.get(i).sentenceStart()) {
         state = 0; // phrases do not run across the end of a sentence
       }
-      Integer symbol = symbol(tokens.get(i).norm());
-      if (symbol == null) {
+      int symbol = known(tokens.get(i).norm());
+      if (symbol < 0) {
         state = 0; // a word no pattern contains breaks every partial match
         continue;
       }
-      while (state != 0 && !children.get(state).containsKey(symbol)) {
+      int next = next(state, symbol);
+      while (next < 0) {
         state = failure[state];
+        next = next(state, symbol);
       }
-      state = children.get(state).getOrDefault(symbol, 0);
+      state = next;
       for (int pattern : outputs[state]) {
         sink.match(pattern, i - lengths[pattern] + 1, i);
       }

@@ -1,10 +1,10 @@
 package io.newspipe.enrich.text;
 
+import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 
 /**
  * Splits text into normalised word tokens while remembering each token's span in the original.
@@ -22,7 +22,7 @@ public final class Tokenizer {
 
   /** The tokens of {@code text}, in order. */
   public static List<Token> tokenize(String text) {
-    List<Token> tokens = new ArrayList<>();
+    List<Token> tokens = new ArrayList<>(text.length() / 6 + 1); // news copy: ~6 chars a word
     int length = text.length();
     int i = 0;
     int paragraph = 0;
@@ -53,25 +53,58 @@ public final class Tokenizer {
       newlines = 0;
       sentenceEnd = false;
       int start = i;
-      int end = i;
-      while (end < length) {
-        int c = text.codePointAt(end);
-        if (isWordChar(c)) {
-          end += Character.charCount(c);
-        } else if (isApostrophe(c)
-            && end + 1 < length
-            && Character.isLetter(text.codePointAt(end + 1))) {
-          end += Character.charCount(c); // inside a word: "China's", "wouldn't", "O'Brien"
-        } else {
-          break;
-        }
+      int end = asciiWordEnd(text, i);
+      boolean ascii = true;
+      if (end < length && text.charAt(end) >= 0x80) {
+        int wordEnd = wordEnd(text, end);
+        ascii = wordEnd == end;
+        end = wordEnd;
       }
       boolean capitalised = Character.isUpperCase(text.codePointAt(start));
-      tokens.add(token(text, start, end, paragraph, sentenceStart, afterTitle && capitalised));
-      afterTitle = capitalised && TITLES.contains(text.substring(start, end));
+      boolean surname = afterTitle && capitalised;
+      tokens.add(
+          ascii
+              ? asciiToken(text, start, end, paragraph, sentenceStart, surname)
+              : anyToken(text, start, end, paragraph, sentenceStart, surname));
+      afterTitle = capitalised && isTitle(text, start, end);
       i = end;
     }
     return tokens;
+  }
+
+  /** Where the word of ASCII characters at {@code from} ends (at {@code from} if none). */
+  static int asciiWordEnd(String text, int from) {
+    int length = text.length();
+    int end = from;
+    while (end < length) {
+      char ch = text.charAt(end);
+      if (isAsciiWordChar(ch)
+          || (ch == '\'' && end + 1 < length && Character.isLetter(text.codePointAt(end + 1)))) {
+        end++; // an apostrophe inside a word: "China's", "wouldn't", "O'Brien"
+      } else {
+        break;
+      }
+    }
+    return end;
+  }
+
+  /** Where the word at {@code from} ends, any characters (at {@code from} if none). */
+  static int wordEnd(String text, int from) {
+    int length = text.length();
+    int end = from;
+    while (end < length) {
+      int c = text.codePointAt(end);
+      if (isWordChar(c)) {
+        end += Character.charCount(c);
+      } else if (isApostrophe(c)
+          && end + 1 < length
+          && Character.isLetter(text.codePointAt(end + 1))) {
+        end += Character.charCount(c); // inside a word: "China’s", "wouldn’t", "O’Brien"
+      } else {
+        break;
+      }
+    }
+    return end;
   }
 
   /** The normalised words of a term, e.g. for the taxonomy phrase "Iran’s proxies". */
@@ -84,12 +117,23 @@ public final class Tokenizer {
    * that are never the first word of an institution's name: "General", "Justice" or "Father" also
    * start "General Election Commission", "Justice Ministry", "Father's Day".
    */
-  private static final Set<String> TITLES =
-      Set.of(
+  private static final List<String> TITLES =
+      List.of(
           "Mr", "Mrs", "Ms", "Mx", "Miss", "Dr", "Prof", "Sir", "Dame", "Rev", "Sen", "Rep", "Gov",
           "Capt", "Col", "Sheikh", "Imam", "Rabbi");
 
-  private static Token token(
+  private static boolean isTitle(String text, int start, int end) {
+    int n = end - start;
+    for (String title : TITLES) {
+      if (title.length() == n && text.regionMatches(start, title, 0, n)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** A word's token: its folded, singular form and where it is; any characters. */
+  static Token anyToken(
       String text, int start, int end, int paragraph, boolean sentenceStart, boolean surname) {
     String raw = text.substring(start, end);
     boolean upper = isUpperCase(raw);
@@ -98,6 +142,63 @@ public final class Tokenizer {
     int coreEnd = end - possessive;
     String word = fold(raw.substring(0, raw.length() - possessive));
     return new Token(singular(word), start, coreEnd, upper, paragraph, sentenceStart, surname);
+  }
+
+  /**
+   * {@link #token} for a word of ASCII characters only, the common case, without its intermediate
+   * strings: the same folding (lower case, apostrophes dropped) and the same {@link #singular}, in
+   * one pass into one buffer.
+   */
+  static Token asciiToken(
+      String text, int start, int end, int paragraph, boolean sentenceStart, boolean surname) {
+    int n = end - start;
+    int possessive =
+        n > 2 && text.charAt(end - 2) == '\'' && (text.charAt(end - 1) | 0x20) == 's' ? 2 : 0;
+    int coreEnd = end - possessive;
+    byte[] word = new byte[coreEnd - start + 1]; // one spare for singular's "-ies" -> "-y"
+    int length = 0;
+    boolean lower = false;
+    boolean capital = false;
+    for (int i = start; i < end; i++) {
+      char c = text.charAt(i);
+      if (c >= 'A' && c <= 'Z') {
+        capital = true;
+        c |= 0x20;
+      } else if (c >= 'a' && c <= 'z') {
+        lower = true;
+      }
+      if (i < coreEnd && c != '\'') {
+        word[length++] = (byte) c;
+      }
+    }
+    boolean upper = capital && !lower; // every letter a capital, and at least one letter
+    String norm = new String(word, 0, singularLength(word, length), StandardCharsets.ISO_8859_1);
+    return new Token(norm, start, coreEnd, upper, paragraph, sentenceStart, surname);
+  }
+
+  /**
+   * {@link #singular} in place: the length of the singular of {@code w[0, n)}, with a "-ies" ending
+   * rewritten to "-y".
+   */
+  private static int singularLength(byte[] w, int n) {
+    if (n <= 3 || w[n - 1] != 's') {
+      return n;
+    }
+    byte before = w[n - 2];
+    if (before == 's' || before == 'u' || before == 'i') {
+      return n;
+    }
+    if (n > 4 && before == 'e' && w[n - 3] == 'i') {
+      w[n - 3] = (byte) 'y';
+      return n - 2;
+    }
+    if (before == 'e'
+        && (w[n - 3] == 'x'
+            || (w[n - 3] == 's' && w[n - 4] == 's')
+            || (w[n - 3] == 'h' && (w[n - 4] == 'c' || w[n - 4] == 's')))) {
+      return n - 2;
+    }
+    return n - 1;
   }
 
   private static int possessiveLength(String raw) {
@@ -149,7 +250,14 @@ public final class Tokenizer {
     return w.substring(0, n - 1);
   }
 
+  private static boolean isAsciiWordChar(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+  }
+
   private static boolean isWordChar(int cp) {
+    if (cp < 0x80) {
+      return isAsciiWordChar((char) cp);
+    }
     if (Character.isLetterOrDigit(cp)) {
       return true;
     }

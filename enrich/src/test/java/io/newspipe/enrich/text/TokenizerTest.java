@@ -3,9 +3,51 @@ package io.newspipe.enrich.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class TokenizerTest {
+
+  @Test
+  void shouldEndAsciiWordsOnTheFastPathExactlyWhereTheGeneralScanEndsThem() {
+    String alphabet = "ab XY 09 '.-,\n";
+    Random random = new Random(7);
+    for (int i = 0; i < 20_000; i++) {
+      StringBuilder text = new StringBuilder();
+      for (int j = random.nextInt(20); j >= 0; j--) {
+        text.append(alphabet.charAt(random.nextInt(alphabet.length())));
+      }
+      String t = text.toString();
+      for (int from = 0; from < t.length(); from++) {
+        assertThat(Tokenizer.asciiWordEnd(t, from)).as(t).isEqualTo(Tokenizer.wordEnd(t, from));
+      }
+    }
+  }
+
+  @Test
+  void shouldFoldAsciiWordsOnTheFastPathExactlyAsOnTheGeneralOne() {
+    // Every ending singular() treats apart, possessives, inner apostrophes, capitals and digits.
+    String[] endings = {
+      "", "s", "ss", "us", "is", "ies", "sses", "ches", "shes", "xes", "es", "'s", "'S", "s's"
+    };
+    String alphabet = "abcehisuxyzABCEHISUXYZ019'";
+    Random random = new Random(42);
+    for (int i = 0; i < 200_000; i++) {
+      StringBuilder word = new StringBuilder();
+      int letters = 1 + random.nextInt(5);
+      for (int j = 0; j < letters; j++) {
+        word.append(alphabet.charAt(random.nextInt(alphabet.length())));
+      }
+      word.setCharAt(0, Character.isLetterOrDigit(word.charAt(0)) ? word.charAt(0) : 'a');
+      String ending = endings[random.nextInt(endings.length)];
+      word.append(random.nextBoolean() ? ending : ending.toUpperCase(java.util.Locale.ROOT));
+      String text = "x " + word + " y";
+      int end = 2 + word.length();
+      assertThat(Tokenizer.asciiToken(text, 2, end, 1, true, false))
+          .as(word.toString())
+          .isEqualTo(Tokenizer.anyToken(text, 2, end, 1, true, false));
+    }
+  }
 
   @Test
   void shouldStraightenCurlyQuotesAndKeepOffsetsInTheOriginal() {
