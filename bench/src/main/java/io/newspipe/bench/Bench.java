@@ -408,17 +408,17 @@ public final class Bench {
     }
   }
 
+  /** Seconds of the latency phase left out of its steady-state percentiles. */
+  static final int STEADY_AFTER_SECONDS = 5;
+
+  private long phaseStartMillis;
+
   /**
    * Offers generated articles to the raw topic at {@code --rate} per second for {@code
    * --latency-seconds}, with enrich and the sink running, and reads each article's time from its
    * record timestamp (its publication time, set as it is sent) to the commit of its store
    * transaction.
    */
-  /** Seconds of the latency phase left out of its steady-state percentiles. */
-  static final int STEADY_AFTER_SECONDS = 5;
-
-  private long phaseStartMillis;
-
   private Map<String, Long> latency(Settings settings, Map<String, Object> client)
       throws Exception {
     TopicSet topics = TopicSet.DEFAULT.withNamespace("bench-latency");
