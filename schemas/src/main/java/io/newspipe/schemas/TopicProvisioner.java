@@ -115,8 +115,11 @@ public final class TopicProvisioner {
    *
    * <p>Never throws: a partition that does not open within the timeout is logged, and producers
    * retry as they would without the wait.
+   *
+   * @return whether every partition was seen open (false after the timeout, or where the cluster
+   *     does not allow or support the check)
    */
-  public static void awaitWritable(Admin admin, Collection<String> topics) {
+  public static boolean awaitWritable(Admin admin, Collection<String> topics) {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(OPEN_TIMEOUT_SECONDS);
     List<TopicPartition> waiting = new ArrayList<>();
     try {
@@ -129,7 +132,7 @@ public final class TopicProvisioner {
                   + " now may lose the first records of an idempotent producer (KAFKA-15591)",
               waiting,
               OPEN_TIMEOUT_SECONDS);
-          return;
+          return false;
         }
         DescribeProducersResult result =
             admin.describeProducers(
@@ -143,7 +146,7 @@ public final class TopicProvisioner {
                 || e.getCause() instanceof UnsupportedVersionException) {
               // Not allowed or not supported here: waiting would only delay the start.
               LOG.warn("cannot check that topics {} are open: {}", topics, e.getCause().toString());
-              return;
+              return false;
             }
             notOpen.add(tp);
           }
@@ -153,11 +156,13 @@ public final class TopicProvisioner {
           Thread.sleep(50);
         }
       }
+      return true;
     } catch (ExecutionException | TimeoutException e) {
       LOG.warn("could not check that topics {} are open: {}", topics, e.toString());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
+    return false;
   }
 
   // The partitions of topics just created, once the broker answering knows them all.

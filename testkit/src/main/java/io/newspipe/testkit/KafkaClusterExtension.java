@@ -24,7 +24,6 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.TopicExistsException;
-import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
@@ -129,34 +128,10 @@ public final class KafkaClusterExtension implements BeforeAllCallback {
       }
     }
     Set<String> names = requests.stream().map(NewTopic::name).collect(Collectors.toSet());
-    awaitVisible(names);
-    TopicProvisioner.awaitWritable(cluster().admin(), names);
-  }
-
-  // The controller acknowledges creation before the broker's metadata cache has the topic; wait
-  // for the broker so a test's first produce or subscribe does not race the metadata update.
-  private static void awaitVisible(Set<String> names) {
-    long deadline = System.nanoTime() + ADMIN_TIMEOUT.toNanos();
-    while (true) {
-      try {
-        cluster()
-            .admin()
-            .describeTopics(names)
-            .allTopicNames()
-            .get(ADMIN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-        return;
-      } catch (ExecutionException e) {
-        if (!(e.getCause() instanceof UnknownTopicOrPartitionException)
-            || System.nanoTime() > deadline) {
-          throw new IllegalStateException("topics " + names + " did not appear", e.getCause());
-        }
-        sleep(20);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException("interrupted waiting for topics " + names, e);
-      } catch (TimeoutException e) {
-        throw new IllegalStateException("timed out waiting for topics " + names, e);
-      }
+    // The controller acknowledges creation before the broker can take writes: wait until it can,
+    // so a test's first produce or subscribe races neither the metadata update nor KAFKA-15591.
+    if (!TopicProvisioner.awaitWritable(cluster().admin(), names)) {
+      throw new IllegalStateException("topics " + names + " did not open for writes (log above)");
     }
   }
 

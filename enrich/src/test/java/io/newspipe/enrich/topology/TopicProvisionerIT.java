@@ -101,6 +101,9 @@ class TopicProvisionerIT {
     noRetries.put(AdminClientConfig.RETRIES_CONFIG, 0);
     try (Admin admin = Admin.create(noRetries)) {
       assertThat(admin.describeProducers(all).all().get(30, TimeUnit.SECONDS)).hasSize(72);
+      // Asked again, the wait says every partition is open, at once.
+      assertThat(TopicProvisioner.awaitWritable(admin, wanted.stream().map(Topic::name).toList()))
+          .isTrue();
     }
   }
 
