@@ -33,12 +33,14 @@ final class TokenAutomaton {
   /**
    * Text words already looked up, with their symbol or {@link #NONE}: one hash look-up instead of
    * {@link #symbol}'s walk through inflections. Starts with the vocabulary; at most {@link
-   * #REMEMBERED} other words are added, so memory stays bounded whatever the copy.
+   * #REMEMBERED} other words of at most {@link #REMEMBERED_LENGTH} characters are added, so memory
+   * stays bounded (a few MB) whatever the copy, hostile copy of long made-up words included.
    */
   private final ConcurrentHashMap<String, Integer> known;
 
   private static final Integer NONE = -1;
-  private static final int REMEMBERED = 50_000;
+  static final int REMEMBERED = 50_000;
+  static final int REMEMBERED_LENGTH = 40;
 
   /** The goto function: from the root, indexed by symbol (0 = stay at the root). */
   private final int[] rootNext;
@@ -213,11 +215,16 @@ final class TokenAutomaton {
     Integer symbol = known.get(norm);
     if (symbol == null) {
       symbol = Objects.requireNonNullElse(symbol(norm), NONE);
-      if (known.size() < vocabulary.size() + REMEMBERED) {
+      if (norm.length() <= REMEMBERED_LENGTH && known.size() < vocabulary.size() + REMEMBERED) {
         known.putIfAbsent(norm, symbol);
       }
     }
     return symbol;
+  }
+
+  /** How many text words outside the vocabulary are remembered (for tests). */
+  int remembered() {
+    return known.size() - vocabulary.size();
   }
 
   void scan(List<Token> tokens, Sink sink) {

@@ -2,6 +2,7 @@ package io.newspipe.enrich.tagging;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.newspipe.enrich.text.Token;
 import io.newspipe.enrich.text.Tokenizer;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,6 +18,28 @@ class TokenAutomatonTest {
         (p, first, last) ->
             found.add(String.join(" ", patterns.get(p)) + "@" + first + "-" + last));
     return found;
+  }
+
+  @Test
+  void shouldRememberABoundedNumberOfShortWordsAndFindTheSameWithOrWithoutThem() {
+    List<List<String>> patterns = List.of(List.of("bribe"), List.of("vote", "buying"));
+    TokenAutomaton automaton = new TokenAutomaton(patterns);
+    String longWord = "x".repeat(TokenAutomaton.REMEMBERED_LENGTH + 1);
+    StringBuilder text = new StringBuilder("bribing voters, vote buying ").append(longWord);
+    for (int i = 0; i < TokenAutomaton.REMEMBERED + 100; i++) {
+      text.append(" q").append(Integer.toString(i, 36)).append('z');
+    }
+    List<Token> tokens = Tokenizer.tokenize(text.toString());
+    for (int pass = 0; pass < 2; pass++) { // the second pass reads what the first remembered
+      List<String> found = new ArrayList<>();
+      automaton.scan(tokens, (p, first, last) -> found.add(p + "@" + first));
+      assertThat(found).containsExactly("0@0", "1@2");
+    }
+    // "bribing", "voters" and the made-up words up to the bound; never the long word
+    assertThat(automaton.remembered()).isEqualTo(TokenAutomaton.REMEMBERED);
+    TokenAutomaton fresh = new TokenAutomaton(patterns);
+    fresh.scan(Tokenizer.tokenize(longWord), (p, first, last) -> {});
+    assertThat(fresh.remembered()).isZero();
   }
 
   @Test
