@@ -4,6 +4,7 @@ import io.newspipe.enrich.text.Inflection;
 import io.newspipe.enrich.text.Token;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -123,7 +124,7 @@ final class TokenAutomaton {
     int edges = children.stream().mapToInt(Map::size).sum() - children.get(0).size();
     int capacity = Integer.highestOneBit(Math.max(2, edges * 2 - 1)) << 1; // load factor <= 0.5
     edgeKeys = new long[capacity];
-    java.util.Arrays.fill(edgeKeys, NO_EDGE);
+    Arrays.fill(edgeKeys, NO_EDGE);
     edgeTargets = new int[capacity];
     edgeMask = capacity - 1;
     for (int state = 1; state < children.size(); state++) {

@@ -145,9 +145,9 @@ public final class Tokenizer {
   }
 
   /**
-   * {@link #token} for a word of ASCII characters only, the common case, without its intermediate
-   * strings: the same folding (lower case, apostrophes dropped) and the same {@link #singular}, in
-   * one pass into one buffer.
+   * {@link #anyToken} for a word of ASCII characters only, the common case, without its
+   * intermediate strings: the same folding (lower case, apostrophes dropped) and the same {@link
+   * #singular}, in one pass into one buffer.
    */
   static Token asciiToken(
       String text, int start, int end, int paragraph, boolean sentenceStart, boolean surname) {
