@@ -17,16 +17,17 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The story label sets on real copy ({@code stories/corpus-labelled.jsonl}, the set the rules were
- * measured on, and {@code stories/heldout-labelled.jsonl}, written before the issue-10 rule changes
- * and never tuned on): references and labels only, no article in both, and, when the corpora are
- * beside the project ({@code ../shared/corpora}, or {@code -Dcorpora.dir}), every reference names
- * an article with a headline. Only that last check needs the corpora, and only it is skipped (and
- * reported as skipped) on a clone without them.
+ * measured on, the held-out sets written after it, each before the rules it judged, and a second
+ * labelling of heldout3): references and labels only, no held-out article in an earlier set, and,
+ * when the corpora are beside the project ({@code ../shared/corpora}, or {@code -Dcorpora.dir}),
+ * every reference names an article with a headline. Only that last check needs the corpora, and
+ * only it is skipped (and reported as skipped) on a clone without them.
  */
 class StoryLabelSetsTest {
 
@@ -35,6 +36,14 @@ class StoryLabelSetsTest {
       Pattern.compile("reuters21578/train\\.jsonl#reuters-\\d+|bbc-news/[a-z]+/\\d{3}\\.txt");
   private static final String CORPUS = "/stories/corpus-labelled.jsonl";
   private static final String HELDOUT = "/stories/heldout-labelled.jsonl";
+  private static final String HELDOUT3 = "/stories/heldout3-labelled.jsonl";
+  private static final String HELDOUT4 = "/stories/heldout4-labelled.jsonl";
+  private static final String HELDOUT5 = "/stories/heldout5-labelled.jsonl";
+  private static final String SECOND = "/stories/heldout3-second-labeller.jsonl";
+
+  // Each held-out set, in the order written: none may share an article with a set before it.
+  private static final List<String> IN_ORDER =
+      List.of(CORPUS, HELDOUT, HELDOUT3, HELDOUT4, HELDOUT5);
 
   private static List<JsonNode> lines(String name) throws Exception {
     List<JsonNode> lines = new ArrayList<>();
@@ -64,7 +73,7 @@ class StoryLabelSetsTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {CORPUS, HELDOUT})
+  @ValueSource(strings = {CORPUS, HELDOUT, HELDOUT3, HELDOUT4, HELDOUT5, SECOND})
   void shouldHoldOnlyReferencesAndLabelsEachArticleOnce(String name) throws Exception {
     List<JsonNode> lines = lines(name);
     Set<String> refs = new HashSet<>();
@@ -79,20 +88,26 @@ class StoryLabelSetsTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {HELDOUT})
+  @ValueSource(strings = {HELDOUT, HELDOUT3, HELDOUT4, HELDOUT5})
   void shouldHoldOutArticlesOfItsOwnWithBbcCopyAndSameEventGroups(String name) throws Exception {
     Set<String> heldout = refs(name);
-    Set<String> shared = new HashSet<>(heldout);
-    shared.retainAll(refs(CORPUS));
-
-    assertThat(shared).as("articles in both sets").isEmpty();
+    for (String earlier : IN_ORDER.subList(0, IN_ORDER.indexOf(name))) {
+      Set<String> shared = new HashSet<>(heldout);
+      shared.retainAll(refs(earlier));
+      assertThat(shared).as("articles in both %s and %s", name, earlier).isEmpty();
+    }
     assertThat(heldout.stream().filter(r -> r.startsWith("bbc-news/"))).hasSizeGreaterThan(30);
     long stories = lines(name).stream().map(l -> l.get("story").asText()).distinct().count();
     assertThat(heldout.size() - stories).as("articles joining another's story").isGreaterThan(40);
   }
 
+  @Test
+  void shouldLabelExactlyHeldout3sArticlesInTheSecondLabelling() throws Exception {
+    assertThat(refs(SECOND)).isEqualTo(refs(HELDOUT3));
+  }
+
   @ParameterizedTest
-  @ValueSource(strings = {CORPUS, HELDOUT})
+  @ValueSource(strings = {CORPUS, HELDOUT, HELDOUT3, HELDOUT4, HELDOUT5})
   void shouldResolveEveryReferenceInTheCorpora(String name) throws Exception {
     Path corpora = corpora();
     Assumptions.assumeTrue(
