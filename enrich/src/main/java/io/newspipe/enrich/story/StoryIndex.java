@@ -34,10 +34,10 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * (ticker, headline subject), lead to their stories, and an article joins the story whose centroid
  * it resembles most (cosine similarity of rarity-weighted words at or above {@link
  * StoryRules#similarity()}, or {@value #AGREEING_FACTOR} of it when both name the same ticker,
- * person or headline subject within half a day of the story's start), among the stories that began
- * within the window, hold fewer than {@value #MAX_ARTICLES} articles and name no other company,
- * ticker, person ({@link StoryNames#conflicts}) or headline subject ({@link
- * StoryNames#subjectsConflict}).
+ * person or headline subject within a day of the story's latest report and two days of its start),
+ * among the stories that began within the window, hold fewer than {@value #MAX_ARTICLES} articles
+ * and name no other company, ticker, person ({@link StoryNames#conflicts}) or headline subject
+ * ({@link StoryNames#subjectsConflict}).
  *
  * <p>Signatures, bands and story states are forgotten one {@link StoryRules#window()} after they
  * were last indexed ({@link #purge}), so the index holds roughly the articles of one window and
@@ -73,8 +73,19 @@ public final class StoryIndex {
   /** Share of the similarity threshold an article needs when it names the story's subject. */
   static final double AGREEING_FACTOR = 0.6;
 
-  /** How long after a story's start agreeing names lower the threshold: half a day. */
-  static final long AGREEING_WINDOW_MILLIS = 12L * 60 * 60 * 1000;
+  /**
+   * How long after a story's latest report agreeing names lower the threshold: a day. A follow-up
+   * (the target's reply, the raised bid, the rating agency's action) follows the story's latest
+   * turn, not its first report.
+   */
+  static final long AGREEING_WINDOW_MILLIS = 24L * 60 * 60 * 1000;
+
+  /**
+   * How long after a story's start agreeing names can lower the threshold at all: two days, the
+   * span within which follow-ups of one event are one story. Without it a subject in the news every
+   * day (a minister's statements) could chain into one story for as long as the story is open.
+   */
+  static final long AGREEING_SPAN_MILLIS = 48L * 60 * 60 * 1000;
 
   /** Articles remembered per band; older ones drop out, so a popular band costs no more. */
   static final int BAND_CAPACITY = 5;
@@ -194,7 +205,7 @@ public final class StoryIndex {
         }
       } else {
         story = match.story();
-        joined = state(story.id()).plus(now, names, words, weights);
+        joined = state(story.id()).plus(now, published, names, words, weights);
       }
       if (joined != null) {
         putState(joined);
@@ -304,11 +315,13 @@ public final class StoryIndex {
    * The similarity an article needs to join a story: {@link StoryRules#similarity()}, or {@value
    * #AGREEING_FACTOR} of it when the article and the story name the same company, ticker or person
    * (and none that disagree, or it would not be asked) and the article came within {@link
-   * #AGREEING_WINDOW_MILLIS} of the story's start. Rare words found the candidate; agreeing names
-   * and time tell a differently worded report of the same event from a look-alike.
+   * #AGREEING_WINDOW_MILLIS} of the story's latest report and {@link #AGREEING_SPAN_MILLIS} of its
+   * start. Rare words found the candidate; agreeing names and time tell a differently worded report
+   * of the same event from a look-alike.
    */
   private double threshold(StoryState state, StoryNames names, long published) {
-    if (Math.abs(published - state.start()) <= AGREEING_WINDOW_MILLIS
+    if (Math.abs(published - state.latest()) <= AGREEING_WINDOW_MILLIS
+        && Math.abs(published - state.start()) <= AGREEING_SPAN_MILLIS
         && state.names().agrees(names)) {
       return rules.similarity() * AGREEING_FACTOR;
     }

@@ -14,6 +14,8 @@ import java.util.Comparator;
  *
  * @param indexed wall-clock time of the last change, epoch millis (first, so that the purge reads
  *     it like the other index entries)
+ * @param start publication time of the story's first article, epoch millis
+ * @param latest publication time of its latest article (the greatest so far), epoch millis
  * @param words word hashes of the centroid, ascending
  * @param weights their weights
  */
@@ -21,6 +23,7 @@ record StoryState(
     long indexed,
     String id,
     long start,
+    long latest,
     int size,
     StoryNames names,
     long[] words,
@@ -32,11 +35,12 @@ record StoryState(
   /** A story of one article. */
   static StoryState first(
       String id, long start, long indexed, StoryNames names, long[] words, double[] weights) {
-    return new StoryState(indexed, id, start, 1, names, words, unit(weights));
+    return new StoryState(indexed, id, start, start, 1, names, words, unit(weights));
   }
 
-  /** This story with one more article. */
-  StoryState plus(long now, StoryNames more, long[] moreWords, double[] moreWeights) {
+  /** This story with one more article, published at {@code published}. */
+  StoryState plus(
+      long now, long published, StoryNames more, long[] moreWords, double[] moreWeights) {
     // Both word lists are ascending and distinct: one merge sums them (each shared word as
     // centroid weight + article weight, the same addition as before), already in word order.
     double[] unit = unit(moreWeights);
@@ -82,7 +86,14 @@ record StoryState(
       n = m;
     }
     return new StoryState(
-        now, id, start, size + 1, names.union(more), Arrays.copyOf(w, n), Arrays.copyOf(v, n));
+        now,
+        id,
+        start,
+        Math.max(latest, published),
+        size + 1,
+        names.union(more),
+        Arrays.copyOf(w, n),
+        Arrays.copyOf(v, n));
   }
 
   /**
@@ -134,7 +145,8 @@ record StoryState(
                 + 3 * Integer.BYTES
                 + idBytes.length
                 + names.encodedSize()
-                + words.length * (Long.BYTES + Double.BYTES));
+                + words.length * (Long.BYTES + Double.BYTES)
+                + Long.BYTES);
     buffer.putLong(indexed).putLong(start).putInt(size);
     buffer.putInt(idBytes.length).put(idBytes);
     names.writeTo(buffer);
@@ -142,6 +154,7 @@ record StoryState(
     for (int i = 0; i < words.length; i++) {
       buffer.putLong(words[i]).putDouble(weights[i]);
     }
+    buffer.putLong(latest); // last: a state stored before it was kept decodes with latest = start
     return buffer.array();
   }
 
@@ -163,8 +176,16 @@ record StoryState(
       words[i] = buffer.getLong();
       weights[i] = buffer.getDouble();
     }
+    long latest = buffer.remaining() >= Long.BYTES ? buffer.getLong() : start;
     return new StoryState(
-        indexed, new String(idBytes, StandardCharsets.UTF_8), start, size, names, words, weights);
+        indexed,
+        new String(idBytes, StandardCharsets.UTF_8),
+        start,
+        latest,
+        size,
+        names,
+        words,
+        weights);
   }
 
   @Override
@@ -173,6 +194,7 @@ record StoryState(
         && indexed == s.indexed
         && id.equals(s.id)
         && start == s.start
+        && latest == s.latest
         && size == s.size
         && names.equals(s.names)
         && Arrays.equals(words, s.words)

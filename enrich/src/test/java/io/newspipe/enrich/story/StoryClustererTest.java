@@ -224,6 +224,83 @@ class StoryClustererTest {
     assertThat(other).isNotEqualTo(first);
   }
 
+  /**
+   * A saga: each turn comes within a day of the one before, the last more than a day after the
+   * first. Agreeing names lower the bar from the story's latest report, so the last turn still
+   * joins; the same turn after a day's silence does not.
+   */
+  @Test
+  void shouldJoinAFollowUpWithinADayOfTheStorysLatestReportNotOfItsStart() {
+    String bid =
+        "Corvane Partners said it offered 41 dlrs a share in cash for Halsted Mills Inc, valuing"
+            + " the textile maker at about 900 mln dlrs, and asked its board to meet this week.";
+    String rejection =
+        "Halsted Mills Inc's board rejected the 41 dlrs a share offer from Corvane Partners as"
+            + " inadequate and said it would study a restructuring that keeps the company"
+            + " independent.";
+    String reply =
+        "Halsted Mills <HLM> said its board would put a restructuring plan to shareholders within a"
+            + " week, and called the partners' statements unproductive.";
+    long hour = 60 * MINUTE;
+
+    StoryClusterer saga = new StoryClusterer(StoryRules.DEFAULTS);
+    String first =
+        saga.assign("s1", "CORVANE OFFERS 41 DLRS A SHARE FOR HALSTED <HLM>", null, bid, T0);
+    String second =
+        saga.assign("s2", "HALSTED <HLM> REJECTS CORVANE BID", null, rejection, T0 + 18 * hour);
+    String third =
+        saga.assign("s3", "HALSTED <HLM> PLAN DUE WITHIN A WEEK", null, reply, T0 + 36 * hour);
+
+    StoryClusterer quiet = new StoryClusterer(StoryRules.DEFAULTS);
+    String alone =
+        quiet.assign("q1", "CORVANE OFFERS 41 DLRS A SHARE FOR HALSTED <HLM>", null, bid, T0);
+    String late =
+        quiet.assign("q3", "HALSTED <HLM> PLAN DUE WITHIN A WEEK", null, reply, T0 + 36 * hour);
+
+    assertThat(second).isEqualTo(first);
+    assertThat(third).isEqualTo(first);
+    assertThat(late).isNotEqualTo(alone);
+  }
+
+  /**
+   * However closely turns follow each other, agreeing names lower the bar only within two days of a
+   * story's start: a subject in the news every day does not chain into one story.
+   */
+  @Test
+  void shouldNotLowerTheBarForAgreeingNamesTwoDaysAfterAStorysStart() {
+    long hour = 60 * MINUTE;
+    StoryClusterer saga = new StoryClusterer(StoryRules.DEFAULTS);
+    String first =
+        saga.assign(
+            "m1",
+            "TREASURY'S HALLORAN SEES STABLE DOLLAR",
+            null,
+            "Treasury Secretary Peter Halloran said the dollar had found a stable range after the"
+                + " Geneva accord and the government saw no need for further intervention.",
+            T0);
+    String[] days = {
+      "Treasury Secretary Peter Halloran told a Senate committee the Geneva accord was working and"
+          + " exchange rates should stay near current levels.",
+      "Treasury Secretary Peter Halloran said talks with Asian partners on currency values would"
+          + " resume next month after the Geneva accord.",
+      "Treasury Secretary Peter Halloran said the administration would oppose an import fee on"
+          + " crude oil in the trade bill before Congress.",
+    };
+    List<String> stories = new ArrayList<>();
+    for (int day = 0; day < days.length; day++) {
+      stories.add(
+          saga.assign(
+              "m" + (day + 2),
+              "TREASURY'S HALLORAN SPEAKS",
+              null,
+              days[day],
+              T0 + (day + 1) * 20 * hour));
+    }
+
+    assertThat(stories.subList(0, 2)).containsOnly(first); // 20 and 40 hours after the start
+    assertThat(stories.get(2)).isNotEqualTo(first); // 60 hours: the bar is the plain one again
+  }
+
   private static byte[] encoded(StoryNames names) {
     ByteBuffer buffer = ByteBuffer.allocate(names.encodedSize());
     names.writeTo(buffer);

@@ -22,7 +22,7 @@ class StoryStateTest {
       if (round % 5 == 0 && weights.length > 3) {
         weights[1] = weights[2]; // ties are cut by word hash
       }
-      StoryState story = new StoryState(1L, "s", 0L, 2, StoryNames.NONE, words, weights);
+      StoryState story = new StoryState(1L, "s", 0L, 5L, 2, StoryNames.NONE, words, weights);
       long[] more = distinctAscending(random, random.nextInt(150));
       if (round % 3 == 0 && words.length > 0 && more.length > 0) {
         more[0] = words[0]; // shared words are summed
@@ -31,13 +31,16 @@ class StoryStateTest {
       }
       double[] moreWeights = random.doubles(more.length, 0, 1).toArray();
 
-      StoryState joined = story.plus(2L, StoryNames.NONE, more, moreWeights);
+      long published = round % 2 == 0 ? 3L : 4L + round; // before or after the latest so far
+      StoryState joined = story.plus(2L, published, StoryNames.NONE, more, moreWeights);
       StoryState expected = reference(story, more, moreWeights);
 
       assertThat(joined.words()).as("round %d", round).containsExactly(expected.words());
       assertThat(joined.weights()).as("round %d", round).containsExactly(expected.weights());
       assertThat(joined.size()).isEqualTo(3);
       assertThat(joined.indexed()).isEqualTo(2L);
+      assertThat(joined.start()).isZero();
+      assertThat(joined.latest()).isEqualTo(Math.max(5L, published));
     }
   }
 
@@ -64,6 +67,7 @@ class StoryStateTest {
               random.nextLong(),
               "story-" + round,
               random.nextLong(),
+              random.nextLong(),
               1 + round,
               names,
               words,
@@ -75,6 +79,33 @@ class StoryStateTest {
       assertThat(read.names().subjects()).isEqualTo(state.names().subjects());
       assertThat(read.names().headlineTickers()).isEqualTo(state.names().headlineTickers());
     }
+  }
+
+  /**
+   * A state stored before the latest report's time was kept (the layout without it) reads back with
+   * its start as its latest report, so an upgraded enrich keeps its stories.
+   */
+  @Test
+  void shouldReadAStateStoredWithoutItsLatestReportAsLatestAtItsStart() {
+    StoryState state =
+        new StoryState(
+            7L,
+            "old",
+            1_000L,
+            9_000L,
+            3,
+            StoryNames.of("ACME <ACM> SETS DIVIDEND", null, ""),
+            new long[] {-5, 2, 9},
+            new double[] {0.5, 1.5, 2.5});
+    byte[] current = state.encode();
+    byte[] before = java.util.Arrays.copyOf(current, current.length - Long.BYTES);
+
+    StoryState read = StoryState.decode(before);
+
+    assertThat(read.latest()).isEqualTo(1_000L);
+    assertThat(read.words()).containsExactly(state.words());
+    assertThat(read.names()).isEqualTo(state.names());
+    assertThat(StoryState.decode(current).latest()).isEqualTo(9_000L);
   }
 
   /** The plain definition: a map of sums, sorted heaviest first, cut, then sorted by word. */
@@ -103,6 +134,7 @@ class StoryStateTest {
         2L,
         story.id(),
         story.start(),
+        story.latest(),
         story.size() + 1,
         StoryNames.NONE,
         heaviest.stream().mapToLong(Map.Entry::getKey).toArray(),
