@@ -39,11 +39,12 @@ class StoryLabelSetsTest {
   private static final String HELDOUT3 = "/stories/heldout3-labelled.jsonl";
   private static final String HELDOUT4 = "/stories/heldout4-labelled.jsonl";
   private static final String HELDOUT5 = "/stories/heldout5-labelled.jsonl";
+  private static final String HELDOUT6 = "/stories/heldout6-labelled.jsonl";
   private static final String SECOND = "/stories/heldout3-second-labeller.jsonl";
 
   // Each held-out set, in the order written: none may share an article with a set before it.
   private static final List<String> IN_ORDER =
-      List.of(CORPUS, HELDOUT, HELDOUT3, HELDOUT4, HELDOUT5);
+      List.of(CORPUS, HELDOUT, HELDOUT3, HELDOUT4, HELDOUT5, HELDOUT6);
 
   private static List<JsonNode> lines(String name) throws Exception {
     List<JsonNode> lines = new ArrayList<>();
@@ -73,7 +74,7 @@ class StoryLabelSetsTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {CORPUS, HELDOUT, HELDOUT3, HELDOUT4, HELDOUT5, SECOND})
+  @ValueSource(strings = {CORPUS, HELDOUT, HELDOUT3, HELDOUT4, HELDOUT5, HELDOUT6, SECOND})
   void shouldHoldOnlyReferencesAndLabelsEachArticleOnce(String name) throws Exception {
     List<JsonNode> lines = lines(name);
     Set<String> refs = new HashSet<>();
@@ -88,7 +89,7 @@ class StoryLabelSetsTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {HELDOUT, HELDOUT3, HELDOUT4, HELDOUT5})
+  @ValueSource(strings = {HELDOUT, HELDOUT3, HELDOUT4, HELDOUT5, HELDOUT6})
   void shouldHoldOutArticlesOfItsOwnWithBbcCopyAndSameEventGroups(String name) throws Exception {
     Set<String> heldout = refs(name);
     for (String earlier : IN_ORDER.subList(0, IN_ORDER.indexOf(name))) {
@@ -107,7 +108,7 @@ class StoryLabelSetsTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {CORPUS, HELDOUT, HELDOUT3, HELDOUT4, HELDOUT5})
+  @ValueSource(strings = {CORPUS, HELDOUT, HELDOUT3, HELDOUT4, HELDOUT5, HELDOUT6})
   void shouldResolveEveryReferenceInTheCorpora(String name) throws Exception {
     Path corpora = corpora();
     Assumptions.assumeTrue(
