@@ -40,11 +40,12 @@ class StoryLabelSetsTest {
   private static final String HELDOUT4 = "/stories/heldout4-labelled.jsonl";
   private static final String HELDOUT5 = "/stories/heldout5-labelled.jsonl";
   private static final String HELDOUT6 = "/stories/heldout6-labelled.jsonl";
+  private static final String TUNING_REP = "/stories/tuning-rep-labelled.jsonl";
   private static final String SECOND = "/stories/heldout3-second-labeller.jsonl";
 
   // Each held-out set, in the order written: none may share an article with a set before it.
   private static final List<String> IN_ORDER =
-      List.of(CORPUS, HELDOUT, HELDOUT3, HELDOUT4, HELDOUT5, HELDOUT6);
+      List.of(CORPUS, HELDOUT, HELDOUT3, HELDOUT4, HELDOUT5, HELDOUT6, TUNING_REP);
 
   private static List<JsonNode> lines(String name) throws Exception {
     List<JsonNode> lines = new ArrayList<>();
@@ -74,7 +75,8 @@ class StoryLabelSetsTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {CORPUS, HELDOUT, HELDOUT3, HELDOUT4, HELDOUT5, HELDOUT6, SECOND})
+  @ValueSource(
+      strings = {CORPUS, HELDOUT, HELDOUT3, HELDOUT4, HELDOUT5, HELDOUT6, TUNING_REP, SECOND})
   void shouldHoldOnlyReferencesAndLabelsEachArticleOnce(String name) throws Exception {
     List<JsonNode> lines = lines(name);
     Set<String> refs = new HashSet<>();
@@ -103,12 +105,22 @@ class StoryLabelSetsTest {
   }
 
   @Test
+  void shouldShareNoArticleBetweenTheRepresentativeTuningSetAndAnyEarlierSet() throws Exception {
+    Set<String> tuning = refs(TUNING_REP);
+    for (String earlier : IN_ORDER.subList(0, IN_ORDER.indexOf(TUNING_REP))) {
+      Set<String> shared = new HashSet<>(tuning);
+      shared.retainAll(refs(earlier));
+      assertThat(shared).as("articles in both %s and %s", TUNING_REP, earlier).isEmpty();
+    }
+  }
+
+  @Test
   void shouldLabelExactlyHeldout3sArticlesInTheSecondLabelling() throws Exception {
     assertThat(refs(SECOND)).isEqualTo(refs(HELDOUT3));
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {CORPUS, HELDOUT, HELDOUT3, HELDOUT4, HELDOUT5, HELDOUT6})
+  @ValueSource(strings = {CORPUS, HELDOUT, HELDOUT3, HELDOUT4, HELDOUT5, HELDOUT6, TUNING_REP})
   void shouldResolveEveryReferenceInTheCorpora(String name) throws Exception {
     Path corpora = corpora();
     Assumptions.assumeTrue(
