@@ -79,20 +79,23 @@ public final class StoryText {
 
   /**
    * The distinct features of headline, sub-headline and lead, in order of first appearance: every
-   * content word (stemmed), plus {@code "=" + word} for each word that names something, so that
-   * names and numbers count twice. Two reports of one event share their names and numbers; two
-   * different earthquakes share the words that describe an earthquake.
+   * content word (stemmed), plus {@code "=" + word} for each number, so that numbers count twice.
+   * Two reports of one event share their figures (the price, the toll, the magnitude); two
+   * different earthquakes share the words that describe an earthquake. Names count once, like any
+   * rare word: who speaks says less about which event than what is said (one minister's statements
+   * of one day are different stories), and names already decide on their own whether two reports
+   * may join at all ({@link StoryNames}).
    *
    * @param subheadline may be null
    */
   public static List<String> words(String headline, String subheadline, String body) {
     Set<String> words = new LinkedHashSet<>();
     String head = headlineText(headline == null ? "" : headline);
-    addContent(words, head, Integer.MAX_VALUE, !titleCase(head));
+    addContent(words, head, Integer.MAX_VALUE);
     if (subheadline != null) {
-      addContent(words, subheadline, Integer.MAX_VALUE, !titleCase(subheadline));
+      addContent(words, subheadline, Integer.MAX_VALUE);
     }
-    addContent(words, withoutCredit(body == null ? "" : body), LEAD_WORDS, true);
+    addContent(words, withoutCredit(body == null ? "" : body), LEAD_WORDS);
     return List.copyOf(words);
   }
 
@@ -233,7 +236,7 @@ public final class StoryText {
     return false;
   }
 
-  private static void addContent(Set<String> words, String raw, int limit, boolean cased) {
+  private static void addContent(Set<String> words, String raw, int limit) {
     String text = numbersAsWords(raw);
     List<Token> tokens = Tokenizer.tokenize(text);
     for (int i = 0; i < tokens.size() && i < limit; i++) {
@@ -244,7 +247,7 @@ public final class StoryText {
       }
       String stem = stem(word);
       words.add(stem);
-      if (isName(text, token, cased)) {
+      if (Character.isDigit(text.charAt(token.start()))) {
         words.add("=" + stem);
       }
     }
@@ -269,33 +272,6 @@ public final class StoryText {
   private static final Pattern TRAILING_ZEROS = Pattern.compile("(\\d\\.\\d*?[1-9])0+(?!\\d)");
   private static final Pattern TRAILING_POINT = Pattern.compile("(\\d)\\.0+(?!\\d)");
   private static final Pattern DECIMAL = Pattern.compile("(\\d)\\.(\\d)");
-
-  /**
-   * A number, or a word written with a capital where a sentence does not begin ("in northern
-   * Japan", "Rhein Kliniken"). Only in text that uses capitals as prose does: a Title Case headline
-   * says nothing.
-   */
-  private static boolean isName(String text, Token token, boolean cased) {
-    char first = text.charAt(token.start());
-    if (Character.isDigit(first)) {
-      return true;
-    }
-    return cased && !token.sentenceStart() && Character.isUpperCase(first);
-  }
-
-  private static boolean titleCase(String text) {
-    int words = 0;
-    int capitalised = 0;
-    for (Token token : Tokenizer.tokenize(text)) {
-      if (token.end() - token.start() > 3) {
-        words++;
-        if (Character.isUpperCase(text.charAt(token.start()))) {
-          capitalised++;
-        }
-      }
-    }
-    return words >= 3 && capitalised * 10 >= words * 7;
-  }
 
   /**
    * A crude stem, enough for the verb forms a headline and its lead use for one event to meet:
