@@ -70,7 +70,8 @@ public record StoryNames(
           "(?=[A-Z])\\b(?:Mr|Mrs|Ms|Dr|Sir|Dame|Lord|Lady|President|Premier|Chancellor|Senator|Sen|Rep"
               + "|Governor|Gov|Minister|Secretary|Chairman|Chairwoman|King|Queen|Prince|Princess"
               + "|Pope|General|Gen|Judge|Justice|Mayor|Ambassador)\\.?\\s+"
-              + "((?:[A-Z][a-z'\\-]+\\s+){0,2}[A-Z][a-z'\\-]+)");
+              + "((?:[A-Z][a-z']+(?:-[A-Z][a-z']+)?\\s+){0,2}[A-Z][a-z']+(?:-[A-Z][a-z']+)?)");
+  private static final Pattern POSSESSIVE = Pattern.compile("'s?$");
   private static final Set<String> NOT_A_SURNAME =
       Set.of("of", "and", "the", "said", "for", "in", "on", "to");
 
@@ -118,7 +119,9 @@ public record StoryNames(
     Matcher person = PERSON.matcher(text);
     while (person.find()) {
       String[] words = person.group(1).split("\\s+");
-      String surname = words[words.length - 1].toLowerCase(Locale.ROOT);
+      // "Mr Reagan's" and "Mr Reagan" name one man; "Kilroy-Silk" is one surname.
+      String surname =
+          POSSESSIVE.matcher(words[words.length - 1].toLowerCase(Locale.ROOT)).replaceFirst("");
       if (!NOT_A_SURNAME.contains(surname)) {
         people.add(surname);
       }

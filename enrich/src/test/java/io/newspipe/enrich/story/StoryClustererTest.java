@@ -168,6 +168,18 @@ class StoryClustererTest {
   }
 
   @Test
+  void shouldReadAPossessiveOrHyphenatedSurnameAsThePersonItNames() {
+    StoryNames possessive =
+        StoryNames.of("Reagan's nominee withdraws", null, "President Reagan's choice");
+    StoryNames plain = StoryNames.of("Nominee withdraws", null, "President Reagan accepted it.");
+
+    assertThat(possessive.people()).containsExactly("reagan");
+    assertThat(possessive.conflicts(plain)).isFalse();
+    assertThat(StoryNames.of("Party launch", null, "Mr Kilroy-Silk said").people())
+        .containsExactly("kilroy-silk");
+  }
+
+  @Test
   void shouldTellFlashesOfDifferentCompaniesApartByTheirHeadlineSubjects() {
     long[] none = new long[0];
     StoryNames sun =
