@@ -42,11 +42,12 @@ class StoryLabelSetsTest {
   private static final String HELDOUT6 = "/stories/heldout6-labelled.jsonl";
   private static final String TUNING_REP = "/stories/tuning-rep-labelled.jsonl";
   private static final String HELDOUT7 = "/stories/heldout7-labelled.jsonl";
+  private static final String HELDOUT8 = "/stories/heldout8-labelled.jsonl";
   private static final String SECOND = "/stories/heldout3-second-labeller.jsonl";
 
   // Each held-out set, in the order written: none may share an article with a set before it.
   private static final List<String> IN_ORDER =
-      List.of(CORPUS, HELDOUT, HELDOUT3, HELDOUT4, HELDOUT5, HELDOUT6, TUNING_REP, HELDOUT7);
+      List.of(CORPUS, HELDOUT, HELDOUT3, HELDOUT4, HELDOUT5, HELDOUT6, TUNING_REP, HELDOUT7, HELDOUT8);
 
   private static List<JsonNode> lines(String name) throws Exception {
     List<JsonNode> lines = new ArrayList<>();
@@ -116,7 +117,7 @@ class StoryLabelSetsTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {TUNING_REP, HELDOUT7})
+  @ValueSource(strings = {TUNING_REP, HELDOUT7, HELDOUT8})
   void shouldShareNoArticleOfTheReutersOnlySetsWithAnyEarlierSet(String name) throws Exception {
     Set<String> refs = refs(name);
     for (String earlier : IN_ORDER.subList(0, IN_ORDER.indexOf(name))) {
@@ -133,7 +134,7 @@ class StoryLabelSetsTest {
 
   @ParameterizedTest
   @ValueSource(
-      strings = {CORPUS, HELDOUT, HELDOUT3, HELDOUT4, HELDOUT5, HELDOUT6, TUNING_REP, HELDOUT7})
+      strings = {CORPUS, HELDOUT, HELDOUT3, HELDOUT4, HELDOUT5, HELDOUT6, TUNING_REP, HELDOUT7, HELDOUT8})
   void shouldResolveEveryReferenceInTheCorpora(String name) throws Exception {
     Path corpora = corpora();
     Assumptions.assumeTrue(
