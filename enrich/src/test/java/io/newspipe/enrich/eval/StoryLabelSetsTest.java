@@ -47,7 +47,8 @@ class StoryLabelSetsTest {
 
   // Each held-out set, in the order written: none may share an article with a set before it.
   private static final List<String> IN_ORDER =
-      List.of(CORPUS, HELDOUT, HELDOUT3, HELDOUT4, HELDOUT5, HELDOUT6, TUNING_REP, HELDOUT7, HELDOUT8);
+      List.of(
+          CORPUS, HELDOUT, HELDOUT3, HELDOUT4, HELDOUT5, HELDOUT6, TUNING_REP, HELDOUT7, HELDOUT8);
 
   private static List<JsonNode> lines(String name) throws Exception {
     List<JsonNode> lines = new ArrayList<>();
@@ -134,7 +135,17 @@ class StoryLabelSetsTest {
 
   @ParameterizedTest
   @ValueSource(
-      strings = {CORPUS, HELDOUT, HELDOUT3, HELDOUT4, HELDOUT5, HELDOUT6, TUNING_REP, HELDOUT7, HELDOUT8})
+      strings = {
+        CORPUS,
+        HELDOUT,
+        HELDOUT3,
+        HELDOUT4,
+        HELDOUT5,
+        HELDOUT6,
+        TUNING_REP,
+        HELDOUT7,
+        HELDOUT8
+      })
   void shouldResolveEveryReferenceInTheCorpora(String name) throws Exception {
     Path corpora = corpora();
     Assumptions.assumeTrue(
