@@ -344,8 +344,8 @@ public final class StoryEvaluation {
    * missed pair (one label, different predicted stories), each with both headlines and the evidence
    * the story rules weigh: the hours between them, the shared words with their rarity in this set
    * ({@code ln(N / df)}), the cosine similarity of the two articles' rarity-weighted words, what
-   * each names (tickers, companies, people, headline subjects), whether the names
-   * conflict or agree, and the similarity with which the later article joined its story.
+   * each names (tickers, companies, people, headline subjects), whether the names conflict or
+   * agree, and the similarity with which the later article joined its story.
    */
   public static String explain(Result result) {
     List<StoryItems.Item> items = result.items();
