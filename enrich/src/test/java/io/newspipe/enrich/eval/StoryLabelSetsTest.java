@@ -45,13 +45,25 @@ class StoryLabelSetsTest {
   private static final String TUNING_REP = "/stories/tuning-rep-labelled.jsonl";
   private static final String HELDOUT7 = "/stories/heldout7-labelled.jsonl";
   private static final String HELDOUT8 = "/stories/heldout8-labelled.jsonl";
+  private static final String HELDOUT9 = "/stories/heldout9-labelled.jsonl";
+  private static final String HELDOUT10 = "/stories/heldout10-labelled.jsonl";
   private static final String SECOND = "/stories/heldout3-second-labeller.jsonl";
 
   // Every story set on real copy, in the order written: none may share an article with a set
   // before it. The checks below run over this list, so a new set is added here once.
   private static final List<String> IN_ORDER =
       List.of(
-          CORPUS, HELDOUT, HELDOUT3, HELDOUT4, HELDOUT5, HELDOUT6, TUNING_REP, HELDOUT7, HELDOUT8);
+          CORPUS,
+          HELDOUT,
+          HELDOUT3,
+          HELDOUT4,
+          HELDOUT5,
+          HELDOUT6,
+          TUNING_REP,
+          HELDOUT7,
+          HELDOUT8,
+          HELDOUT9,
+          HELDOUT10);
 
   static Stream<String> sets() {
     return IN_ORDER.stream();
