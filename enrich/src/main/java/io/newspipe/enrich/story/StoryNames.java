@@ -51,6 +51,10 @@ public record StoryNames(
   private static final Pattern BRACKETED = Pattern.compile("<([^<>\\n]{1,60})>");
   private static final Pattern UPPER_TICKER =
       Pattern.compile("[A-Z][A-Z0-9]{0,6}(?:\\.[A-Z]{1,2})?");
+  // "<ERIC ST>", "<BP L>": a ticker and the code of its exchange, as Reuters marks foreign
+  // listings.
+  private static final Pattern EXCHANGE_CODED_TICKER =
+      Pattern.compile("([A-Z][A-Z0-9]{0,6}) [A-Z]{1,2}");
   private static final Pattern DOTTED_TICKER =
       Pattern.compile("\\(([A-Z][A-Z0-9]{0,6}\\.[A-Z]{1,3})\\)");
   private static final Pattern EXCHANGE_TICKER =
@@ -72,6 +76,27 @@ public record StoryNames(
               + "|Pope|General|Gen|Judge|Justice|Mayor|Ambassador)\\.?\\s+"
               + "((?:[A-Z][a-z']+(?:-[A-Z][a-z']+)?\\s+){0,2}[A-Z][a-z']+(?:-[A-Z][a-z']+)?)");
   private static final Pattern POSSESSIVE = Pattern.compile("'s?$");
+  // "General Electric Co", "General Motors Corp": a title word starting a company's name.
+  private static final Set<String> COMPANY_SUFFIXES =
+      Set.of(
+          "inc",
+          "incorporated",
+          "corp",
+          "corporation",
+          "co",
+          "cos",
+          "ltd",
+          "limited",
+          "plc",
+          "llc",
+          "ag",
+          "sa",
+          "nv",
+          "spa",
+          "gmbh",
+          "holdings",
+          "group",
+          "bancorp");
   private static final Set<String> NOT_A_SURNAME =
       Set.of("of", "and", "the", "said", "for", "in", "on", "to");
 
@@ -102,7 +127,8 @@ public record StoryNames(
     Matcher bracketed = BRACKETED.matcher(text);
     while (bracketed.find()) {
       String inside = bracketed.group(1).strip();
-      if (!UPPER_TICKER.matcher(inside).matches()) {
+      if (!UPPER_TICKER.matcher(inside).matches()
+          && !EXCHANGE_CODED_TICKER.matcher(inside).matches()) {
         addCompany(companies, inside);
       }
     }
@@ -122,7 +148,7 @@ public record StoryNames(
       // "Mr Reagan's" and "Mr Reagan" name one man; "Kilroy-Silk" is one surname.
       String surname =
           POSSESSIVE.matcher(words[words.length - 1].toLowerCase(Locale.ROOT)).replaceFirst("");
-      if (!NOT_A_SURNAME.contains(surname)) {
+      if (!NOT_A_SURNAME.contains(surname) && !COMPANY_SUFFIXES.contains(surname)) {
         people.add(surname);
       }
     }
@@ -142,6 +168,11 @@ public record StoryNames(
       String inside = bracketed.group(1).strip();
       if (UPPER_TICKER.matcher(inside).matches()) {
         tickers.add(inside);
+      } else {
+        Matcher coded = EXCHANGE_CODED_TICKER.matcher(inside);
+        if (coded.matches()) {
+          tickers.add(coded.group(1));
+        }
       }
     }
     for (Pattern pattern : new Pattern[] {DOTTED_TICKER, EXCHANGE_TICKER}) {
@@ -224,16 +255,92 @@ public record StoryNames(
    * at least one and they share none. When both headlines carry tickers, the headline tickers
    * decide (a ticker in a lead may be one the report only mentions: "... said Texas Air Corp <TEX>
    * ..."); when both carry tickers, tickers decide for companies (a ticker is exact, a company read
-   * from a lead may be context).
+   * from a lead may be context). Two spellings of one company's ticker are the same ticker when the
+   * reports also share a company or subject word ({@link #sharesTicker}).
    */
   public boolean conflicts(StoryNames other) {
     boolean byHeadline = !headlineTickers.isEmpty() && !other.headlineTickers.isEmpty();
     boolean byTicker = !tickers.isEmpty() && !other.tickers.isEmpty();
     boolean differ =
         byHeadline
-            ? disjoint(headlineTickers, other.headlineTickers)
-            : byTicker ? disjoint(tickers, other.tickers) : disjoint(companies, other.companies);
+            ? tickersDiffer(headlineTickers, other.headlineTickers, other)
+            : byTicker
+                ? tickersDiffer(tickers, other.tickers, other)
+                : disjoint(companies, other.companies);
     return differ || disjoint(people, other.people);
+  }
+
+  // Tickers differ when none of one side marks the same stock as one of the other's.
+  private boolean tickersDiffer(Set<String> mine, Set<String> theirs, StoryNames other) {
+    return !sharesTicker(mine, theirs, other);
+  }
+
+  /**
+   * Whether some ticker of {@code mine} and some of {@code theirs} mark one company's stock: the
+   * same ticker, or two spellings of one while the two reports also name one company (the company
+   * or headline subject words of one are all among the other's). Exchanges write share classes and
+   * special listings as variants ({@code RA} and {@code RAA}, {@code TOW} and {@code QTOW} in
+   * bankruptcy, {@code ERIC} and its ADR {@code ERICY}), and a corrected item may fix a ticker by
+   * one letter ({@code FBT} to {@code FBO}); the shared name keeps two companies whose tickers
+   * merely look alike ({@code GE}, {@code GEC}) apart.
+   */
+  private boolean sharesTicker(Set<String> mine, Set<String> theirs, StoryNames other) {
+    if (mine.isEmpty() || theirs.isEmpty()) {
+      return false;
+    }
+    if (!Collections.disjoint(mine, theirs)) {
+      return true;
+    }
+    if (!sameName(companies, other.companies) && !sameName(subjects, other.subjects)) {
+      return false;
+    }
+    for (String a : mine) {
+      for (String b : theirs) {
+        if (variants(a, b) || oneLetterApart(a, b)) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  // Both name one: the words of one are all among the other's ("COLECO", "COLECO INDUSTRIES"), not
+  // just a word many names share ("CENTRAL MAINE POWER", "MONTANA POWER").
+  private static boolean sameName(Set<String> a, Set<String> b) {
+    return !a.isEmpty() && !b.isEmpty() && (a.containsAll(b) || b.containsAll(a));
+  }
+
+  // One is the other with up to two letters before or after it (the shorter of two or more), or
+  // with an exchange's suffix ("SKPS", "SKPS.ST").
+  static boolean variants(String a, String b) {
+    if (withoutExchange(a).equals(withoutExchange(b))) {
+      return true;
+    }
+    String shorter = a.length() <= b.length() ? a : b;
+    String longer = shorter == a ? b : a;
+    return shorter.length() >= 2
+        && longer.length() > shorter.length()
+        && longer.length() - shorter.length() <= 2
+        && (longer.startsWith(shorter) || longer.endsWith(shorter));
+  }
+
+  private static String withoutExchange(String ticker) {
+    int dot = ticker.indexOf('.');
+    return dot < 0 ? ticker : ticker.substring(0, dot);
+  }
+
+  // Same length (three or more), one letter different.
+  static boolean oneLetterApart(String a, String b) {
+    if (a.length() != b.length() || a.length() < 3) {
+      return false;
+    }
+    int differences = 0;
+    for (int i = 0; i < a.length(); i++) {
+      if (a.charAt(i) != b.charAt(i)) {
+        differences++;
+      }
+    }
+    return differences == 1;
   }
 
   /**
@@ -243,8 +350,8 @@ public record StoryNames(
   public boolean agrees(StoryNames other) {
     boolean byHeadline = !headlineTickers.isEmpty() && !other.headlineTickers.isEmpty();
     return (byHeadline
-            ? shares(headlineTickers, other.headlineTickers)
-            : shares(tickers, other.tickers))
+            ? sharesTicker(headlineTickers, other.headlineTickers, other)
+            : sharesTicker(tickers, other.tickers, other))
         || shares(people, other.people)
         || shares(subjects, other.subjects);
   }
@@ -260,10 +367,15 @@ public record StoryNames(
    * other's, both ascending). "SUN RAISES CRUDE POSTINGS" and "MURPHY RAISES CRUDE POSTINGS"
    * conflict, and so do "PEORIA HOGS SEEN STEADY" and "OMAHA HOGS SEEN STEADY"; "TEXACO CANADA CUTS
    * …" and "TEXACO CANADA LOWERS …" do not, nor do "JAPAN ALERTS GATT TO SOUTH KOREA PLAN" and
-   * "S.KOREA SAYS JAPAN COMPLAINS TO GATT": each names the other's subject.
+   * "S.KOREA SAYS JAPAN COMPLAINS TO GATT": each names the other's subject. Nor do two headlines
+   * that carry the same ticker: the ticker is exact, subjects are read from spellings ("PREFERRED
+   * HEALTHCARE" and "PREFERRED HEALTH CARE", "TALKING POINT/BANKAMERICA <BAC>" and "ECONOMIC
+   * SPOTLIGHT - BANKAMERICA <BAC>").
    */
   public boolean subjectsConflict(StoryNames other, long[] words, long[] otherWords) {
-    if (subjects.isEmpty() || other.subjects.isEmpty()) {
+    if (subjects.isEmpty()
+        || other.subjects.isEmpty()
+        || sharesTicker(headlineTickers, other.headlineTickers, other)) {
       return false;
     }
     Set<String> mine = new TreeSet<>(subjects);

@@ -180,6 +180,67 @@ class StoryClustererTest {
   }
 
   @Test
+  void shouldReadTwoSpellingsOfOneCompanysTickerAsOneCompanyOnlyWhenTheNamesAgreeToo() {
+    StoryNames common = StoryNames.of("HALVERN FOODS <HLV> 4TH QTR NET", null, "");
+    StoryNames classA = StoryNames.of("HALVERN FOODS <HLVA> SETS DIVIDEND", null, "");
+    StoryNames bankrupt = StoryNames.of("HALVERN FOODS <QHLV> PLAN FILED", null, "");
+    StoryNames corrected = StoryNames.of("HALVERN FOODS <HLW> SEES GROWTH", null, "");
+    StoryNames listed = StoryNames.of("Halvern buys plant", null, "Halvern Foods Inc <HLV.L> said");
+    StoryNames adr = StoryNames.of("HALVERN <HLVY> WINS ORDER", null, "Halvern <HLV ST> said");
+    StoryNames lookAlike = StoryNames.of("HALCO MINES <HLVA> SETS DIVIDEND", null, "");
+    StoryNames otherTypo = StoryNames.of("ORMSBY TOOLS <HLW> SEES GROWTH", null, "");
+
+    assertThat(common.conflicts(classA)).isFalse();
+    assertThat(common.agrees(classA)).isTrue();
+    assertThat(common.conflicts(bankrupt)).isFalse();
+    assertThat(common.conflicts(corrected)).isFalse();
+    assertThat(
+            StoryNames.of("Halvern sells unit", null, "Halvern Foods Inc <HLV> said")
+                .agrees(listed))
+        .isTrue();
+    assertThat(adr.tickers()).containsExactlyInAnyOrder("HLVY", "HLV");
+    assertThat(adr.companies()).doesNotContain("hlv");
+    // A ticker that merely looks like another, under another name, is another company.
+    assertThat(common.conflicts(lookAlike)).isTrue();
+    assertThat(common.agrees(lookAlike)).isFalse();
+    assertThat(common.conflicts(otherTypo)).isTrue();
+    assertThat(StoryNames.variants("GE", "GEC")).isTrue(); // so the name must agree as well
+    assertThat(StoryNames.variants("G", "GM")).isFalse();
+    assertThat(StoryNames.oneLetterApart("HLV", "HLW")).isTrue();
+    assertThat(StoryNames.oneLetterApart("GE", "GM")).isFalse();
+  }
+
+  @Test
+  void shouldNotReadACompanyWhoseNameStartsWithATitleAsAPerson() {
+    assertThat(
+            StoryNames.of(
+                    "Plant sold",
+                    null,
+                    "General Dynamo Corp sold it to General Widgets Co, Judge Amos Tull said")
+                .people())
+        .containsExactly("tull");
+  }
+
+  @Test
+  void shouldLetAHeadlineTickerBothShareOverruleSubjectsSpelledDifferently() {
+    long[] none = new long[0];
+    StoryNames flash = StoryNames.of("PRAIRIE HEALTHCARE LTD <PHX> 4TH QTR NET", null, "");
+    StoryNames item = StoryNames.of("PRAIRIE HEALTH CARE <PHX> SEES GAINS", null, "");
+    StoryNames column = StoryNames.of("TALKING POINT/PRAIRIE HEALTH <PHX>", null, "");
+    StoryNames other = StoryNames.of("PRAIRIE MILLS <PMI> SEES GAINS", null, "");
+
+    assertThat(flash.subjectsConflict(item, none, none)).isFalse();
+    assertThat(flash.subjectsConflict(column, none, none)).isFalse();
+    assertThat(flash.conflicts(other)).isTrue();
+    // Without tickers the spellings still decide.
+    assertThat(
+            StoryNames.of("PRAIRIE HEALTHCARE SEES GAINS", null, "")
+                .subjectsConflict(
+                    StoryNames.of("PRAIRIE HEALTH CARE SEES GAINS", null, ""), none, none))
+        .isTrue();
+  }
+
+  @Test
   void shouldTellFlashesOfDifferentCompaniesApartByTheirHeadlineSubjects() {
     long[] none = new long[0];
     StoryNames sun =
