@@ -188,6 +188,23 @@ public final class StoryIndex {
    */
   public Assignment assign(
       String id, StorySignature signature, StoryNames names, long published, long now) {
+    return assign(id, signature, names, false, published, now);
+  }
+
+  /**
+   * As {@link #assign(String, StorySignature, StoryNames, long, long)}, for an article that may
+   * follow up a release of the company it names ({@link StoryText#followsUp}): such an article
+   * joins the open story of that company (the same ticker or headline subject, within {@link
+   * #AGREEING_WINDOW_MILLIS} of its latest report and {@link #AGREEING_SPAN_MILLIS} of its start)
+   * however differently it is worded; among several, the most similar.
+   */
+  public Assignment assign(
+      String id,
+      StorySignature signature,
+      StoryNames names,
+      boolean followsUp,
+      long published,
+      long now) {
     Map<String, List<String>> buckets = buckets(signature, names);
     Story story = Story.decode(stories.get(id));
     Match match = null;
@@ -196,7 +213,7 @@ public final class StoryIndex {
       double[] weights = rarity.countAndWeigh(words, published);
       StoryState joined = null;
       if (!buckets.isEmpty()) {
-        match = closest(id, words, weights, names, published, buckets).orElse(null);
+        match = closest(id, words, weights, names, followsUp, published, buckets).orElse(null);
       }
       if (match == null) {
         story = new Story(id, published);
@@ -273,6 +290,7 @@ public final class StoryIndex {
       long[] words,
       double[] weights,
       StoryNames names,
+      boolean followsUp,
       long published,
       Map<String, List<String>> buckets) {
     long window = rules.window().toMillis();
@@ -303,7 +321,7 @@ public final class StoryIndex {
       double similarity = state.similarity(words, weights);
       Match match =
           new Match(new Story(state.id(), state.start()), candidate.getValue(), similarity);
-      if (similarity >= threshold(state, names, published)
+      if (similarity >= threshold(state, names, followsUp, published)
           && (best == null || better(match, best))) {
         best = match;
       }
@@ -317,13 +335,19 @@ public final class StoryIndex {
    * (and none that disagree, or it would not be asked) and the article came within {@link
    * #AGREEING_WINDOW_MILLIS} of the story's latest report and {@link #AGREEING_SPAN_MILLIS} of its
    * start. Rare words found the candidate; agreeing names and time tell a differently worded report
-   * of the same event from a look-alike.
+   * of the same event from a look-alike. An article that {@linkplain StoryText#followsUp follows
+   * up} a release needs no similarity at all with the story of the same company (ticker or headline
+   * subject) within those times.
    */
-  private double threshold(StoryState state, StoryNames names, long published) {
+  private double threshold(StoryState state, StoryNames names, boolean followsUp, long published) {
     if (Math.abs(published - state.latest()) <= AGREEING_WINDOW_MILLIS
-        && Math.abs(published - state.start()) <= AGREEING_SPAN_MILLIS
-        && state.names().agrees(names)) {
-      return rules.similarity() * AGREEING_FACTOR;
+        && Math.abs(published - state.start()) <= AGREEING_SPAN_MILLIS) {
+      if (followsUp && state.names().agreesOnCompany(names)) {
+        return 0; // it says it follows this company's release: the words need not match
+      }
+      if (state.names().agrees(names)) {
+        return rules.similarity() * AGREEING_FACTOR;
+      }
     }
     return rules.similarity();
   }

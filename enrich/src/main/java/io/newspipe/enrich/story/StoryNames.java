@@ -348,11 +348,17 @@ public record StoryNames(
    * subjects) they share a name.
    */
   public boolean agrees(StoryNames other) {
+    return agreesOnCompany(other) || shares(people, other.people);
+  }
+
+  /**
+   * Whether the two name the same company: a ticker or a headline subject (see {@link #agrees}).
+   */
+  public boolean agreesOnCompany(StoryNames other) {
     boolean byHeadline = !headlineTickers.isEmpty() && !other.headlineTickers.isEmpty();
     return (byHeadline
             ? sharesTicker(headlineTickers, other.headlineTickers, other)
             : sharesTicker(tickers, other.tickers, other))
-        || shares(people, other.people)
         || shares(subjects, other.subjects);
   }
 

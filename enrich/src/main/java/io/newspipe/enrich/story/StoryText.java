@@ -99,6 +99,34 @@ public final class StoryText {
     return List.copyOf(words);
   }
 
+  /** Characters of a body {@link #followsUp} reads. */
+  static final int FOLLOW_UP_CHARS = 2_000;
+
+  // "Earlier, the company reported ...", "results announced earlier today", "The company today
+  // reported ...": a report that refers back to a release of the same company.
+  private static final Pattern FOLLOW_UP =
+      Pattern.compile(
+          "\\bearlier,? (?:today,? |this week,? |on \\w+,? )?(?:the company |it |\\w+ )?"
+              + "(?:reported|announced|posted|said it (?:had )?(?:earned|lost))\\b"
+              + "|\\b(?:reported|announced|posted|released) (?:earlier|today|yesterday)\\b"
+              + "|\\btoday reported\\b",
+          Pattern.CASE_INSENSITIVE);
+  private static final Pattern SPACES = Pattern.compile("\\s+");
+
+  /**
+   * Whether a body says it follows up a release made earlier ("Earlier, the company reported fourth
+   * quarter net of ...", "results announced earlier today"): a company's commentary on its results,
+   * worded nothing like the results table it refers to. Reads the first {@value #FOLLOW_UP_CHARS}
+   * characters.
+   */
+  public static boolean followsUp(String body) {
+    if (body == null || body.isEmpty()) {
+      return false;
+    }
+    String text = body.substring(0, Math.min(body.length(), FOLLOW_UP_CHARS));
+    return FOLLOW_UP.matcher(SPACES.matcher(text).replaceAll(" ")).find();
+  }
+
   /** Words a headline's subject may take before its verb. */
   static final int MAX_SUBJECT_WORDS = 4;
 

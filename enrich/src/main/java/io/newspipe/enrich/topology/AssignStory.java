@@ -3,6 +3,7 @@ package io.newspipe.enrich.topology;
 import io.newspipe.enrich.story.StoryIndex;
 import io.newspipe.enrich.story.StoryNames;
 import io.newspipe.enrich.story.StoryRules;
+import io.newspipe.enrich.story.StoryText;
 import io.newspipe.schemas.Article;
 import io.newspipe.schemas.Signal;
 import io.newspipe.schemas.TaggedArticle;
@@ -71,6 +72,7 @@ final class AssignStory implements FixedKeyProcessor<String, Enriched, Enriched>
               id,
               record.value().signature(),
               names,
+              StoryText.followsUp(article.getBody()),
               record.timestamp(),
               context.currentSystemTimeMs());
       if (assignment.match() != null) {

@@ -298,6 +298,50 @@ class StoryClustererTest {
   }
 
   /**
+   * A results table and the company's commentary minutes later share the ticker but hardly a word;
+   * the commentary says it follows the release, so it joins. The same commentary without that
+   * back-reference, another company's, or one two days later does not.
+   */
+  @Test
+  void shouldJoinACommentaryThatRefersBackToTheCompanysReleaseHoweverItIsWorded() {
+    String table =
+        "Shr 71 cts vs 43 cts Net 7,274,000 vs 4,447,000 Rev 161.6 mln vs 77.6 mln Year Shr"
+            + " 1.51 dlrs vs 1.32 dlrs Net 15,401,000 vs 13,525,000";
+    String commentary =
+        "Quillmark Corp said it expects significant increases in revenues this year as its new"
+            + " plants open. Earlier, the company reported fourth quarter net of 7.3 mln dlrs.";
+    String noBackReference =
+        "Quillmark Corp said it expects significant increases in revenues this year as its new"
+            + " plants open, its chairman told analysts in New York.";
+    long hour = 60 * MINUTE;
+
+    assertThat(StoryText.followsUp(commentary)).isTrue();
+    assertThat(StoryText.followsUp("Results announced earlier today showed a loss.")).isTrue();
+    assertThat(StoryText.followsUp(noBackReference)).isFalse();
+    assertThat(StoryText.followsUp(null)).isFalse();
+
+    StoryClusterer soon = new StoryClusterer(StoryRules.DEFAULTS);
+    String results = soon.assign("r", "QUILLMARK CORP <QMK> 4TH QTR NET", null, table, T0);
+    assertThat(soon.assign("c", "QUILLMARK <QMK> SEES HIGHER SALES", null, commentary, T0 + hour))
+        .isEqualTo(results);
+    assertThat(soon.assign("o", "ORMSBY <ORM> SEES HIGHER SALES", null, commentary, T0 + 2 * hour))
+        .isNotEqualTo(results);
+
+    StoryClusterer plain = new StoryClusterer(StoryRules.DEFAULTS);
+    String alone = plain.assign("r", "QUILLMARK CORP <QMK> 4TH QTR NET", null, table, T0);
+    assertThat(
+            plain.assign(
+                "c", "QUILLMARK <QMK> SEES HIGHER SALES", null, noBackReference, T0 + hour))
+        .isNotEqualTo(alone);
+
+    StoryClusterer late = new StoryClusterer(StoryRules.DEFAULTS);
+    String old = late.assign("r", "QUILLMARK CORP <QMK> 4TH QTR NET", null, table, T0);
+    assertThat(
+            late.assign("c", "QUILLMARK <QMK> SEES HIGHER SALES", null, commentary, T0 + 50 * hour))
+        .isNotEqualTo(old);
+  }
+
+  /**
    * A saga: each turn comes within a day of the one before, the last more than a day after the
    * first. Agreeing names lower the bar from the story's latest report, so the last turn still
    * joins; the same turn after a day's silence does not.
