@@ -304,10 +304,16 @@ public record StoryNames(
     return false;
   }
 
-  // Both name one: the words of one are all among the other's ("COLECO", "COLECO INDUSTRIES"), not
-  // just a word many names share ("CENTRAL MAINE POWER", "MONTANA POWER").
+  // Both name one: the same words, or two or more words of one all among the other's ("FAR WEST
+  // FINANCIAL"), not just a word many names share ("CENTRAL MAINE POWER", "MONTANA POWER").
   private static boolean sameName(Set<String> a, Set<String> b) {
-    return !a.isEmpty() && !b.isEmpty() && (a.containsAll(b) || b.containsAll(a));
+    if (a.isEmpty() || b.isEmpty()) {
+      return false;
+    }
+    Set<String> smaller = a.size() <= b.size() ? a : b;
+    Set<String> larger = smaller == a ? b : a;
+    // One word among more is too little: "Texas" in "Texas Eastern" and "Texas International".
+    return smaller.equals(larger) || (smaller.size() >= 2 && larger.containsAll(smaller));
   }
 
   // One is the other with up to two letters before or after it (the shorter of two or more), or

@@ -103,13 +103,14 @@ public final class StoryText {
   static final int FOLLOW_UP_CHARS = 2_000;
 
   // "Earlier, the company reported ...", "results announced earlier today", "The company today
-  // reported ...": a report that refers back to a release of the same company.
+  // reported ...": a report that refers back to a release of the same company (not "The New York
+  // Times today reported").
   private static final Pattern FOLLOW_UP =
       Pattern.compile(
-          "\\bearlier,? (?:today,? |this week,? |on \\w+,? )?(?:the company |it |\\w+ )?"
+          "\\bearlier,? (?:today,? |this week,? |on \\w+,? )?(?:the company |it )?"
               + "(?:reported|announced|posted|said it (?:had )?(?:earned|lost))\\b"
               + "|\\b(?:reported|announced|posted|released) (?:earlier|today|yesterday)\\b"
-              + "|\\btoday reported\\b",
+              + "|\\b(?:the company|it) (?:today|earlier) reported\\b",
           Pattern.CASE_INSENSITIVE);
   private static final Pattern SPACES = Pattern.compile("\\s+");
 

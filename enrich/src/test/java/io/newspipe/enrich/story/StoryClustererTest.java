@@ -204,6 +204,11 @@ class StoryClustererTest {
     assertThat(common.conflicts(lookAlike)).isTrue();
     assertThat(common.agrees(lookAlike)).isFalse();
     assertThat(common.conflicts(otherTypo)).isTrue();
+    // One shared word is not one name: Halvern Inc and Halvern Eastern Corp are two companies.
+    assertThat(
+            StoryNames.of("Halvern sells unit", null, "Halvern Inc <HLV> said")
+                .conflicts(StoryNames.of("Pipeline cleanup", null, "Halvern Eastern Corp <HLW>")))
+        .isTrue();
     assertThat(StoryNames.variants("GE", "GEC")).isTrue(); // so the name must agree as well
     assertThat(StoryNames.variants("G", "GM")).isFalse();
     assertThat(StoryNames.oneLetterApart("HLV", "HLW")).isTrue();
@@ -318,6 +323,8 @@ class StoryClustererTest {
     assertThat(StoryText.followsUp(commentary)).isTrue();
     assertThat(StoryText.followsUp("Results announced earlier today showed a loss.")).isTrue();
     assertThat(StoryText.followsUp(noBackReference)).isFalse();
+    assertThat(StoryText.followsUp("The Daily Ledger today reported that regulators knew."))
+        .isFalse();
     assertThat(StoryText.followsUp(null)).isFalse();
 
     StoryClusterer soon = new StoryClusterer(StoryRules.DEFAULTS);
