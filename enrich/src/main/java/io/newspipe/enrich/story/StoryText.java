@@ -155,21 +155,42 @@ public final class StoryText {
    * early on, or starts with one.
    */
   public static List<String> subject(String headline) {
-    if (headline == null || !capitals(headline)) {
+    if (headline == null) {
       return List.of();
     }
     String head = headlineText(headline).strip();
+    if (!capitals(headline)) {
+      Matcher company = LEADING_COMPANY.matcher(head);
+      return company.lookingAt() ? nameWords(company.group(1)) : List.of();
+    }
     Matcher bracketed = LEADING_NAME.matcher(head);
     if (bracketed.lookingAt()) { // "<FRANKLIN GOLD FUND> CUTS DIVIDEND": Reuters marks the name
-      List<String> subject = new ArrayList<>();
-      for (Token token : Tokenizer.tokenize(bracketed.group(1))) {
-        String word = token.norm();
-        if (!STOPWORDS.contains(word) && !Character.isDigit(word.charAt(0))) {
-          subject.add(stem(word));
-        }
-      }
-      return List.copyOf(subject);
+      return nameWords(bracketed.group(1));
     }
+    List<String> subject = subjectBeforeVerb(head);
+    if (subject.isEmpty()) {
+      Matcher company = LEADING_COMPANY.matcher(head);
+      if (company.lookingAt()) { // "WAL-MART STORES INC 4TH QTR SHR 65 CTS VS 47 CTS"
+        return nameWords(company.group(1));
+      }
+    }
+    return subject;
+  }
+
+  // A name's words as {@link #words} writes them, without numbers.
+  private static List<String> nameWords(String name) {
+    List<String> subject = new ArrayList<>();
+    for (Token token : Tokenizer.tokenize(name)) {
+      String word = token.norm();
+      if (!STOPWORDS.contains(word) && !Character.isDigit(word.charAt(0))) {
+        subject.add(stem(word));
+      }
+    }
+    return List.copyOf(subject);
+  }
+
+  // The words before the headline's first verb, if it has one early on (see #subject).
+  private static List<String> subjectBeforeVerb(String head) {
     int mark = indexOfAny(head, "<(,:;");
     boolean marked = mark >= 0;
     List<Token> tokens = Tokenizer.tokenize(marked ? head.substring(0, mark) : head);
@@ -190,6 +211,14 @@ public final class StoryText {
     }
     return List.copyOf(subject);
   }
+
+  // A headline that starts with a company's name and legal form: "CRA Ltd 1986 net profit ...".
+  private static final Pattern LEADING_COMPANY =
+      Pattern.compile(
+          "((?:[A-Z][\\p{L}\\p{N}&'.\\-]*\\s+){1,4}?)"
+              + "(?:INC|Inc|CORP|Corp|CO|Co|LTD|Ltd|PLC|Plc|LLC|AG|SA|NV|SPA|SpA|GMBH|GmbH"
+              + "|INCORPORATED|Incorporated|CORPORATION|Corporation|LIMITED|Limited|BANCORP|Bancorp)"
+              + "\\.?(?=\\s|$)");
 
   // In capitals, bar a unit or two ("... WTI TO 17.50 dlrs/bbl"): nine letters in ten upper case.
   private static boolean capitals(String text) {

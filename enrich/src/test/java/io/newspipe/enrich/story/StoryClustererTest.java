@@ -246,6 +246,23 @@ class StoryClustererTest {
   }
 
   @Test
+  void shouldReadAHeadlineThatStartsWithACompanysNameAndLegalFormAsNamingThatCompany() {
+    assertThat(StoryText.subject("QUILLMARK STORES INC 4TH QTR SHR 65 CTS VS 47 CTS"))
+        .containsExactly("quillmark", "stor");
+    assertThat(StoryText.subject("Corvane Ltd 1986 net profit 138.2 mln dlrs vs 87.8 mln"))
+        .containsExactly("corvan");
+    // A verb still ends an all-capitals subject first; other mixed-case headlines name none.
+    assertThat(StoryText.subject("QUILLMARK RAISES CRUDE POSTINGS")).containsExactly("quillmark");
+    assertThat(StoryText.subject("Quillmark raises crude postings")).isEmpty();
+    assertThat(StoryText.subject("Investor group buys Quillmark Co stake")).isEmpty();
+    // So the flash agrees with the company's table and lowers the bar between them.
+    assertThat(
+            StoryNames.of("QUILLMARK STORES INC 4TH QTR SHR 65 CTS VS 47 CTS", null, "")
+                .agrees(StoryNames.of("QUILLMARK STORES INC <QMK> 4TH QTR JAN 31 NET", null, "")))
+        .isTrue();
+  }
+
+  @Test
   void shouldTellFlashesOfDifferentCompaniesApartByTheirHeadlineSubjects() {
     long[] none = new long[0];
     StoryNames sun =
