@@ -47,6 +47,8 @@ class StoryLabelSetsTest {
   private static final String HELDOUT8 = "/stories/heldout8-labelled.jsonl";
   private static final String HELDOUT9 = "/stories/heldout9-labelled.jsonl";
   private static final String HELDOUT10 = "/stories/heldout10-labelled.jsonl";
+  private static final String HELDOUT11 = "/stories/heldout11-labelled.jsonl";
+  private static final String HELDOUT12 = "/stories/heldout12-labelled.jsonl";
   private static final String SECOND = "/stories/heldout3-second-labeller.jsonl";
 
   // Every story set on real copy, in the order written: none may share an article with a set
@@ -63,7 +65,9 @@ class StoryLabelSetsTest {
           HELDOUT7,
           HELDOUT8,
           HELDOUT9,
-          HELDOUT10);
+          HELDOUT10,
+          HELDOUT11,
+          HELDOUT12);
 
   static Stream<String> sets() {
     return IN_ORDER.stream();
