@@ -104,15 +104,15 @@ public final class StoryText {
 
   // "Earlier, the company reported ...", "results announced earlier today", "The company today
   // reported ...": a report that refers back to a release of the same company (not "The New York
-  // Times today reported").
+  // Times today reported"). Matched on lower case; every form holds "earlier", "today" or
+  // "yesterday", which a plain search finds first.
   private static final Pattern FOLLOW_UP =
       Pattern.compile(
-          "\\bearlier,? (?:today,? |this week,? |on \\w+,? )?(?:the company |it )?"
-              + "(?:reported|announced|posted|said it (?:had )?(?:earned|lost))\\b"
-              + "|\\b(?:reported|announced|posted|released) (?:earlier|today|yesterday)\\b"
-              + "|\\b(?:the company|it) (?:today|earlier) reported\\b",
-          Pattern.CASE_INSENSITIVE);
-  private static final Pattern SPACES = Pattern.compile("\\s+");
+          "\\bearlier,?\\s+(?:(?:today|this\\s+week|on\\s+\\w+),?\\s+)?"
+              + "(?:(?:the\\s+company|it)\\s+)?"
+              + "(?:reported|announced|posted|said\\s+it\\s+(?:had\\s+)?(?:earned|lost))\\b"
+              + "|\\b(?:reported|announced|posted|released)\\s+(?:earlier|today|yesterday)\\b"
+              + "|\\b(?:the\\s+company|it)\\s+(?:today|earlier)\\s+reported\\b");
 
   /**
    * Whether a body says it follows up a release made earlier ("Earlier, the company reported fourth
@@ -124,8 +124,10 @@ public final class StoryText {
     if (body == null || body.isEmpty()) {
       return false;
     }
-    String text = body.substring(0, Math.min(body.length(), FOLLOW_UP_CHARS));
-    return FOLLOW_UP.matcher(SPACES.matcher(text).replaceAll(" ")).find();
+    String text =
+        body.substring(0, Math.min(body.length(), FOLLOW_UP_CHARS)).toLowerCase(Locale.ROOT);
+    return (text.contains("earlier") || text.contains("today") || text.contains("yesterday"))
+        && FOLLOW_UP.matcher(text).find();
   }
 
   /** Words a headline's subject may take before its verb. */
