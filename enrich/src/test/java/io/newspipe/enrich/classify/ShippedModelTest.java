@@ -30,9 +30,11 @@ class ShippedModelTest {
   /**
    * Splits kept blind to judge the model (eval/README.md): never training data. A judge becomes
    * training data once it has judged (blind10 and blind11 did, for taxonomy 2026.12.8; blind12 for
-   * 2026.12.9; blind13 and blind14 for 2026.12.10 and 2026.12.11).
+   * 2026.12.9; blind13 and blind14 for 2026.12.10 and 2026.12.11). blind16 judges 2026.12.12 beside
+   * blind15.
    */
-  private static final List<String> JUDGES = List.of("blind15-ei.jsonl", "blind15-nm.jsonl");
+  private static final List<String> JUDGES =
+      List.of("blind15-ei.jsonl", "blind15-nm.jsonl", "blind16-ei.jsonl");
 
   private static final Pattern HOW =
       Pattern.compile("newspipe train --tag (\\S+) --c (\\S+) --min-count (\\d+),.*");
