@@ -34,7 +34,7 @@ class ShippedModelTest {
    * blind15.
    */
   private static final List<String> JUDGES =
-      List.of("blind15-ei.jsonl", "blind15-nm.jsonl", "blind16-ei.jsonl");
+      List.of("blind15-ei.jsonl", "blind15-nm.jsonl", "blind16-ei.jsonl", "blind16-nm.jsonl");
 
   private static final Pattern HOW =
       Pattern.compile("newspipe train --tag (\\S+) --c (\\S+) --min-count (\\d+),.*");
