@@ -152,6 +152,7 @@ public record StoryNames(
         people.add(surname);
       }
     }
+    people.removeAll(companies); // "General Mills Inc": a company's word after a title
     return new StoryNames(
         cap(tickers),
         cap(companies),

@@ -102,17 +102,22 @@ public final class StoryText {
   /** Characters of a body {@link #followsUp} reads. */
   static final int FOLLOW_UP_CHARS = 2_000;
 
-  // "Earlier, the company reported ...", "results announced earlier today", "The company today
-  // reported ...": a report that refers back to a release of the same company (not "The New York
-  // Times today reported"). Matched on lower case; every form holds "earlier", "today" or
-  // "yesterday", which a plain search finds first.
+  // "Earlier, the company reported ...", "results announced earlier today", "Acme today reported
+  // ...", "Acme Corp, reporting lower earnings for the quarter, said ...", "in a statement
+  // accompanying its results": a report that refers back to a release. Matched on lower case;
+  // every form holds one of FOLLOW_UP_WORDS, which a plain search finds first.
   private static final Pattern FOLLOW_UP =
       Pattern.compile(
-          "\\bearlier,?\\s+(?:(?:today|this\\s+week|on\\s+\\w+),?\\s+)?"
-              + "(?:(?:the\\s+company|it)\\s+)?"
+          "\\bearlier,?\\s+(?:(?:today|this\\s+week|on\\s+\\w+),?\\s+)?(?:[\\w'.-]+\\s+){0,3}?"
               + "(?:reported|announced|posted|said\\s+it\\s+(?:had\\s+)?(?:earned|lost))\\b"
               + "|\\b(?:reported|announced|posted|released)\\s+(?:earlier|today|yesterday)\\b"
-              + "|\\b(?:the\\s+company|it)\\s+(?:today|earlier)\\s+reported\\b");
+              + "|\\btoday\\s+(?:it\\s+)?reported\\b"
+              + "|\\breporting\\s+(?:[\\w'-]+\\s+){0,4}?"
+              + "(?:results|earnings|profits?|net|income|loss|losses|revenues?)\\b"
+              + "|\\bstatement\\s+accompanying\\s+(?:its|their|the)\\s+results\\b");
+
+  private static final List<String> FOLLOW_UP_WORDS =
+      List.of("earlier", "today", "yesterday", "reporting", "accompanying");
 
   /**
    * Whether a body says it follows up a release made earlier ("Earlier, the company reported fourth
@@ -126,8 +131,12 @@ public final class StoryText {
     }
     String text =
         body.substring(0, Math.min(body.length(), FOLLOW_UP_CHARS)).toLowerCase(Locale.ROOT);
-    return (text.contains("earlier") || text.contains("today") || text.contains("yesterday"))
-        && FOLLOW_UP.matcher(text).find();
+    for (String word : FOLLOW_UP_WORDS) {
+      if (text.contains(word)) {
+        return FOLLOW_UP.matcher(text).find();
+      }
+    }
+    return false;
   }
 
   /** Words a headline's subject may take before its verb. */

@@ -224,6 +224,9 @@ class StoryClustererTest {
                     "General Dynamo Corp sold it to General Widgets Co, Judge Amos Tull said")
                 .people())
         .containsExactly("tull");
+    // "General Mills Inc": the company's own word, not a person Mills.
+    assertThat(StoryNames.of("Mills sees growth", null, "General Mills Inc said").people())
+        .isEmpty();
   }
 
   @Test
@@ -339,9 +342,16 @@ class StoryClustererTest {
 
     assertThat(StoryText.followsUp(commentary)).isTrue();
     assertThat(StoryText.followsUp("Results announced earlier today showed a loss.")).isTrue();
+    assertThat(
+            StoryText.followsUp("Quillmark Corp, reporting lower earnings for the quarter, said"))
+        .isTrue();
+    assertThat(StoryText.followsUp("Quillmark today reported a loss for the third quarter."))
+        .isTrue();
+    assertThat(StoryText.followsUp("It said, in a statement accompanying its results, that"))
+        .isTrue();
+    assertThat(StoryText.followsUp("Reporters were told the plant would close.")).isFalse();
     assertThat(StoryText.followsUp(noBackReference)).isFalse();
-    assertThat(StoryText.followsUp("The Daily Ledger today reported that regulators knew."))
-        .isFalse();
+    assertThat(StoryText.followsUp("Regulators were told of the leak, the ledger said.")).isFalse();
     assertThat(StoryText.followsUp(null)).isFalse();
 
     StoryClusterer soon = new StoryClusterer(StoryRules.DEFAULTS);
