@@ -264,16 +264,11 @@ public record StoryNames(
     boolean byTicker = !tickers.isEmpty() && !other.tickers.isEmpty();
     boolean differ =
         byHeadline
-            ? tickersDiffer(headlineTickers, other.headlineTickers, other)
+            ? !sharesTicker(headlineTickers, other.headlineTickers, other)
             : byTicker
-                ? tickersDiffer(tickers, other.tickers, other)
+                ? !sharesTicker(tickers, other.tickers, other)
                 : disjoint(companies, other.companies);
     return differ || disjoint(people, other.people);
-  }
-
-  // Tickers differ when none of one side marks the same stock as one of the other's.
-  private boolean tickersDiffer(Set<String> mine, Set<String> theirs, StoryNames other) {
-    return !sharesTicker(mine, theirs, other);
   }
 
   /**
