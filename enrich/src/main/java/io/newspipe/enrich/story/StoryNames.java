@@ -76,27 +76,6 @@ public record StoryNames(
               + "|Pope|General|Gen|Judge|Justice|Mayor|Ambassador)\\.?\\s+"
               + "((?:[A-Z][a-z']+(?:-[A-Z][a-z']+)?\\s+){0,2}[A-Z][a-z']+(?:-[A-Z][a-z']+)?)");
   private static final Pattern POSSESSIVE = Pattern.compile("'s?$");
-  // "General Electric Co", "General Motors Corp": a title word starting a company's name.
-  private static final Set<String> COMPANY_SUFFIXES =
-      Set.of(
-          "inc",
-          "incorporated",
-          "corp",
-          "corporation",
-          "co",
-          "cos",
-          "ltd",
-          "limited",
-          "plc",
-          "llc",
-          "ag",
-          "sa",
-          "nv",
-          "spa",
-          "gmbh",
-          "holdings",
-          "group",
-          "bancorp");
   private static final Set<String> NOT_A_SURNAME =
       Set.of("of", "and", "the", "said", "for", "in", "on", "to");
 
@@ -148,7 +127,8 @@ public record StoryNames(
       // "Mr Reagan's" and "Mr Reagan" name one man; "Kilroy-Silk" is one surname.
       String surname =
           POSSESSIVE.matcher(words[words.length - 1].toLowerCase(Locale.ROOT)).replaceFirst("");
-      if (!NOT_A_SURNAME.contains(surname) && !COMPANY_SUFFIXES.contains(surname)) {
+      // "General Electric Co", "General Motors Corp": a title word starting a company's name.
+      if (!NOT_A_SURNAME.contains(surname) && !COMPANY_NOISE.contains(surname)) {
         people.add(surname);
       }
     }
@@ -186,7 +166,8 @@ public record StoryNames(
   }
 
   // A company is kept as its distinctive words, so that "Taiwan's Formosa Silicon" and "Formosa
-  // Silicon Corp" agree: they share a word. Words many company names carry do not count.
+  // Silicon Corp" agree: they share a word. Words many company names carry do not count, nor
+  // are they a surname ("General Electric Co" is no person).
   private static void addCompany(Set<String> companies, String name) {
     for (String word : name.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}&]+")) {
       if (word.length() >= 3 && !COMPANY_NOISE.contains(word)) {
@@ -203,6 +184,7 @@ public record StoryNames(
           "incorporated",
           "corp",
           "corporation",
+          "co",
           "cos",
           "ltd",
           "limited",
@@ -257,7 +239,7 @@ public record StoryNames(
    * decide (a ticker in a lead may be one the report only mentions: "... said Texas Air Corp <TEX>
    * ..."); when both carry tickers, tickers decide for companies (a ticker is exact, a company read
    * from a lead may be context). Two spellings of one company's ticker are the same ticker when the
-   * reports also share a company or subject word ({@link #sharesTicker}).
+   * reports also name one company ({@link #sharesTicker}).
    */
   public boolean conflicts(StoryNames other) {
     boolean byHeadline = !headlineTickers.isEmpty() && !other.headlineTickers.isEmpty();
