@@ -38,6 +38,7 @@ public final class StoryClusterer {
       String id, String headline, String subheadline, String body, long published) {
     StorySignature signature = StorySignature.of(headline, subheadline, body);
     StoryNames names = StoryNames.of(headline, subheadline, body);
-    return index.assign(id, signature, names, StoryText.followsUp(body), published, published);
+    return index.assign(
+        id, signature, names, () -> StoryText.followsUp(body), published, published);
   }
 }

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BooleanSupplier;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
@@ -188,7 +189,7 @@ public final class StoryIndex {
    */
   public Assignment assign(
       String id, StorySignature signature, StoryNames names, long published, long now) {
-    return assign(id, signature, names, false, published, now);
+    return assign(id, signature, names, () -> false, published, now);
   }
 
   /**
@@ -196,13 +197,15 @@ public final class StoryIndex {
    * follow up a release of the company it names ({@link StoryText#followsUp}): such an article
    * joins the open story of that company (the same ticker or headline subject, within {@link
    * #AGREEING_WINDOW_MILLIS} of its latest report and {@link #AGREEING_SPAN_MILLIS} of its start)
-   * however differently it is worded; among several, the most similar.
+   * however differently it is worded; among several, the most similar. {@code followsUp} is asked
+   * at most once, and only when such a story is below the bar (reading a whole body costs more than
+   * the rest of the story stage).
    */
   public Assignment assign(
       String id,
       StorySignature signature,
       StoryNames names,
-      boolean followsUp,
+      BooleanSupplier followsUp,
       long published,
       long now) {
     Map<String, List<String>> buckets = buckets(signature, names);
@@ -213,7 +216,8 @@ public final class StoryIndex {
       double[] weights = rarity.countAndWeigh(words, published);
       StoryState joined = null;
       if (!buckets.isEmpty()) {
-        match = closest(id, words, weights, names, followsUp, published, buckets).orElse(null);
+        match =
+            closest(id, words, weights, names, once(followsUp), published, buckets).orElse(null);
       }
       if (match == null) {
         story = new Story(id, published);
@@ -290,7 +294,7 @@ public final class StoryIndex {
       long[] words,
       double[] weights,
       StoryNames names,
-      boolean followsUp,
+      BooleanSupplier followsUp,
       long published,
       Map<String, List<String>> buckets) {
     long window = rules.window().toMillis();
@@ -321,7 +325,7 @@ public final class StoryIndex {
       double similarity = state.similarity(words, weights);
       Match match =
           new Match(new Story(state.id(), state.start()), candidate.getValue(), similarity);
-      if (similarity >= threshold(state, names, followsUp, published)
+      if (similarity >= threshold(state, names, similarity, followsUp, published)
           && (best == null || better(match, best))) {
         best = match;
       }
@@ -339,17 +343,38 @@ public final class StoryIndex {
    * up} a release needs no similarity at all with the story of the same company (ticker or headline
    * subject) within those times.
    */
-  private double threshold(StoryState state, StoryNames names, boolean followsUp, long published) {
+  private double threshold(
+      StoryState state,
+      StoryNames names,
+      double similarity,
+      BooleanSupplier followsUp,
+      long published) {
     if (Math.abs(published - state.latest()) <= AGREEING_WINDOW_MILLIS
         && Math.abs(published - state.start()) <= AGREEING_SPAN_MILLIS) {
-      if (followsUp && state.names().agreesOnCompany(names)) {
+      double agreeing = rules.similarity() * AGREEING_FACTOR;
+      if (similarity < agreeing
+          && state.names().agreesOnCompany(names)
+          && followsUp.getAsBoolean()) {
         return 0; // it says it follows this company's release: the words need not match
       }
       if (state.names().agrees(names)) {
-        return rules.similarity() * AGREEING_FACTOR;
+        return agreeing;
       }
     }
     return rules.similarity();
+  }
+
+  // Asks the supplier at most once.
+  private static BooleanSupplier once(BooleanSupplier supplier) {
+    boolean[] asked = new boolean[1];
+    boolean[] answer = new boolean[1];
+    return () -> {
+      if (!asked[0]) {
+        answer[0] = supplier.getAsBoolean();
+        asked[0] = true;
+      }
+      return answer[0];
+    };
   }
 
   // Most similar first; on a tie the earlier story, then the smaller story id: never a matter of

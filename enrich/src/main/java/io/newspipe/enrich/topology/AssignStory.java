@@ -72,7 +72,7 @@ final class AssignStory implements FixedKeyProcessor<String, Enriched, Enriched>
               id,
               record.value().signature(),
               names,
-              StoryText.followsUp(article.getBody()),
+              () -> StoryText.followsUp(article.getBody()),
               record.timestamp(),
               context.currentSystemTimeMs());
       if (assignment.match() != null) {
