@@ -50,6 +50,8 @@ class StoryLabelSetsTest {
   private static final String HELDOUT10 = "/stories/heldout10-labelled.jsonl";
   private static final String HELDOUT11 = "/stories/heldout11-labelled.jsonl";
   private static final String HELDOUT12 = "/stories/heldout12-labelled.jsonl";
+  private static final String HELDOUT13 = "/stories/heldout13-labelled.jsonl";
+  private static final String HELDOUT14 = "/stories/heldout14-labelled.jsonl";
   private static final String SECOND = "/stories/heldout3-second-labeller.jsonl";
 
   // Every story set on real copy, in the order written: none may share an article with a set
@@ -68,7 +70,9 @@ class StoryLabelSetsTest {
           HELDOUT9,
           HELDOUT10,
           HELDOUT11,
-          HELDOUT12);
+          HELDOUT12,
+          HELDOUT13,
+          HELDOUT14);
 
   static Stream<String> sets() {
     return IN_ORDER.stream();
