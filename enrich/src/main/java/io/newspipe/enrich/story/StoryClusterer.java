@@ -39,6 +39,12 @@ public final class StoryClusterer {
     StorySignature signature = StorySignature.of(headline, subheadline, body);
     StoryNames names = StoryNames.of(headline, subheadline, body);
     return index.assign(
-        id, signature, names, () -> StoryText.followsUp(body), published, published);
+        id,
+        signature,
+        names,
+        StoryText.words(headline, null, null),
+        () -> StoryText.followsUp(body),
+        published,
+        published);
   }
 }

@@ -3,6 +3,9 @@ package io.newspipe.enrich.story;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,14 +34,16 @@ import org.apache.kafka.streams.state.KeyValueStore;
  *   <li>{@link #WORD_COUNTS}: word hash -> decayed document frequency ({@link WordRarity}).
  * </ul>
  *
- * Signatures and bands only find candidates: the articles sharing a MinHash band, or a name key
- * (ticker, headline subject), lead to their stories, and an article joins the story whose centroid
- * it resembles most (cosine similarity of rarity-weighted words at or above {@link
- * StoryRules#similarity()}, or {@value #AGREEING_FACTOR} of it when both name the same ticker,
- * person or headline subject within a day of the story's latest report and two days of its start),
- * among the stories that began within the window, hold fewer than {@value #MAX_ARTICLES} articles
- * and name no other company, ticker, person ({@link StoryNames#conflicts}) or headline subject
- * ({@link StoryNames#subjectsConflict}).
+ * Signatures and bands only find candidates: the articles sharing a MinHash band, a name key
+ * (ticker, headline subject) or one of their {@value #HEADLINE_KEYS} rarest headline words lead to
+ * their stories, and an article joins the story whose centroid it resembles most (cosine similarity
+ * of rarity-weighted words at or above {@link StoryRules#similarity()}, or {@value
+ * #AGREEING_FACTOR} of it when both name the same ticker, person or headline subject within a day
+ * of the story's latest report and two days of its start; a headline-only flash whose words the
+ * story holds, or an item that holds the words of a story's flash, joins within {@link
+ * #CONTAINED_WINDOW_MILLIS} of its latest report), among the stories that began within the window,
+ * hold fewer than {@value #MAX_ARTICLES} articles and name no other company, ticker, person ({@link
+ * StoryNames#conflicts}) or headline subject ({@link StoryNames#subjectsConflict}).
  *
  * <p>Signatures, bands and story states are forgotten one {@link StoryRules#window()} after they
  * were last indexed ({@link #purge}), so the index holds roughly the articles of one window and
@@ -92,10 +97,34 @@ public final class StoryIndex {
   static final int BAND_CAPACITY = 5;
 
   /**
-   * Articles with fewer distinct content words are too short to compare (a one-line brief, "Sunny
-   * spells"): each is a story of its own and is not indexed.
+   * Articles with fewer distinct content words are too short to compare ("Sunny", "Warm."): each is
+   * a story of its own and is not indexed. A wire flash of three to five words ("PARKER DRILLING
+   * SUSPENDS QUARTERLY DIVIDEND") is compared: its item follows within minutes.
    */
-  public static final int MIN_WORDS = 6;
+  public static final int MIN_WORDS = 3;
+
+  /**
+   * Headline words, the rarest first, under which an article is also indexed and looks for
+   * candidates: a flash of five words and its item of fifty share too small a part of their words
+   * for a MinHash band, but their headlines share the company's or the event's rarest word.
+   */
+  static final int HEADLINE_KEYS = 3;
+
+  /**
+   * A side with at most this many words (a headline-only flash, or a story that holds only one) is
+   * compared by {@linkplain StoryState#containment containment}, not only by cosine.
+   */
+  static final int SHORT_WORDS = 12;
+
+  /**
+   * Share of the short side's rarity weight the other side must hold for a flash to join its item
+   * (or an item its flash) whatever the cosine: a flash says in five words what its item says in
+   * fifty.
+   */
+  static final double CONTAINED = 0.75;
+
+  /** How long after a story's latest report a contained flash or item may join it: 12 hours. */
+  static final long CONTAINED_WINDOW_MILLIS = 12L * 60 * 60 * 1000;
 
   private final KeyValueStore<String, String> stories;
   private final KeyValueStore<String, byte[]> signatures;
@@ -189,22 +218,24 @@ public final class StoryIndex {
    */
   public Assignment assign(
       String id, StorySignature signature, StoryNames names, long published, long now) {
-    return assign(id, signature, names, () -> false, published, now);
+    return assign(id, signature, names, List.of(), () -> false, published, now);
   }
 
   /**
-   * As {@link #assign(String, StorySignature, StoryNames, long, long)}, for an article that may
-   * follow up a release of the company it names ({@link StoryText#followsUp}): such an article
-   * joins the open story of that company (the same ticker or headline subject, within {@link
-   * #AGREEING_WINDOW_MILLIS} of its latest report and {@link #AGREEING_SPAN_MILLIS} of its start)
-   * however differently it is worded; among several, the most similar. {@code followsUp} is asked
-   * at most once, and only when such a story is below the bar (reading a whole body costs more than
-   * the rest of the story stage).
+   * As {@link #assign(String, StorySignature, StoryNames, long, long)}, with the article's headline
+   * words ({@link StoryText#words} of the headline alone), whose {@value #HEADLINE_KEYS} rarest are
+   * keys of the index too, and for an article that may follow up a release of the company it names
+   * ({@link StoryText#followsUp}): such an article joins the open story of that company (the same
+   * ticker or headline subject, within {@link #AGREEING_WINDOW_MILLIS} of its latest report and
+   * {@link #AGREEING_SPAN_MILLIS} of its start) however differently it is worded; among several,
+   * the most similar. {@code followsUp} is asked at most once, and only when such a story is below
+   * the bar (reading a whole body costs more than the rest of the story stage).
    */
   public Assignment assign(
       String id,
       StorySignature signature,
       StoryNames names,
+      List<String> headline,
       BooleanSupplier followsUp,
       long published,
       long now) {
@@ -214,6 +245,12 @@ public final class StoryIndex {
     if (story == null) {
       long[] words = signature.hashes();
       double[] weights = rarity.countAndWeigh(words, published);
+      if (!buckets.isEmpty()) {
+        // A later version keeps its story and the headline keys of its first version.
+        for (String word : rarest(headline, words, weights)) {
+          buckets.put("h:" + word, band("h:" + word));
+        }
+      }
       StoryState joined = null;
       if (!buckets.isEmpty()) {
         match =
@@ -235,6 +272,20 @@ public final class StoryIndex {
     }
     index(id, story, signature, published, now, buckets);
     return new Assignment(story.id(), match);
+  }
+
+  // The HEADLINE_KEYS headline words of greatest rarity weight; equal weights by the word itself.
+  private static List<String> rarest(List<String> headline, long[] words, double[] weights) {
+    Map<String, Double> weight = new HashMap<>();
+    for (String word : headline) {
+      int i = Arrays.binarySearch(words, StorySignature.hash(word));
+      weight.put(word, i >= 0 ? weights[i] : 0.0);
+    }
+    List<String> ranked = new ArrayList<>(weight.keySet());
+    ranked.sort(
+        Comparator.comparingDouble((String word) -> -weight.get(word))
+            .thenComparing(Comparator.naturalOrder()));
+    return ranked.subList(0, Math.min(HEADLINE_KEYS, ranked.size()));
   }
 
   /**
@@ -323,6 +374,12 @@ public final class StoryIndex {
         continue;
       }
       double similarity = state.similarity(words, weights);
+      if (similarity < rules.similarity()
+          && Math.min(words.length, state.words().length) <= SHORT_WORDS
+          && Math.abs(published - state.latest()) <= CONTAINED_WINDOW_MILLIS
+          && state.containment(words, weights) >= CONTAINED) {
+        similarity = rules.similarity(); // a flash and its item: joins as if at the bar
+      }
       Match match =
           new Match(new Story(state.id(), state.start()), candidate.getValue(), similarity);
       if (similarity >= threshold(state, names, similarity, followsUp, published)

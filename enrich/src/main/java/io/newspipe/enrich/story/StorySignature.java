@@ -123,19 +123,8 @@ public final class StorySignature {
       return 0;
     }
     int shared = 0;
-    int i = 0;
-    int j = 0;
-    while (i < a.length && j < b.length) {
-      int c = Long.compare(a[i], b[j]);
-      if (c == 0) {
-        shared++;
-        i++;
-        j++;
-      } else if (c < 0) {
-        i++;
-      } else {
-        j++;
-      }
+    for (SharedWords word = new SharedWords(a, b); word.next(); ) {
+      shared++;
     }
     return (double) shared / (a.length + b.length - shared);
   }

@@ -102,22 +102,38 @@ record StoryState(
    */
   double similarity(long[] articleWords, double[] articleWeights) {
     double dot = 0;
-    int i = 0;
-    int j = 0;
-    while (i < articleWords.length && j < words.length) {
-      int c = Long.compare(articleWords[i], words[j]);
-      if (c == 0) {
-        dot += articleWeights[i] * weights[j];
-        i++;
-        j++;
-      } else if (c < 0) {
-        i++;
-      } else {
-        j++;
-      }
+    for (SharedWords shared = new SharedWords(articleWords, words); shared.next(); ) {
+      dot += articleWeights[shared.i] * weights[shared.j];
     }
     double norm = norm(articleWeights) * norm(weights);
     return norm == 0 ? 0 : dot / norm;
+  }
+
+  /**
+   * Share of the rarity weight of the side with fewer words, the article or the centroid, that the
+   * other side holds too: 1 when every word of a headline-only flash is in the story, or every word
+   * of a story that is one flash is in the article. Cosine cannot tell a flash from a look-alike:
+   * five words against fifty score low however well they match. 0 when the short side's heaviest
+   * word is missing: a flash's rarest word says whom it is about ("ORMSBY SUSPENDS QUARTERLY
+   * DIVIDEND" is not contained in Quillmark's suspension, however much else it shares).
+   */
+  double containment(long[] articleWords, double[] articleWeights) {
+    boolean articleShorter = articleWords.length <= words.length;
+    double[] shortWeights = articleShorter ? articleWeights : weights;
+    double total = 0;
+    double heaviest = 0;
+    for (double w : shortWeights) {
+      total += w;
+      heaviest = Math.max(heaviest, w);
+    }
+    double shared = 0;
+    boolean heaviestShared = false;
+    for (SharedWords word = new SharedWords(articleWords, words); word.next(); ) {
+      double w = articleShorter ? articleWeights[word.i] : weights[word.j];
+      shared += w;
+      heaviestShared |= w == heaviest;
+    }
+    return total == 0 || !heaviestShared ? 0 : shared / total;
   }
 
   private static double norm(double[] v) {

@@ -72,6 +72,7 @@ final class AssignStory implements FixedKeyProcessor<String, Enriched, Enriched>
               id,
               record.value().signature(),
               names,
+              StoryText.words(article.getHeadline(), null, null),
               () -> StoryText.followsUp(article.getBody()),
               record.timestamp(),
               context.currentSystemTimeMs());

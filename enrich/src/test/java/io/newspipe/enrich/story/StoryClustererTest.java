@@ -376,6 +376,39 @@ class StoryClustererTest {
   }
 
   /**
+   * A wire flash (the headline alone, a few words) and its item minutes later share too small a
+   * part of their words for a MinHash band or the cosine bar; the flash's rarest headline words
+   * find the item, and the item holds every word of the flash. Another company's flash of the same
+   * wording, and the same flash a day later, stay apart.
+   */
+  @Test
+  void shouldJoinAFlashAndItsItemButNotAnotherCompanysFlashOrALateOne() {
+    String item =
+        "Quillmark Corp said its board of directors voted to suspend the payment of dividends to"
+            + " shareholders. Quillmark said it had been paying a quarterly dividend of two cts a"
+            + " share of common stock. The company said it expects to save 2.4 mln dlrs a year"
+            + " through the suspension, which follows three years of losses in its drilling arm.";
+    long hour = 60 * MINUTE;
+
+    StoryClusterer wire = new StoryClusterer(StoryRules.DEFAULTS);
+    String flash = wire.assign("f", "QUILLMARK SUSPENDS QUARTERLY DIVIDEND", null, "", T0);
+    assertThat(wire.assign("i", "QUILLMARK <QMK> SUSPENDS PAYOUT", null, item, T0 + 7 * MINUTE))
+        .isEqualTo(flash);
+    assertThat(wire.assign("o", "ORMSBY <ORM> SUSPENDS QUARTERLY DIVIDEND", null, "", T0 + hour))
+        .isNotEqualTo(flash);
+
+    StoryClusterer reversed = new StoryClusterer(StoryRules.DEFAULTS);
+    String story = reversed.assign("i", "QUILLMARK <QMK> SUSPENDS PAYOUT", null, item, T0);
+    assertThat(reversed.assign("f", "QUILLMARK SUSPENDS QUARTERLY DIVIDEND", null, "", T0 + hour))
+        .isEqualTo(story);
+
+    StoryClusterer late = new StoryClusterer(StoryRules.DEFAULTS);
+    String early = late.assign("f", "QUILLMARK SUSPENDS QUARTERLY DIVIDEND", null, "", T0);
+    assertThat(late.assign("i", "QUILLMARK <QMK> SUSPENDS PAYOUT", null, item, T0 + 20 * hour))
+        .isNotEqualTo(early);
+  }
+
+  /**
    * A saga: each turn comes within a day of the one before, the last more than a day after the
    * first. Agreeing names lower the bar from the story's latest report, so the last turn still
    * joins; the same turn after a day's silence does not.

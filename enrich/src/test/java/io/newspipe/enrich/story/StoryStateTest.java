@@ -44,6 +44,26 @@ class StoryStateTest {
     }
   }
 
+  @Test
+  void shouldMeasureContainmentOnTheSideWithFewerWords() {
+    long[] story = {1, 2, 3, 4, 5, 6, 7, 8};
+    double[] storyWeights = {1, 1, 1, 5, 5, 5, 5, 5};
+    StoryState state = new StoryState(1L, "s", 0L, 0L, 1, StoryNames.NONE, story, storyWeights);
+
+    // A flash of three words, all in the story: contained whole, though its cosine is low.
+    assertThat(state.containment(new long[] {1, 2, 3}, new double[] {1, 1, 1})).isEqualTo(1.0);
+    assertThat(state.similarity(new long[] {1, 2, 3}, new double[] {1, 1, 1})).isLessThan(0.2);
+    // Two of its three words: the weight of the missing one counts...
+    assertThat(state.containment(new long[] {1, 2, 9}, new double[] {2, 1, 1})).isEqualTo(0.75);
+    // ... and when the missing one is its heaviest, the flash is about something else.
+    assertThat(state.containment(new long[] {1, 2, 9}, new double[] {1, 1, 2})).isZero();
+    // An article with more words than the story: the story's weight it holds (3 + 15 of 28: 18).
+    long[] item = {1, 2, 3, 4, 5, 6, 10, 11, 12};
+    double[] itemWeights = {1, 1, 1, 1, 1, 1, 1, 1, 1};
+    assertThat(state.containment(item, itemWeights)).isEqualTo(18.0 / 28);
+    assertThat(state.containment(new long[0], new double[0])).isZero();
+  }
+
   /**
    * The story index caches the states it writes instead of decoding them again, so what it stores
    * must read back as exactly the state it holds: every name kind (headline subjects and tickers
