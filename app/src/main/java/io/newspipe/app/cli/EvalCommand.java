@@ -58,6 +58,15 @@ public final class EvalCommand implements Callable<Integer> {
   Path corpora;
 
   @Option(
+      names = "--stream",
+      paramLabel = "FILE",
+      description =
+          "With --stories: cluster the labelled articles inside this stream of other articles"
+              + " (JSON lines with the text inline, e.g. the corpus file they were drawn from) and"
+              + " score the labelled ones alone, as a live stream would place them.")
+  Path stream;
+
+  @Option(
       names = "--story-similarity",
       paramLabel = "X",
       description = "Story similarity threshold to evaluate (default: the built-in one).")
@@ -95,7 +104,7 @@ public final class EvalCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     if (stories != null) {
-      return StoryEvalRun.run(stories, corpora, storySimilarity, explain, spec);
+      return StoryEvalRun.run(stories, stream, corpora, storySimilarity, explain, spec);
     }
     if (labels == null) {
       throw new ParameterException(

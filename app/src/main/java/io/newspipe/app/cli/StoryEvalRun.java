@@ -14,8 +14,9 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
 
 /**
- * {@code newspipe eval --stories FILE [--corpora DIR] [--explain]}: story clusters against labels;
- * with {@code --explain}, the evidence of every wrongly joined and every missed pair.
+ * {@code newspipe eval --stories FILE [--stream FILE] [--corpora DIR] [--explain]}: story clusters
+ * against labels, alone or inside a stream of other articles; with {@code --explain}, the evidence
+ * of every wrongly joined and every missed pair.
  */
 final class StoryEvalRun {
 
@@ -24,22 +25,21 @@ final class StoryEvalRun {
 
   private StoryEvalRun() {}
 
-  static int run(Path file, Path corpora, Double similarity, boolean explain, CommandSpec spec)
+  static int run(
+      Path file,
+      Path streamFile,
+      Path corpora,
+      Double similarity,
+      boolean explain,
+      CommandSpec spec)
       throws IOException {
-    List<StoryItems.Item> items;
-    try (Reader reader = Files.newBufferedReader(file)) {
-      items = StoryItems.read(reader, file.toString(), corpora);
-    } catch (IllegalArgumentException e) {
-      throw new ParameterException(spec.commandLine(), "newspipe eval: " + e.getMessage(), e);
-    }
-    if (items.isEmpty()) {
-      throw new ParameterException(spec.commandLine(), "newspipe eval: " + file + " is empty");
-    }
+    List<StoryItems.Item> items = read(file, corpora, spec);
+    List<StoryItems.Item> stream = streamFile == null ? List.of() : read(streamFile, corpora, spec);
     StoryRules rules =
         similarity == null
             ? StoryRules.DEFAULTS
             : new StoryRules(StoryRules.DEFAULT_WINDOW, similarity);
-    StoryEvaluation.Result result = StoryEvaluation.run(items, rules);
+    StoryEvaluation.Result result = StoryEvaluation.run(items, stream, rules);
     PrintWriter out = spec.commandLine().getOut();
     out.print(StoryEvaluation.report(result, WORST));
     if (explain) {
@@ -50,13 +50,28 @@ final class StoryEvalRun {
         .getErr()
         .printf(
             Locale.ROOT,
-            "clustered %d articles in %.2f s (%.0f articles/s; %.2f s of CPU, %.0f articles per"
+            "clustered %d articles%s in %.2f s (%.0f articles/s; %.2f s of CPU, %.0f articles per"
                 + " CPU second)%n",
             items.size(),
+            stream.isEmpty() ? "" : " inside a stream of " + stream.size(),
             result.seconds(),
-            items.size() / Math.max(result.seconds(), 1e-9),
+            Math.max(items.size(), stream.size()) / Math.max(result.seconds(), 1e-9),
             result.cpuSeconds(),
-            items.size() / Math.max(result.cpuSeconds(), 1e-9));
+            Math.max(items.size(), stream.size()) / Math.max(result.cpuSeconds(), 1e-9));
     return 0;
+  }
+
+  private static List<StoryItems.Item> read(Path file, Path corpora, CommandSpec spec)
+      throws IOException {
+    List<StoryItems.Item> items;
+    try (Reader reader = Files.newBufferedReader(file)) {
+      items = StoryItems.read(reader, file.toString(), corpora);
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(spec.commandLine(), "newspipe eval: " + e.getMessage(), e);
+    }
+    if (items.isEmpty()) {
+      throw new ParameterException(spec.commandLine(), "newspipe eval: " + file + " is empty");
+    }
+    return items;
   }
 }

@@ -19,6 +19,22 @@ class StoryEvalCommandTest {
       {"id":"div-2","story":"div-2","published":"2024-03-01T11:05:00Z","headline":"PELL MARINE <PLM> SETS QUARTERLY","body":"Qtly div 12 cts vs 12 cts prior Pay April 15 Record March 31"}
       """;
 
+  // INLINE as a corpus file holds it: the same articles without labels.
+  private static final String UNLABELLED =
+      INLINE
+          .lines()
+          .map(l -> l.replace("\"story\":\"bid\",", "").replaceAll("\"story\":\"div-\\d\",", ""))
+          .reduce("", (a, b) -> a + b + "\n");
+
+  // References to UNLABELLED's articles, with their labels.
+  private static final String REFS =
+      """
+      {"ref":"wire/items.jsonl#bid-1","story":"bid"}
+      {"ref":"wire/items.jsonl#bid-2","story":"bid"}
+      {"ref":"wire/items.jsonl#div-1","story":"d1"}
+      {"ref":"wire/items.jsonl#div-2","story":"d2"}
+      """;
+
   @TempDir Path dir;
 
   private final CliRun cli = new CliRun();
@@ -40,22 +56,9 @@ class StoryEvalCommandTest {
 
   @Test
   void shouldReadReferencedTextsFromTheCorpusDirectory() throws Exception {
-    Path corpora = Files.createDirectories(dir.resolve("corpora/wire"));
     Files.writeString(
-        corpora.resolve("items.jsonl"),
-        INLINE
-            .lines()
-            .map(l -> l.replace("\"story\":\"bid\",", "").replaceAll("\"story\":\"div-\\d\",", ""))
-            .reduce("", (a, b) -> a + b + "\n"));
-    Path refs =
-        Files.writeString(
-            dir.resolve("refs.jsonl"),
-            """
-            {"ref":"wire/items.jsonl#bid-1","story":"bid"}
-            {"ref":"wire/items.jsonl#bid-2","story":"bid"}
-            {"ref":"wire/items.jsonl#div-1","story":"d1"}
-            {"ref":"wire/items.jsonl#div-2","story":"d2"}
-            """);
+        Files.createDirectories(dir.resolve("corpora/wire")).resolve("items.jsonl"), UNLABELLED);
+    Path refs = Files.writeString(dir.resolve("refs.jsonl"), REFS);
 
     int code =
         cli.execute(
@@ -63,6 +66,42 @@ class StoryEvalCommandTest {
 
     assertThat(code).isZero();
     assertThat(cli.out.toString()).contains("pairwise  precision 1.000  recall 1.000");
+  }
+
+  /**
+   * Inside a stream: the labelled articles are clustered among the stream's other articles (here
+   * the file they were drawn from, with a third, unlabelled report of the bid), once each, and only
+   * they are scored.
+   */
+  @Test
+  void shouldClusterLabelledArticlesInsideTheStreamAndScoreThemAlone() throws Exception {
+    String third =
+        "{\"id\":\"bid-3\",\"published\":\"2024-03-01T10:40:00Z\",\"headline\":\"LARKSPUR"
+            + " <LKS> CONFIRMS 31 DLR BID FOR TOLAND <TOL>\",\"body\":\"Larkspur Corp confirmed its"
+            + " offer of 31 dlrs a share in cash for Toland Inc, valuing the pump maker at about"
+            + " 420 mln dlrs.\"}\n";
+    Path stream =
+        Files.writeString(
+            Files.createDirectories(dir.resolve("corpora/wire")).resolve("items.jsonl"),
+            UNLABELLED + third);
+    Path refs = Files.writeString(dir.resolve("refs.jsonl"), REFS);
+
+    int code =
+        cli.execute(
+            "eval",
+            "--stories",
+            refs.toString(),
+            "--corpora",
+            dir.resolve("corpora").toString(),
+            "--stream",
+            stream.toString());
+
+    assertThat(code).isZero();
+    assertThat(cli.out.toString())
+        .contains("4 articles (0 undated) -> 3 stories")
+        .contains("pairwise  precision 1.000  recall 1.000")
+        .contains("largest story: wire/items.jsonl#bid-1, 2 articles");
+    assertThat(cli.err.toString()).contains("clustered 4 articles inside a stream of 5");
   }
 
   @Test

@@ -8,6 +8,7 @@ import io.newspipe.enrich.story.StoryText;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -105,6 +106,27 @@ public final class StoryEvaluation {
 
   /** Clusters {@code items} (in their order) and scores the result. */
   public static Result run(List<StoryItems.Item> items, StoryRules rules) {
+    return run(items, List.of(), rules);
+  }
+
+  /**
+   * Clusters {@code items} inside {@code stream}, the other articles of the same days (e.g. the
+   * whole file the labelled articles were drawn from), in publication order, and scores the
+   * labelled items alone: what a live stream does to them, with every other article counting
+   * towards word rarity, filling the index's keys and offering stories to join. A stream article
+   * that is a labelled one (the same id, or a ref ending in {@code #} and its id) is clustered
+   * once, as the labelled one.
+   */
+  public static Result run(
+      List<StoryItems.Item> items, List<StoryItems.Item> stream, StoryRules rules) {
+    Set<String> scored = new HashSet<>();
+    for (StoryItems.Item item : items) {
+      scored.add(item.id());
+      scored.add(item.id().substring(item.id().lastIndexOf('#') + 1));
+    }
+    List<StoryItems.Item> all = new ArrayList<>(items);
+    stream.stream().filter(i -> !scored.contains(i.id())).forEach(all::add);
+    all.sort(Comparator.comparingLong(StoryItems.Item::published)); // stable: ties keep the order
     StoryClusterer clusterer = new StoryClusterer(rules);
     Map<String, String> predicted = new LinkedHashMap<>();
     Map<String, StoryIndex.Match> joins = new HashMap<>();
@@ -112,7 +134,7 @@ public final class StoryEvaluation {
         java.lang.management.ManagementFactory.getThreadMXBean();
     long started = System.nanoTime();
     long cpuStarted = threads.getCurrentThreadCpuTime();
-    for (StoryItems.Item item : items) {
+    for (StoryItems.Item item : all) {
       StoryIndex.Assignment assignment =
           clusterer.assignment(item.id(), item.headline(), null, item.body(), item.published());
       predicted.put(item.id(), assignment.storyId());
@@ -123,6 +145,8 @@ public final class StoryEvaluation {
     double seconds = (System.nanoTime() - started) / 1e9;
     // CPU time of this thread: what the clustering costs, however busy the machine is.
     double cpuSeconds = (threads.getCurrentThreadCpuTime() - cpuStarted) / 1e9;
+    predicted.keySet().retainAll(scored);
+    joins.keySet().retainAll(scored);
     Map<String, List<StoryItems.Item>> byStory = new LinkedHashMap<>();
     for (StoryItems.Item item : items) {
       byStory.computeIfAbsent(predicted.get(item.id()), s -> new ArrayList<>()).add(item);
