@@ -55,9 +55,9 @@ final class StoryEvalRun {
             items.size(),
             stream.isEmpty() ? "" : " inside a stream of " + stream.size(),
             result.seconds(),
-            Math.max(items.size(), stream.size()) / Math.max(result.seconds(), 1e-9),
+            result.clustered() / Math.max(result.seconds(), 1e-9),
             result.cpuSeconds(),
-            Math.max(items.size(), stream.size()) / Math.max(result.cpuSeconds(), 1e-9));
+            result.clustered() / Math.max(result.cpuSeconds(), 1e-9));
     return 0;
   }
 

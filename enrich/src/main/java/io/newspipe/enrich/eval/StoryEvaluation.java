@@ -35,7 +35,11 @@ public final class StoryEvaluation {
   /** A predicted story: its id and members in publication order. */
   public record Story(String id, List<StoryItems.Item> members) {}
 
-  /** What a run gives. {@code pairwise} and {@code bcubed} are null for unlabelled items. */
+  /**
+   * What a run gives. {@code pairwise} and {@code bcubed} are null for unlabelled items; {@code
+   * clustered} counts every article clustered, the stream's included, {@code seconds} and {@code
+   * cpuSeconds} the time that took.
+   */
   public record Result(
       List<StoryItems.Item> items,
       Map<String, String> predicted,
@@ -45,6 +49,7 @@ public final class StoryEvaluation {
       long truePairs,
       long predictedPairs,
       long correctPairs,
+      int clustered,
       double seconds,
       double cpuSeconds,
       Map<String, StoryIndex.Match> joins) {
@@ -155,7 +160,8 @@ public final class StoryEvaluation {
     byStory.forEach((id, members) -> stories.add(new Story(id, List.copyOf(members))));
     boolean labelled = !items.isEmpty() && items.stream().allMatch(i -> i.story() != null);
     if (!labelled) {
-      return new Result(items, predicted, stories, null, null, 0, 0, 0, seconds, cpuSeconds, joins);
+      return new Result(
+          items, predicted, stories, null, null, 0, 0, 0, all.size(), seconds, cpuSeconds, joins);
     }
     Map<String, Integer> trueSizes = new HashMap<>();
     items.forEach(i -> trueSizes.merge(i.story(), 1, Integer::sum));
@@ -192,6 +198,7 @@ public final class StoryEvaluation {
         truePairs,
         predictedPairs,
         correctPairs,
+        all.size(),
         seconds,
         cpuSeconds,
         joins);
