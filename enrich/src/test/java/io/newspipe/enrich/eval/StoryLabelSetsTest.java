@@ -52,6 +52,8 @@ class StoryLabelSetsTest {
   private static final String HELDOUT12 = "/stories/heldout12-labelled.jsonl";
   private static final String HELDOUT13 = "/stories/heldout13-labelled.jsonl";
   private static final String HELDOUT14 = "/stories/heldout14-labelled.jsonl";
+  private static final String HELDOUT15 = "/stories/heldout15-labelled.jsonl";
+  private static final String HELDOUT16 = "/stories/heldout16-labelled.jsonl";
   private static final String SECOND = "/stories/heldout3-second-labeller.jsonl";
 
   // Every story set on real copy, in the order written: none may share an article with a set
@@ -72,7 +74,9 @@ class StoryLabelSetsTest {
           HELDOUT11,
           HELDOUT12,
           HELDOUT13,
-          HELDOUT14);
+          HELDOUT14,
+          HELDOUT15,
+          HELDOUT16);
 
   static Stream<String> sets() {
     return IN_ORDER.stream();
