@@ -38,12 +38,13 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * (ticker, headline subject) or one of their {@value #HEADLINE_KEYS} rarest headline words lead to
  * their stories, and an article joins the story whose centroid it resembles most (cosine similarity
  * of rarity-weighted words at or above {@link StoryRules#similarity()}, or {@value
- * #AGREEING_FACTOR} of it when both name the same ticker, person or headline subject within a day
+ * #AGREEING_FACTOR} of it when both name the same ticker or telling headline subject within a day
  * of the story's latest report and two days of its start; a headline-only flash whose words the
  * story holds, or an item that holds the words of a story's flash, joins within {@link
- * #CONTAINED_WINDOW_MILLIS} of its latest report), among the stories that began within the window,
- * hold fewer than {@value #MAX_ARTICLES} articles and name no other company, ticker, person ({@link
- * StoryNames#conflicts}) or headline subject ({@link StoryNames#subjectsConflict}).
+ * #CONTAINED_WINDOW_MILLIS} of its latest report; after {@link #QUIET_MILLIS} without a report only
+ * a re-run joins), among the stories that began within the window, hold fewer than {@value
+ * #MAX_ARTICLES} articles and name no other company, ticker, person ({@link StoryNames#conflicts})
+ * or headline subject ({@link StoryNames#subjectsConflict}).
  *
  * <p>Signatures, bands and story states are forgotten one {@link StoryRules#window()} after they
  * were last indexed ({@link #purge}), so the index holds roughly the articles of one window and
@@ -85,6 +86,26 @@ public final class StoryIndex {
    * turn, not its first report.
    */
   static final long AGREEING_WINDOW_MILLIS = 24L * 60 * 60 * 1000;
+
+  /**
+   * Rarity weight ({@link WordRarity}) a shared headline subject word needs to count as agreeing
+   * names: 3, a word in at most about one report in twenty of recent copy. "U.S." (weight about
+   * 1.8) or "Japan" heads too many headlines to say two reports share a subject; "Navistar" (5.8)
+   * says it.
+   */
+  static final double TELLING_NAME_WEIGHT = 3.0;
+
+  /**
+   * How long a story may have been quiet (since its latest report) and still take an article that
+   * is not a re-run of it: a day and a half. The next issue of a daily report ("TREASURY BALANCES
+   * AT FED ROSE ON MARCH 31", the next day's slaughter estimates) resembles yesterday's as closely
+   * as a follow-up does; on the tuning sets, three joins in four made after such a silence were
+   * wrong.
+   */
+  static final long QUIET_MILLIS = 36L * 60 * 60 * 1000;
+
+  /** Similarity at which an article is a re-run of a story: it joins however quiet the story. */
+  static final double RERUN_SIMILARITY = 0.9;
 
   /**
    * How long after a story's start agreeing names can lower the threshold at all: two days, the
@@ -380,9 +401,12 @@ public final class StoryIndex {
           && state.containment(words, weights) >= CONTAINED) {
         similarity = rules.similarity(); // a flash and its item: joins as if at the bar
       }
+      if (Math.abs(published - state.latest()) > QUIET_MILLIS && similarity < RERUN_SIMILARITY) {
+        continue; // the story went quiet: only a re-run of it joins now
+      }
       Match match =
           new Match(new Story(state.id(), state.start()), candidate.getValue(), similarity);
-      if (similarity >= threshold(state, names, similarity, followsUp, published)
+      if (similarity >= threshold(state, names, similarity, followsUp, published, words, weights)
           && (best == null || better(match, best))) {
         best = match;
       }
@@ -392,33 +416,40 @@ public final class StoryIndex {
 
   /**
    * The similarity an article needs to join a story: {@link StoryRules#similarity()}, or {@value
-   * #AGREEING_FACTOR} of it when the article and the story name the same company, ticker or person
-   * (and none that disagree, or it would not be asked) and the article came within {@link
+   * #AGREEING_FACTOR} of it when the article and the story name the same company, by ticker or by a
+   * headline subject word of at least {@value #TELLING_NAME_WEIGHT} rarity weight (and none that
+   * disagree, or it would not be asked), and the article came within {@link
    * #AGREEING_WINDOW_MILLIS} of the story's latest report and {@link #AGREEING_SPAN_MILLIS} of its
    * start. Rare words found the candidate; agreeing names and time tell a differently worded report
-   * of the same event from a look-alike. An article that {@linkplain StoryText#followsUp follows
-   * up} a release needs no similarity at all with the story of the same company (ticker or headline
-   * subject) within those times.
+   * of the same event from a look-alike. A shared person does not lower the bar: one official says
+   * different things on one day, and on the tuning sets joins made only because a person agreed
+   * were wrong three times in five. An article that {@linkplain StoryText#followsUp follows up} a
+   * release needs no similarity at all with the story of the same company within those times.
    */
   private double threshold(
       StoryState state,
       StoryNames names,
       double similarity,
       BooleanSupplier followsUp,
-      long published) {
+      long published,
+      long[] words,
+      double[] weights) {
     if (Math.abs(published - state.latest()) <= AGREEING_WINDOW_MILLIS
-        && Math.abs(published - state.start()) <= AGREEING_SPAN_MILLIS) {
+        && Math.abs(published - state.start()) <= AGREEING_SPAN_MILLIS
+        && state.names().agreesOnCompany(names, word -> telling(word, words, weights))) {
       double agreeing = rules.similarity() * AGREEING_FACTOR;
-      if (similarity < agreeing
-          && state.names().agreesOnCompany(names)
-          && followsUp.getAsBoolean()) {
+      if (similarity < agreeing && followsUp.getAsBoolean()) {
         return 0; // it says it follows this company's release: the words need not match
       }
-      if (state.names().agrees(names)) {
-        return agreeing;
-      }
+      return agreeing;
     }
     return rules.similarity();
+  }
+
+  // Whether a headline subject word weighs at least TELLING_NAME_WEIGHT in this article's words.
+  private static boolean telling(String word, long[] words, double[] weights) {
+    int i = Arrays.binarySearch(words, StorySignature.hash(word));
+    return i >= 0 && weights[i] >= TELLING_NAME_WEIGHT;
   }
 
   // Asks the supplier at most once.

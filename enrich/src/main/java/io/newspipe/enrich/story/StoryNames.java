@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -339,11 +340,29 @@ public record StoryNames(
    * Whether the two name the same company: a ticker or a headline subject (see {@link #agrees}).
    */
   public boolean agreesOnCompany(StoryNames other) {
+    return agreesOnCompany(other, word -> true);
+  }
+
+  /**
+   * As {@link #agreesOnCompany(StoryNames)}, counting a shared headline subject only through a word
+   * {@code telling} accepts (story clustering: a word rare in recent copy; "U.S." or "Japan" heads
+   * too many headlines to say two reports are about one subject). Tickers always count.
+   */
+  public boolean agreesOnCompany(StoryNames other, Predicate<String> telling) {
     boolean byHeadline = !headlineTickers.isEmpty() && !other.headlineTickers.isEmpty();
     return (byHeadline
             ? sharesTicker(headlineTickers, other.headlineTickers, other)
             : sharesTicker(tickers, other.tickers, other))
-        || shares(subjects, other.subjects);
+        || shares(subjects, other.subjects, telling);
+  }
+
+  private static boolean shares(Set<String> a, Set<String> b, Predicate<String> telling) {
+    for (String word : a) {
+      if (b.contains(word) && telling.test(word)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static boolean shares(Set<String> a, Set<String> b) {

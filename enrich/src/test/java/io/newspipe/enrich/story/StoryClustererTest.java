@@ -448,7 +448,7 @@ class StoryClustererTest {
 
   /**
    * However closely turns follow each other, agreeing names lower the bar only within two days of a
-   * story's start: a subject in the news every day does not chain into one story.
+   * story's start: a company in the news every day does not chain into one story.
    */
   @Test
   void shouldNotLowerTheBarForAgreeingNamesTwoDaysAfterAStorysStart() {
@@ -457,25 +457,25 @@ class StoryClustererTest {
     String first =
         saga.assign(
             "m1",
-            "TREASURY'S HALLORAN SEES STABLE DOLLAR",
+            "HALSTED MILLS <HLM> SEES STABLE MARGINS",
             null,
-            "Treasury Secretary Peter Halloran said the dollar had found a stable range after the"
-                + " Geneva accord and the government saw no need for further intervention.",
+            "Halsted Mills Inc said its textile margins had found a stable range after the Geneva"
+                + " cotton accord and the company saw no need for further price cuts.",
             T0);
     String[] days = {
-      "Treasury Secretary Peter Halloran told a Senate committee the Geneva accord was working and"
-          + " exchange rates should stay near current levels.",
-      "Treasury Secretary Peter Halloran said talks with Asian partners on currency values would"
-          + " resume next month after the Geneva accord.",
-      "Treasury Secretary Peter Halloran said the administration would oppose an import fee on"
-          + " crude oil in the trade bill before Congress.",
+      "Halsted Mills Inc told analysts the Geneva cotton accord was working and its textile"
+          + " prices should stay near current levels.",
+      "Halsted Mills Inc said talks with Asian mills on cotton supply would resume next month"
+          + " after the Geneva accord.",
+      "Halsted Mills Inc said it would oppose an import fee on cotton yarn in the trade bill"
+          + " before Congress.",
     };
     List<String> stories = new ArrayList<>();
     for (int day = 0; day < days.length; day++) {
       stories.add(
           saga.assign(
               "m" + (day + 2),
-              "TREASURY'S HALLORAN SPEAKS",
+              "HALSTED MILLS <HLM> SPEAKS",
               null,
               days[day],
               T0 + (day + 1) * 20 * hour));
@@ -483,6 +483,63 @@ class StoryClustererTest {
 
     assertThat(stories.subList(0, 2)).containsOnly(first); // 20 and 40 hours after the start
     assertThat(stories.get(2)).isNotEqualTo(first); // 60 hours: the bar is the plain one again
+  }
+
+  /**
+   * A shared person does not lower the bar: the same official's statements on consecutive days,
+   * worded alike enough for a company's follow-up, are different stories.
+   */
+  @Test
+  void shouldNotLowerTheBarForAPersonAlone() {
+    long hour = 60 * MINUTE;
+    StoryClusterer official = new StoryClusterer(StoryRules.DEFAULTS);
+    String first =
+        official.assign(
+            "p1",
+            "TREASURY'S HALLORAN SEES STABLE DOLLAR",
+            null,
+            "Treasury Secretary Peter Halloran said the dollar had found a stable range after the"
+                + " Geneva accord and the government saw no need for further intervention.",
+            T0);
+    String next =
+        official.assign(
+            "p2",
+            "TREASURY'S HALLORAN SPEAKS",
+            null,
+            "Treasury Secretary Peter Halloran told a Senate committee the Geneva accord was working"
+                + " and exchange rates should stay near current levels.",
+            T0 + 20 * hour);
+
+    assertThat(next).isNotEqualTo(first);
+  }
+
+  /**
+   * The next issue of a daily report resembles the last as closely as a follow-up does; once a
+   * story has been quiet for a day and a half only a re-run of it joins.
+   */
+  @Test
+  void shouldTakeOnlyARerunIntoAStoryThatWentQuiet() {
+    long hour = 60 * MINUTE;
+    String monday =
+        "Treasury balances at the Federal Reserve rose on March 30 to 3.254 billion dlrs from"
+            + " 2.871 billion dlrs the previous business day, the Treasury said in its latest"
+            + " budget statement.";
+    String wednesday =
+        "Treasury balances at the Federal Reserve rose on April 1 to 3.912 billion dlrs from"
+            + " 3.254 billion dlrs the previous business day, the Treasury said in its latest"
+            + " budget statement.";
+    StoryClusterer daily = new StoryClusterer(StoryRules.DEFAULTS);
+    String first =
+        daily.assign("d1", "TREASURY BALANCES AT FED ROSE ON MARCH 30", null, monday, T0);
+    String nextIssue =
+        daily.assign(
+            "d2", "TREASURY BALANCES AT FED ROSE ON APRIL 1", null, wednesday, T0 + 40 * hour);
+    String rerun =
+        daily.assign(
+            "d3", "TREASURY BALANCES AT FED ROSE ON MARCH 30", null, monday, T0 + 41 * hour);
+
+    assertThat(nextIssue).isNotEqualTo(first);
+    assertThat(rerun).isEqualTo(first);
   }
 
   /**
@@ -508,6 +565,25 @@ class StoryClustererTest {
             3);
 
     assertThat(second).isNotEqualTo(first);
+  }
+
+  /**
+   * A shared headline subject counts as agreeing names only through a word the caller calls
+   * telling.
+   */
+  @Test
+  void shouldCountASharedSubjectAsAgreementOnlyThroughATellingWord() {
+    StoryNames steel =
+        new StoryNames(Set.of(), Set.of(), Set.of(), Set.of("u", "steelmak"), Set.of());
+    StoryNames chips = new StoryNames(Set.of(), Set.of(), Set.of(), Set.of("u"), Set.of());
+    StoryNames navistar =
+        new StoryNames(Set.of("NAV"), Set.of(), Set.of(), Set.of("navistar"), Set.of("NAV"));
+    StoryNames navistarAgain =
+        new StoryNames(Set.of("NAV"), Set.of(), Set.of(), Set.of("navistar"), Set.of("NAV"));
+
+    assertThat(steel.agreesOnCompany(chips)).isTrue();
+    assertThat(steel.agreesOnCompany(chips, word -> !word.equals("u"))).isFalse();
+    assertThat(navistar.agreesOnCompany(navistarAgain, word -> false)).isTrue(); // the ticker
   }
 
   private static byte[] encoded(StoryNames names) {
