@@ -266,6 +266,7 @@ public final class StoryIndex {
     if (story == null) {
       long[] words = signature.hashes();
       double[] weights = rarity.countAndWeigh(words, published);
+      boolean payout = StoryText.announcesPayout(headline);
       if (!buckets.isEmpty()) {
         // A later version keeps its story and the headline keys of its first version.
         for (String word : rarest(headline, words, weights)) {
@@ -275,12 +276,13 @@ public final class StoryIndex {
       StoryState joined = null;
       if (!buckets.isEmpty()) {
         match =
-            closest(id, words, weights, names, once(followsUp), published, buckets).orElse(null);
+            closest(id, words, weights, names, payout, once(followsUp), published, buckets)
+                .orElse(null);
       }
       if (match == null) {
         story = new Story(id, published);
         if (!buckets.isEmpty()) {
-          joined = StoryState.first(id, published, now, names, words, weights);
+          joined = StoryState.first(id, published, now, names, words, weights, payout);
         }
       } else {
         story = match.story();
@@ -366,6 +368,7 @@ public final class StoryIndex {
       long[] words,
       double[] weights,
       StoryNames names,
+      boolean payout,
       BooleanSupplier followsUp,
       long published,
       Map<String, List<String>> buckets) {
@@ -406,7 +409,8 @@ public final class StoryIndex {
       }
       Match match =
           new Match(new Story(state.id(), state.start()), candidate.getValue(), similarity);
-      if (similarity >= threshold(state, names, similarity, followsUp, published, words, weights)
+      if (similarity
+              >= threshold(state, names, payout, similarity, followsUp, published, words, weights)
           && (best == null || better(match, best))) {
         best = match;
       }
@@ -424,17 +428,22 @@ public final class StoryIndex {
    * of the same event from a look-alike. A shared person does not lower the bar: one official says
    * different things on one day, and on the tuning sets joins made only because a person agreed
    * were wrong three times in five. An article that {@linkplain StoryText#followsUp follows up} a
-   * release needs no similarity at all with the story of the same company within those times.
+   * release needs no similarity at all with the story of the same company within those times. None
+   * of this lowers the bar between a payout notice and a report that is none ({@link
+   * StoryText#announcesPayout}): a company's dividend is an event of its own beside its results of
+   * the same hour, though the dividend item may cite them.
    */
   private double threshold(
       StoryState state,
       StoryNames names,
+      boolean payout,
       double similarity,
       BooleanSupplier followsUp,
       long published,
       long[] words,
       double[] weights) {
-    if (Math.abs(published - state.latest()) <= AGREEING_WINDOW_MILLIS
+    if (payout == state.payout()
+        && Math.abs(published - state.latest()) <= AGREEING_WINDOW_MILLIS
         && Math.abs(published - state.start()) <= AGREEING_SPAN_MILLIS
         && state.names().agreesOnCompany(names, word -> telling(word, words, weights))) {
       double agreeing = rules.similarity() * AGREEING_FACTOR;

@@ -18,6 +18,8 @@ import java.util.Comparator;
  * @param latest publication time of its latest article (the greatest so far), epoch millis
  * @param words word hashes of the centroid, ascending
  * @param weights their weights
+ * @param payout whether its first article's headline announces a payout ({@link
+ *     StoryText#announcesPayout})
  */
 record StoryState(
     long indexed,
@@ -27,15 +29,22 @@ record StoryState(
     int size,
     StoryNames names,
     long[] words,
-    double[] weights) {
+    double[] weights,
+    boolean payout) {
 
   /** Words a centroid keeps. */
   static final int CENTROID_WORDS = 96;
 
   /** A story of one article. */
   static StoryState first(
-      String id, long start, long indexed, StoryNames names, long[] words, double[] weights) {
-    return new StoryState(indexed, id, start, start, 1, names, words, unit(weights));
+      String id,
+      long start,
+      long indexed,
+      StoryNames names,
+      long[] words,
+      double[] weights,
+      boolean payout) {
+    return new StoryState(indexed, id, start, start, 1, names, words, unit(weights), payout);
   }
 
   /** This story with one more article, published at {@code published}. */
@@ -93,7 +102,8 @@ record StoryState(
         size + 1,
         names.union(more),
         Arrays.copyOf(w, n),
-        Arrays.copyOf(v, n));
+        Arrays.copyOf(v, n),
+        payout);
   }
 
   /**
@@ -162,7 +172,8 @@ record StoryState(
                 + idBytes.length
                 + names.encodedSize()
                 + words.length * (Long.BYTES + Double.BYTES)
-                + Long.BYTES);
+                + Long.BYTES
+                + 1);
     buffer.putLong(indexed).putLong(start).putInt(size);
     buffer.putInt(idBytes.length).put(idBytes);
     names.writeTo(buffer);
@@ -170,7 +181,8 @@ record StoryState(
     for (int i = 0; i < words.length; i++) {
       buffer.putLong(words[i]).putDouble(weights[i]);
     }
-    buffer.putLong(latest); // last: a state stored before it was kept decodes with latest = start
+    buffer.putLong(latest); // after the words: a state stored before it decodes with latest = start
+    buffer.put((byte) (payout ? 1 : 0)); // last: a state stored before it decodes as no payout
     return buffer.array();
   }
 
@@ -193,6 +205,7 @@ record StoryState(
       weights[i] = buffer.getDouble();
     }
     long latest = buffer.remaining() >= Long.BYTES ? buffer.getLong() : start;
+    boolean payout = buffer.hasRemaining() && buffer.get() == 1;
     return new StoryState(
         indexed,
         new String(idBytes, StandardCharsets.UTF_8),
@@ -201,7 +214,8 @@ record StoryState(
         size,
         names,
         words,
-        weights);
+        weights,
+        payout);
   }
 
   @Override
@@ -214,7 +228,8 @@ record StoryState(
         && size == s.size
         && names.equals(s.names)
         && Arrays.equals(words, s.words)
-        && Arrays.equals(weights, s.weights);
+        && Arrays.equals(weights, s.weights)
+        && payout == s.payout;
   }
 
   @Override

@@ -139,6 +139,21 @@ public final class StoryText {
     return false;
   }
 
+  /**
+   * Whether a headline, as {@link #words} writes it, announces a payout: a dividend, a quarterly, a
+   * stock split ("YORK FINANCIAL <YFED> DECLARES QTLY DIV", "GETTY PETROLEUM <GTY> SETS STOCK
+   * DIVIDEND"). A company's payout is an event of its own beside its results or a deal announced
+   * the same day, however the text ties them.
+   */
+  public static boolean announcesPayout(List<String> headlineWords) {
+    for (String word : headlineWords) {
+      if (PAYOUT_WORDS.contains(word)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** Words a headline's subject may take before its verb. */
   static final int MAX_SUBJECT_WORDS = 4;
 
@@ -400,4 +415,17 @@ public final class StoryText {
     }
     return Set.copyOf(set);
   }
+
+  // Headline words of a payout notice, as #words writes them (after IRREGULAR, which stem reads).
+  private static final Set<String> PAYOUT_WORDS =
+      Set.of(
+          stem("dividend"),
+          stem("dividends"),
+          stem("div"),
+          stem("payout"),
+          stem("payouts"),
+          stem("quarterly"),
+          stem("qtly"),
+          stem("split"),
+          stem("splits"));
 }

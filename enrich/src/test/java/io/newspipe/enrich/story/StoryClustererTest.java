@@ -568,6 +568,43 @@ class StoryClustererTest {
   }
 
   /**
+   * A company's dividend is an event of its own beside its results of the same hour, though the
+   * dividend item cites them; the same back-reference in a commentary joins the results.
+   */
+  @Test
+  void shouldKeepAPayoutApartFromTheResultsItCites() {
+    String citesResults = " Earlier, the company reported year net of 20.1 mln dlrs.";
+
+    boolean dividend =
+        joinsKestrelResults(
+            "KESTREL FOODS <KFD> SETS STOCK DIVIDEND",
+            "Kestrel Foods Inc said its board declared a five pct stock dividend payable May 1 to"
+                + " holders of record April 10."
+                + citesResults);
+    boolean outlook =
+        joinsKestrelResults(
+            "KESTREL FOODS <KFD> SEES HIGHER SALES",
+            "Kestrel Foods Inc said it expects higher sales this year from its new frozen lines."
+                + citesResults);
+
+    assertThat(dividend).isFalse();
+    assertThat(outlook).isTrue();
+  }
+
+  // Whether a report 20 minutes after Kestrel Foods' results table joins its story.
+  private static boolean joinsKestrelResults(String headline, String body) {
+    StoryClusterer clusterer = new StoryClusterer(StoryRules.DEFAULTS);
+    String results =
+        clusterer.assign(
+            "table",
+            "KESTREL FOODS <KFD> YEAR NET",
+            null,
+            "Shr 1.52 dlrs vs 55 cts Net 20.1 mln vs 7.2 mln Revs 1.14 billion vs 1.31 billion",
+            T0);
+    return clusterer.assign("report", headline, null, body, T0 + 20 * MINUTE).equals(results);
+  }
+
+  /**
    * A shared headline subject counts as agreeing names only through a word the caller calls
    * telling.
    */

@@ -22,7 +22,7 @@ class StoryStateTest {
       if (round % 5 == 0 && weights.length > 3) {
         weights[1] = weights[2]; // ties are cut by word hash
       }
-      StoryState story = new StoryState(1L, "s", 0L, 5L, 2, StoryNames.NONE, words, weights);
+      StoryState story = new StoryState(1L, "s", 0L, 5L, 2, StoryNames.NONE, words, weights, false);
       long[] more = distinctAscending(random, random.nextInt(150));
       if (round % 3 == 0 && words.length > 0 && more.length > 0) {
         more[0] = words[0]; // shared words are summed
@@ -48,7 +48,8 @@ class StoryStateTest {
   void shouldMeasureContainmentOnTheSideWithFewerWords() {
     long[] story = {1, 2, 3, 4, 5, 6, 7, 8};
     double[] storyWeights = {1, 1, 1, 5, 5, 5, 5, 5};
-    StoryState state = new StoryState(1L, "s", 0L, 0L, 1, StoryNames.NONE, story, storyWeights);
+    StoryState state =
+        new StoryState(1L, "s", 0L, 0L, 1, StoryNames.NONE, story, storyWeights, false);
 
     // A flash of three words, all in the story: contained whole, though its cosine is low.
     assertThat(state.containment(new long[] {1, 2, 3}, new double[] {1, 1, 1})).isEqualTo(1.0);
@@ -91,7 +92,8 @@ class StoryStateTest {
               1 + round,
               names,
               words,
-              weights);
+              weights,
+              round % 2 == 1);
 
       StoryState read = StoryState.decode(state.encode());
 
@@ -116,16 +118,21 @@ class StoryStateTest {
             3,
             StoryNames.of("ACME <ACM> SETS DIVIDEND", null, ""),
             new long[] {-5, 2, 9},
-            new double[] {0.5, 1.5, 2.5});
+            new double[] {0.5, 1.5, 2.5},
+            true);
     byte[] current = state.encode();
-    byte[] before = java.util.Arrays.copyOf(current, current.length - Long.BYTES);
+    byte[] before = java.util.Arrays.copyOf(current, current.length - Long.BYTES - 1);
+    byte[] withoutPayout = java.util.Arrays.copyOf(current, current.length - 1);
 
     StoryState read = StoryState.decode(before);
 
     assertThat(read.latest()).isEqualTo(1_000L);
     assertThat(read.words()).containsExactly(state.words());
     assertThat(read.names()).isEqualTo(state.names());
-    assertThat(StoryState.decode(current).latest()).isEqualTo(9_000L);
+    assertThat(read.payout()).isFalse();
+    assertThat(StoryState.decode(withoutPayout).latest()).isEqualTo(9_000L);
+    assertThat(StoryState.decode(withoutPayout).payout()).isFalse();
+    assertThat(StoryState.decode(current)).isEqualTo(state);
   }
 
   /** The plain definition: a map of sums, sorted heaviest first, cut, then sorted by word. */
@@ -158,7 +165,8 @@ class StoryStateTest {
         story.size() + 1,
         StoryNames.NONE,
         heaviest.stream().mapToLong(Map.Entry::getKey).toArray(),
-        heaviest.stream().mapToDouble(Map.Entry::getValue).toArray());
+        heaviest.stream().mapToDouble(Map.Entry::getValue).toArray(),
+        story.payout());
   }
 
   private static long[] distinctAscending(Random random, int n) {

@@ -135,4 +135,17 @@ class StoryTextTest {
   void shouldKeepNumbersOneWord(String text, String expected) {
     assertThat(StoryText.numbersAsWords(text)).isEqualTo(expected);
   }
+
+  @Test
+  void shouldTellAPayoutHeadlineFromResultsAndCommentary() {
+    assertThat(payout("YORK FINANCIAL <YFED> DECLARES QTLY DIV")).isTrue();
+    assertThat(payout("Kestrel Foods sets stock dividend")).isTrue();
+    assertThat(payout("ACME <ACM> TO SPLIT STOCK TWO-FOR-ONE")).isTrue();
+    assertThat(payout("ACME <ACM> 4TH QTR NET")).isFalse();
+    assertThat(payout("ACME <ACM> SEES HIGHER 1987 SALES")).isFalse();
+  }
+
+  private static boolean payout(String headline) {
+    return StoryText.announcesPayout(StoryText.words(headline, null, null));
+  }
 }
