@@ -43,6 +43,7 @@ public final class StoryClusterer {
         signature,
         names,
         StoryText.words(headline, null, null),
+        StoryText.headlineNames(headline, body),
         () -> StoryText.followsUp(body),
         published,
         published);

@@ -4,6 +4,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -43,8 +44,9 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * story holds, or an item that holds the words of a story's flash, joins within {@link
  * #CONTAINED_WINDOW_MILLIS} of its latest report; after {@link #QUIET_MILLIS} without a report only
  * a re-run joins), among the stories that began within the window, hold fewer than {@value
- * #MAX_ARTICLES} articles and name no other company, ticker, person ({@link StoryNames#conflicts})
- * or headline subject ({@link StoryNames#subjectsConflict}).
+ * #MAX_ARTICLES} articles and name no other company, ticker, person ({@link StoryNames#conflicts}),
+ * headline subject ({@link StoryNames#subjectsConflict}) or headline name ({@link
+ * StoryText#headlineNames}: each headline names a place or firm the other report never mentions).
  *
  * <p>Signatures, bands and story states are forgotten one {@link StoryRules#window()} after they
  * were last indexed ({@link #purge}), so the index holds roughly the articles of one window and
@@ -239,7 +241,7 @@ public final class StoryIndex {
    */
   public Assignment assign(
       String id, StorySignature signature, StoryNames names, long published, long now) {
-    return assign(id, signature, names, List.of(), () -> false, published, now);
+    return assign(id, signature, names, List.of(), Set.of(), () -> false, published, now);
   }
 
   /**
@@ -257,6 +259,7 @@ public final class StoryIndex {
       StorySignature signature,
       StoryNames names,
       List<String> headline,
+      Set<String> headlineNames,
       BooleanSupplier followsUp,
       long published,
       long now) {
@@ -267,6 +270,7 @@ public final class StoryIndex {
       long[] words = signature.hashes();
       double[] weights = rarity.countAndWeigh(words, published);
       boolean payout = StoryText.announcesPayout(headline);
+      long[] placed = hashes(headlineNames);
       if (!buckets.isEmpty()) {
         // A later version keeps its story and the headline keys of its first version.
         for (String word : rarest(headline, words, weights)) {
@@ -276,13 +280,13 @@ public final class StoryIndex {
       StoryState joined = null;
       if (!buckets.isEmpty()) {
         match =
-            closest(id, words, weights, names, payout, once(followsUp), published, buckets)
+            closest(id, words, weights, names, payout, placed, once(followsUp), published, buckets)
                 .orElse(null);
       }
       if (match == null) {
         story = new Story(id, published);
         if (!buckets.isEmpty()) {
-          joined = StoryState.first(id, published, now, names, words, weights, payout);
+          joined = StoryState.first(id, published, now, names, words, weights, payout, placed);
         }
       } else {
         story = match.story();
@@ -369,6 +373,7 @@ public final class StoryIndex {
       double[] weights,
       StoryNames names,
       boolean payout,
+      long[] headlineNames,
       BooleanSupplier followsUp,
       long published,
       Map<String, List<String>> buckets) {
@@ -391,10 +396,7 @@ public final class StoryIndex {
     Match best = null;
     for (Map.Entry<String, String> candidate : storyVia.entrySet()) {
       StoryState state = state(candidate.getKey());
-      if (state == null
-          || state.size() >= MAX_ARTICLES
-          || state.names().conflicts(names)
-          || state.names().subjectsConflict(names, state.words(), words)) {
+      if (closed(state, names, headlineNames, words)) {
         continue;
       }
       double similarity = state.similarity(words, weights);
@@ -459,6 +461,48 @@ public final class StoryIndex {
   private static boolean telling(String word, long[] words, double[] weights) {
     int i = Arrays.binarySearch(words, StorySignature.hash(word));
     return i >= 0 && weights[i] >= TELLING_NAME_WEIGHT;
+  }
+
+  // A story that is gone, full, or names another company, ticker, person, subject or place.
+  private static boolean closed(
+      StoryState state, StoryNames names, long[] headlineNames, long[] words) {
+    return state == null
+        || state.size() >= MAX_ARTICLES
+        || state.names().conflicts(names)
+        || state.names().subjectsConflict(names, state.words(), words)
+        || headlineNamesConflict(state, headlineNames, names, words);
+  }
+
+  /**
+   * Whether the story's headline and the article's each name something ({@link
+   * StoryText#headlineNames}: a place, a body, a firm) the other's words never mention, and no
+   * headline ticker is shared: the same template about two places or firms ("CCC ACCEPTS EXPORT
+   * BONUS DAIRY CATTLE TO MOROCCO" and "... FOR CANARY ISLANDS", "HARRIS BANK INCREASES ITS PRIME
+   * RATE" and "TCF BANKING ... HIKES PRIME RATE"). A headline ticker both carry is exact and
+   * overrules a misspelt name ("CEASARS WORLD <CAW>").
+   */
+  private static boolean headlineNamesConflict(
+      StoryState state, long[] headlineNames, StoryNames names, long[] words) {
+    return state.headlineNames().length > 0
+        && headlineNames.length > 0
+        && Collections.disjoint(state.names().headlineTickers(), names.headlineTickers())
+        && anyMissing(state.headlineNames(), words)
+        && anyMissing(headlineNames, state.words());
+  }
+
+  // Whether some of the hashes is not among the ascending words.
+  private static boolean anyMissing(long[] hashes, long[] ascendingWords) {
+    for (long hash : hashes) {
+      if (Arrays.binarySearch(ascendingWords, hash) < 0) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  // The word hashes of a set of words, ascending.
+  private static long[] hashes(Set<String> words) {
+    return words.stream().mapToLong(StorySignature::hash).sorted().distinct().toArray();
   }
 
   // Asks the supplier at most once.

@@ -20,6 +20,8 @@ import java.util.Comparator;
  * @param weights their weights
  * @param payout whether its first article's headline announces a payout ({@link
  *     StoryText#announcesPayout})
+ * @param headlineNames word hashes of the names in its first article's headline ({@link
+ *     StoryText#headlineNames}), ascending
  */
 record StoryState(
     long indexed,
@@ -30,7 +32,8 @@ record StoryState(
     StoryNames names,
     long[] words,
     double[] weights,
-    boolean payout) {
+    boolean payout,
+    long[] headlineNames) {
 
   /** Words a centroid keeps. */
   static final int CENTROID_WORDS = 96;
@@ -43,8 +46,10 @@ record StoryState(
       StoryNames names,
       long[] words,
       double[] weights,
-      boolean payout) {
-    return new StoryState(indexed, id, start, start, 1, names, words, unit(weights), payout);
+      boolean payout,
+      long[] headlineNames) {
+    return new StoryState(
+        indexed, id, start, start, 1, names, words, unit(weights), payout, headlineNames);
   }
 
   /** This story with one more article, published at {@code published}. */
@@ -103,7 +108,8 @@ record StoryState(
         names.union(more),
         Arrays.copyOf(w, n),
         Arrays.copyOf(v, n),
-        payout);
+        payout,
+        headlineNames);
   }
 
   /**
@@ -173,7 +179,9 @@ record StoryState(
                 + names.encodedSize()
                 + words.length * (Long.BYTES + Double.BYTES)
                 + Long.BYTES
-                + 1);
+                + 1
+                + Integer.BYTES
+                + headlineNames.length * Long.BYTES);
     buffer.putLong(indexed).putLong(start).putInt(size);
     buffer.putInt(idBytes.length).put(idBytes);
     names.writeTo(buffer);
@@ -182,7 +190,11 @@ record StoryState(
       buffer.putLong(words[i]).putDouble(weights[i]);
     }
     buffer.putLong(latest); // after the words: a state stored before it decodes with latest = start
-    buffer.put((byte) (payout ? 1 : 0)); // last: a state stored before it decodes as no payout
+    buffer.put((byte) (payout ? 1 : 0)); // a state stored before it decodes as no payout
+    buffer.putInt(headlineNames.length); // last: a state stored before it decodes with none
+    for (long name : headlineNames) {
+      buffer.putLong(name);
+    }
     return buffer.array();
   }
 
@@ -206,6 +218,10 @@ record StoryState(
     }
     long latest = buffer.remaining() >= Long.BYTES ? buffer.getLong() : start;
     boolean payout = buffer.hasRemaining() && buffer.get() == 1;
+    long[] headlineNames = new long[buffer.remaining() >= Integer.BYTES ? buffer.getInt() : 0];
+    for (int i = 0; i < headlineNames.length; i++) {
+      headlineNames[i] = buffer.getLong();
+    }
     return new StoryState(
         indexed,
         new String(idBytes, StandardCharsets.UTF_8),
@@ -215,7 +231,8 @@ record StoryState(
         names,
         words,
         weights,
-        payout);
+        payout,
+        headlineNames);
   }
 
   @Override
@@ -229,7 +246,8 @@ record StoryState(
         && names.equals(s.names)
         && Arrays.equals(words, s.words)
         && Arrays.equals(weights, s.weights)
-        && payout == s.payout;
+        && payout == s.payout
+        && Arrays.equals(headlineNames, s.headlineNames);
   }
 
   @Override

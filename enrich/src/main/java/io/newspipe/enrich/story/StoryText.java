@@ -99,6 +99,42 @@ public final class StoryText {
     return List.copyOf(words);
   }
 
+  /** Body words {@link #headlineNames} reads for capitals. */
+  static final int NAME_LEAD_WORDS = 80;
+
+  /**
+   * The headline words, as {@link #words} writes them, that the body's lead writes with a capital
+   * other than at a sentence's start: the names of places, bodies and firms a headline is about
+   * ("CCC ACCEPTS EXPORT BONUS DAIRY CATTLE TO MOROCCO" -> {@code morocco}, "BRAZIL CROP WEATHER
+   * SUMMARY" -> {@code brazil}). Empty when there is no body or it is in capitals, where case says
+   * nothing.
+   */
+  public static Set<String> headlineNames(String headline, String body) {
+    if (headline == null || body == null || body.isBlank()) {
+      return Set.of();
+    }
+    String lead = withoutCredit(body);
+    List<Token> tokens = Tokenizer.tokenize(lead);
+    int n = Math.min(tokens.size(), NAME_LEAD_WORDS);
+    if (n == 0 || capitals(lead.substring(0, tokens.get(n - 1).end()))) {
+      return Set.of();
+    }
+    Set<String> capitalised = new HashSet<>();
+    for (int i = 0; i < n; i++) {
+      Token token = tokens.get(i);
+      if (!token.sentenceStart() && Character.isUpperCase(lead.charAt(token.start()))) {
+        capitalised.add(stem(token.norm()));
+      }
+    }
+    Set<String> names = new LinkedHashSet<>();
+    for (String word : words(headline, null, null)) {
+      if (capitalised.contains(word) && !Character.isDigit(word.charAt(0))) {
+        names.add(word);
+      }
+    }
+    return Set.copyOf(names);
+  }
+
   /** Characters of a body {@link #followsUp} reads. */
   static final int FOLLOW_UP_CHARS = 2_000;
 

@@ -73,6 +73,7 @@ final class AssignStory implements FixedKeyProcessor<String, Enriched, Enriched>
               record.value().signature(),
               names,
               StoryText.words(article.getHeadline(), null, null),
+              StoryText.headlineNames(article.getHeadline(), article.getBody()),
               () -> StoryText.followsUp(article.getBody()),
               record.timestamp(),
               context.currentSystemTimeMs());

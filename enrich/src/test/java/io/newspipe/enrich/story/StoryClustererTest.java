@@ -605,6 +605,46 @@ class StoryClustererTest {
   }
 
   /**
+   * One template about two places: each headline names a place (capitalised in its body) the other
+   * report never mentions, so the two stay apart however alike their words; a reworded report of
+   * the same place joins.
+   */
+  @Test
+  void shouldKeepTheSameTemplateAboutTwoPlacesApart() {
+    StoryClusterer bonuses = new StoryClusterer(StoryRules.DEFAULTS);
+    String cyprus =
+        bonuses.assign(
+            "cy",
+            "CCC ACCEPTS EXPORT BONUS BID ON BARLEY TO CYPRUS",
+            null,
+            "The Commodity Credit Corporation accepted a bid for an export bonus to cover the sale"
+                + " of 20,000 tonnes of feed barley to Cyprus, the Agriculture Department said. The"
+                + " bonus was 36.15 dlrs per tonne and the grain is for shipment in May.",
+            0);
+    String reworded =
+        bonuses.assign(
+            "cy2",
+            "U.S. BARLEY BONUS FOR CYPRUS ACCEPTED",
+            null,
+            "The Agriculture Department said it accepted an export bonus bid on 20,000 tonnes of"
+                + " feed barley for Cyprus under its Export Enhancement Program, at 36.15 dlrs per"
+                + " tonne, for May shipment.",
+            30 * MINUTE);
+    String malta =
+        bonuses.assign(
+            "mt",
+            "CCC ACCEPTS EXPORT BONUS BID ON BARLEY TO MALTA",
+            null,
+            "The Commodity Credit Corporation accepted a bid for an export bonus to cover the sale"
+                + " of 15,000 tonnes of feed barley to Malta, the Agriculture Department said. The"
+                + " bonus was 35.90 dlrs per tonne and the grain is for shipment in June.",
+            120 * MINUTE);
+
+    assertThat(reworded).isEqualTo(cyprus);
+    assertThat(malta).isNotEqualTo(cyprus);
+  }
+
+  /**
    * A shared headline subject counts as agreeing names only through a word the caller calls
    * telling.
    */

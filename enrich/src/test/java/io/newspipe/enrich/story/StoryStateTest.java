@@ -22,7 +22,8 @@ class StoryStateTest {
       if (round % 5 == 0 && weights.length > 3) {
         weights[1] = weights[2]; // ties are cut by word hash
       }
-      StoryState story = new StoryState(1L, "s", 0L, 5L, 2, StoryNames.NONE, words, weights, false);
+      StoryState story =
+          new StoryState(1L, "s", 0L, 5L, 2, StoryNames.NONE, words, weights, false, new long[0]);
       long[] more = distinctAscending(random, random.nextInt(150));
       if (round % 3 == 0 && words.length > 0 && more.length > 0) {
         more[0] = words[0]; // shared words are summed
@@ -49,7 +50,8 @@ class StoryStateTest {
     long[] story = {1, 2, 3, 4, 5, 6, 7, 8};
     double[] storyWeights = {1, 1, 1, 5, 5, 5, 5, 5};
     StoryState state =
-        new StoryState(1L, "s", 0L, 0L, 1, StoryNames.NONE, story, storyWeights, false);
+        new StoryState(
+            1L, "s", 0L, 0L, 1, StoryNames.NONE, story, storyWeights, false, new long[0]);
 
     // A flash of three words, all in the story: contained whole, though its cosine is low.
     assertThat(state.containment(new long[] {1, 2, 3}, new double[] {1, 1, 1})).isEqualTo(1.0);
@@ -93,7 +95,8 @@ class StoryStateTest {
               names,
               words,
               weights,
-              round % 2 == 1);
+              round % 2 == 1,
+              round % 3 == 0 ? new long[0] : new long[] {-7, round});
 
       StoryState read = StoryState.decode(state.encode());
 
@@ -119,10 +122,12 @@ class StoryStateTest {
             StoryNames.of("ACME <ACM> SETS DIVIDEND", null, ""),
             new long[] {-5, 2, 9},
             new double[] {0.5, 1.5, 2.5},
-            true);
+            true,
+            new long[] {-3, 4});
     byte[] current = state.encode();
-    byte[] before = java.util.Arrays.copyOf(current, current.length - Long.BYTES - 1);
-    byte[] withoutPayout = java.util.Arrays.copyOf(current, current.length - 1);
+    int names = Integer.BYTES + 2 * Long.BYTES;
+    byte[] before = java.util.Arrays.copyOf(current, current.length - names - Long.BYTES - 1);
+    byte[] withoutPayout = java.util.Arrays.copyOf(current, current.length - names - 1);
 
     StoryState read = StoryState.decode(before);
 
@@ -166,7 +171,8 @@ class StoryStateTest {
         StoryNames.NONE,
         heaviest.stream().mapToLong(Map.Entry::getKey).toArray(),
         heaviest.stream().mapToDouble(Map.Entry::getValue).toArray(),
-        story.payout());
+        story.payout(),
+        story.headlineNames());
   }
 
   private static long[] distinctAscending(Random random, int n) {

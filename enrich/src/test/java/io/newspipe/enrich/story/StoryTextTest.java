@@ -148,4 +148,17 @@ class StoryTextTest {
   private static boolean payout(String headline) {
     return StoryText.announcesPayout(StoryText.words(headline, null, null));
   }
+
+  @Test
+  void shouldReadAsHeadlineNamesTheHeadlineWordsItsBodyCapitalises() {
+    String headline = "CCC ACCEPTS EXPORT BONUS BID ON BARLEY TO CYPRUS";
+    String body =
+        "The Commodity Credit Corporation accepted a bid for an export bonus on barley to Cyprus,"
+            + " the Agriculture Department said.";
+
+    assertThat(StoryText.headlineNames(headline, body)).contains("cyprus").doesNotContain("barley");
+    assertThat(StoryText.headlineNames(headline, body.toUpperCase(java.util.Locale.ROOT)))
+        .isEmpty();
+    assertThat(StoryText.headlineNames(headline, null)).isEmpty();
+  }
 }
