@@ -1,5 +1,7 @@
 package io.newspipe.enrich.story;
 
+import java.util.List;
+
 /**
  * The story logic of the enrich topology over in-memory stores, for evaluations without Kafka
  * ({@code newspipe eval --stories}): the same {@link StoryIndex} decides, article by article, in
@@ -38,12 +40,13 @@ public final class StoryClusterer {
       String id, String headline, String subheadline, String body, long published) {
     StorySignature signature = StorySignature.of(headline, subheadline, body);
     StoryNames names = StoryNames.of(headline, subheadline, body);
+    List<String> headlineWords = StoryText.words(headline, null, null);
     return index.assign(
         id,
         signature,
         names,
-        StoryText.words(headline, null, null),
-        StoryText.headlineNames(headline, body),
+        headlineWords,
+        StoryText.headlineNames(headlineWords, body),
         () -> StoryText.followsUp(body),
         published,
         published);

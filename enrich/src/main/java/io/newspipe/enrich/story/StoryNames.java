@@ -366,7 +366,7 @@ public record StoryNames(
   }
 
   private static boolean shares(Set<String> a, Set<String> b) {
-    return !a.isEmpty() && !b.isEmpty() && !Collections.disjoint(a, b);
+    return shares(a, b, word -> true);
   }
 
   /**

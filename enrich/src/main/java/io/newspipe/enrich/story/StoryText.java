@@ -103,14 +103,14 @@ public final class StoryText {
   static final int NAME_LEAD_WORDS = 80;
 
   /**
-   * The headline words, as {@link #words} writes them, that the body's lead writes with a capital
-   * other than at a sentence's start: the names of places, bodies and firms a headline is about
-   * ("CCC ACCEPTS EXPORT BONUS DAIRY CATTLE TO MOROCCO" -> {@code morocco}, "BRAZIL CROP WEATHER
-   * SUMMARY" -> {@code brazil}). Empty when there is no body or it is in capitals, where case says
-   * nothing.
+   * The headline words ({@link #words} of the headline alone, as the caller already has them) that
+   * the body's lead writes with a capital other than at a sentence's start: the names of places,
+   * bodies and firms a headline is about ("CCC ACCEPTS EXPORT BONUS DAIRY CATTLE TO MOROCCO" ->
+   * {@code morocco}, "BRAZIL CROP WEATHER SUMMARY" -> {@code brazil}). Empty when there is no body
+   * or it is in capitals, where case says nothing.
    */
-  public static Set<String> headlineNames(String headline, String body) {
-    if (headline == null || body == null || body.isBlank()) {
+  public static Set<String> headlineNames(List<String> headlineWords, String body) {
+    if (headlineWords.isEmpty() || body == null || body.isBlank()) {
       return Set.of();
     }
     String lead = withoutCredit(body);
@@ -127,7 +127,7 @@ public final class StoryText {
       }
     }
     Set<String> names = new LinkedHashSet<>();
-    for (String word : words(headline, null, null)) {
+    for (String word : headlineWords) {
       if (capitalised.contains(word) && !Character.isDigit(word.charAt(0))) {
         names.add(word);
       }

@@ -8,6 +8,7 @@ import io.newspipe.schemas.Article;
 import io.newspipe.schemas.Signal;
 import io.newspipe.schemas.TaggedArticle;
 import java.time.Duration;
+import java.util.List;
 import org.apache.kafka.streams.errors.StreamsException;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
@@ -67,13 +68,14 @@ final class AssignStory implements FixedKeyProcessor<String, Enriched, Enriched>
       }
       StoryNames names =
           StoryNames.of(article.getHeadline(), article.getSubheadline(), article.getBody());
+      List<String> headlineWords = StoryText.words(article.getHeadline(), null, null);
       StoryIndex.Assignment assignment =
           index.assign(
               id,
               record.value().signature(),
               names,
-              StoryText.words(article.getHeadline(), null, null),
-              StoryText.headlineNames(article.getHeadline(), article.getBody()),
+              headlineWords,
+              StoryText.headlineNames(headlineWords, article.getBody()),
               () -> StoryText.followsUp(article.getBody()),
               record.timestamp(),
               context.currentSystemTimeMs());

@@ -491,24 +491,20 @@ class StoryClustererTest {
    */
   @Test
   void shouldNotLowerTheBarForAPersonAlone() {
-    long hour = 60 * MINUTE;
-    StoryClusterer official = new StoryClusterer(StoryRules.DEFAULTS);
     String first =
-        official.assign(
+        assign(
             "p1",
             "TREASURY'S HALLORAN SEES STABLE DOLLAR",
-            null,
             "Treasury Secretary Peter Halloran said the dollar had found a stable range after the"
                 + " Geneva accord and the government saw no need for further intervention.",
-            T0);
+            0);
     String next =
-        official.assign(
+        assign(
             "p2",
             "TREASURY'S HALLORAN SPEAKS",
-            null,
             "Treasury Secretary Peter Halloran told a Senate committee the Geneva accord was working"
                 + " and exchange rates should stay near current levels.",
-            T0 + 20 * hour);
+            20 * 60);
 
     assertThat(next).isNotEqualTo(first);
   }
@@ -519,7 +515,6 @@ class StoryClustererTest {
    */
   @Test
   void shouldTakeOnlyARerunIntoAStoryThatWentQuiet() {
-    long hour = 60 * MINUTE;
     String monday =
         "Treasury balances at the Federal Reserve rose on March 30 to 3.254 billion dlrs from"
             + " 2.871 billion dlrs the previous business day, the Treasury said in its latest"
@@ -528,15 +523,9 @@ class StoryClustererTest {
         "Treasury balances at the Federal Reserve rose on April 1 to 3.912 billion dlrs from"
             + " 3.254 billion dlrs the previous business day, the Treasury said in its latest"
             + " budget statement.";
-    StoryClusterer daily = new StoryClusterer(StoryRules.DEFAULTS);
-    String first =
-        daily.assign("d1", "TREASURY BALANCES AT FED ROSE ON MARCH 30", null, monday, T0);
-    String nextIssue =
-        daily.assign(
-            "d2", "TREASURY BALANCES AT FED ROSE ON APRIL 1", null, wednesday, T0 + 40 * hour);
-    String rerun =
-        daily.assign(
-            "d3", "TREASURY BALANCES AT FED ROSE ON MARCH 30", null, monday, T0 + 41 * hour);
+    String first = assign("d1", "TREASURY BALANCES AT FED ROSE ON MARCH 30", monday, 0);
+    String nextIssue = assign("d2", "TREASURY BALANCES AT FED ROSE ON APRIL 1", wednesday, 40 * 60);
+    String rerun = assign("d3", "TREASURY BALANCES AT FED ROSE ON MARCH 30", monday, 41 * 60);
 
     assertThat(nextIssue).isNotEqualTo(first);
     assertThat(rerun).isEqualTo(first);
@@ -611,34 +600,30 @@ class StoryClustererTest {
    */
   @Test
   void shouldKeepTheSameTemplateAboutTwoPlacesApart() {
-    StoryClusterer bonuses = new StoryClusterer(StoryRules.DEFAULTS);
     String cyprus =
-        bonuses.assign(
+        assign(
             "cy",
             "CCC ACCEPTS EXPORT BONUS BID ON BARLEY TO CYPRUS",
-            null,
             "The Commodity Credit Corporation accepted a bid for an export bonus to cover the sale"
                 + " of 20,000 tonnes of feed barley to Cyprus, the Agriculture Department said. The"
                 + " bonus was 36.15 dlrs per tonne and the grain is for shipment in May.",
             0);
     String reworded =
-        bonuses.assign(
+        assign(
             "cy2",
             "U.S. BARLEY BONUS FOR CYPRUS ACCEPTED",
-            null,
             "The Agriculture Department said it accepted an export bonus bid on 20,000 tonnes of"
                 + " feed barley for Cyprus under its Export Enhancement Program, at 36.15 dlrs per"
                 + " tonne, for May shipment.",
-            30 * MINUTE);
+            30);
     String malta =
-        bonuses.assign(
+        assign(
             "mt",
             "CCC ACCEPTS EXPORT BONUS BID ON BARLEY TO MALTA",
-            null,
             "The Commodity Credit Corporation accepted a bid for an export bonus to cover the sale"
                 + " of 15,000 tonnes of feed barley to Malta, the Agriculture Department said. The"
                 + " bonus was 35.90 dlrs per tonne and the grain is for shipment in June.",
-            120 * MINUTE);
+            120);
 
     assertThat(reworded).isEqualTo(cyprus);
     assertThat(malta).isNotEqualTo(cyprus);

@@ -151,7 +151,8 @@ class StoryTextTest {
 
   @Test
   void shouldReadAsHeadlineNamesTheHeadlineWordsItsBodyCapitalises() {
-    String headline = "CCC ACCEPTS EXPORT BONUS BID ON BARLEY TO CYPRUS";
+    List<String> headline =
+        StoryText.words("CCC ACCEPTS EXPORT BONUS BID ON BARLEY TO CYPRUS", null, null);
     String body =
         "The Commodity Credit Corporation accepted a bid for an export bonus on barley to Cyprus,"
             + " the Agriculture Department said.";
