@@ -8,6 +8,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -113,16 +114,16 @@ public final class StoryText {
     if (headlineWords.isEmpty() || body == null || body.isBlank()) {
       return Set.of();
     }
-    String lead = withoutCredit(body);
-    List<Token> tokens = Tokenizer.tokenize(lead);
-    int n = Math.min(tokens.size(), NAME_LEAD_WORDS);
-    if (n == 0 || capitals(lead.substring(0, tokens.get(n - 1).end()))) {
+    Lead lead = lead(withoutCredit(body), NAME_LEAD_WORDS, text -> text);
+    List<Token> tokens = lead.tokens();
+    int n = tokens.size();
+    if (n == 0 || capitals(lead.text().substring(0, tokens.get(n - 1).end()))) {
       return Set.of();
     }
     Set<String> capitalised = new HashSet<>();
     for (int i = 0; i < n; i++) {
       Token token = tokens.get(i);
-      if (!token.sentenceStart() && Character.isUpperCase(lead.charAt(token.start()))) {
+      if (!token.sentenceStart() && Character.isUpperCase(lead.text().charAt(token.start()))) {
         capitalised.add(stem(token.norm()));
       }
     }
@@ -357,10 +358,9 @@ public final class StoryText {
   }
 
   private static void addContent(Set<String> words, String raw, int limit) {
-    String text = numbersAsWords(raw);
-    List<Token> tokens = Tokenizer.tokenize(text);
-    for (int i = 0; i < tokens.size() && i < limit; i++) {
-      Token token = tokens.get(i);
+    Lead lead = lead(raw, limit, StoryText::numbersAsWords);
+    String text = lead.text();
+    for (Token token : lead.tokens()) {
       String word = token.norm();
       if (STOPWORDS.contains(word) || AGENCIES.contains(word)) {
         continue;
@@ -371,6 +371,41 @@ public final class StoryText {
         words.add("=" + stem);
       }
     }
+  }
+
+  /** The first tokens of a text, and the text (as written for them) that their offsets index. */
+  record Lead(String text, List<Token> tokens) {}
+
+  /** Characters a word takes in news copy, with room to spare: the first guess of a lead's end. */
+  static final int CHARS_PER_WORD = 12;
+
+  /**
+   * The first {@code n} tokens of {@code raw} as {@code writer} writes it, tokenizing only a prefix
+   * long enough to hold them (doubled until it does): a story reads the first 40 or 80 words of a
+   * body, and a 50 KB body need not be tokenized whole for them. The prefix ends before a
+   * whitespace, so that no word is cut (a cut "1,234,567" would be written and read as two
+   * numbers); the writers look no further than a word ({@link #numbersAsWords}).
+   */
+  static Lead lead(String raw, int n, UnaryOperator<String> writer) {
+    long guess = ((long) n + 1) * CHARS_PER_WORD;
+    while (true) {
+      int length = wordEnd(raw, (int) Math.min(raw.length(), guess));
+      String text = writer.apply(raw.substring(0, length));
+      List<Token> tokens = Tokenizer.tokenize(text);
+      if (tokens.size() >= n || length == raw.length()) {
+        return new Lead(text, tokens.size() > n ? tokens.subList(0, n) : tokens);
+      }
+      guess = 2 * guess;
+    }
+  }
+
+  // The first whitespace at or after from (or the text's end).
+  private static int wordEnd(String text, int from) {
+    int i = from;
+    while (i < text.length() && !Character.isWhitespace(text.charAt(i))) {
+      i++;
+    }
+    return i;
   }
 
   /**

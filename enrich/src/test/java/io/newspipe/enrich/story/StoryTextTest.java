@@ -2,6 +2,8 @@ package io.newspipe.enrich.story;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.newspipe.enrich.text.Token;
+import io.newspipe.enrich.text.Tokenizer;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -161,5 +163,47 @@ class StoryTextTest {
     assertThat(StoryText.headlineNames(headline, body.toUpperCase(java.util.Locale.ROOT)))
         .isEmpty();
     assertThat(StoryText.headlineNames(headline, null)).isEmpty();
+  }
+
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "WASHINGTON, March 3 - The U.S. sold 12,000 tonnes at 5.50 dlrs, up from 4.25 dlrs.",
+        "Officials said 1,250,000 bags of Brazil's coffee were due. \"Not yet,\" he said.",
+        "Counterrevolutionaries internationalised 1,234,567,890.50 telecommunications U.S.-Japanese",
+        "A 6.8-magnitude earthquake hit 12,000.00 kilometres off Tokyo's coast at 10.30 a.m.",
+      })
+  void shouldReadTheFirstTokensOfABodyAsTokenizingAllOfItWould(String sentence) {
+    String body = (sentence + " ").repeat(6);
+    List<Token> whole = Tokenizer.tokenize(StoryText.numbersAsWords(body));
+
+    for (int n = 1; n <= whole.size() + 1; n++) {
+      StoryText.Lead lead = StoryText.lead(body, n, StoryText::numbersAsWords);
+
+      assertThat(lead.tokens()).isEqualTo(whole.subList(0, Math.min(n, whole.size())));
+      int end = lead.tokens().get(lead.tokens().size() - 1).end();
+      assertThat(lead.text().substring(0, end))
+          .isEqualTo(StoryText.numbersAsWords(body).substring(0, end));
+    }
+  }
+
+  @Test
+  void shouldTakeTheSameWordsFromALongBodyAsFromItsLead() {
+    String lead =
+        ("The Commodity Credit Corporation accepted bids for 25,000 tonnes of barley to Cyprus,"
+                + " the U.S. Agriculture Department said. It paid 41.50 dlrs a tonne. ")
+            .repeat(3);
+    String tail = " Traders in Chicago said the bonus was larger than expected.".repeat(2_000);
+    List<String> headline =
+        StoryText.words("CCC ACCEPTS BONUS BID ON BARLEY TO CYPRUS", null, null);
+
+    assertThat(StoryText.words("BARLEY TO CYPRUS", null, lead + tail))
+        .isEqualTo(StoryText.words("BARLEY TO CYPRUS", null, lead))
+        .contains("cyprus", "25000", "=25000")
+        .doesNotContain("chicago");
+    assertThat(StoryText.headlineNames(headline, lead + tail))
+        .isEqualTo(StoryText.headlineNames(headline, lead))
+        .contains("cyprus");
   }
 }
