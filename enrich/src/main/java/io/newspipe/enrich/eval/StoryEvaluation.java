@@ -452,13 +452,24 @@ public final class StoryEvaluation {
             "      %.1f h apart; pair cosine %.2f; %s; names %s, %s; later one %s%n",
             Math.abs(b.published() - a.published()) / 3_600_000.0,
             cosine,
-            na.conflicts(nb) ? "names CONFLICT" : na.agrees(nb) ? "names agree" : "names neutral",
+            agreement(na, nb),
             describe(na),
             describe(nb),
             join == null
                 ? "started a story"
                 : String.format(Locale.ROOT, "joined at %.2f", join.similarity())));
     out.append("      shared:").append(sharedText).append('\n');
+  }
+
+  // How the names of a pair weigh in the rules: only an agreeing company lowers the bar.
+  private static String agreement(StoryNames a, StoryNames b) {
+    if (a.conflicts(b)) {
+      return "names CONFLICT";
+    }
+    if (a.agreesOnCompany(b)) {
+      return "company agrees";
+    }
+    return a.agrees(b) ? "only a person agrees (does not lower the bar)" : "names neutral";
   }
 
   private static String describe(StoryNames names) {
