@@ -120,7 +120,7 @@ public final class HangingTransactions {
     } catch (ExecutionException | TimeoutException | RuntimeException e) {
       LOG.warn(
           "could not check the broker for hanging transactions ({}); if a reader stays stuck,"
-              + " see README, Operations",
+              + " see README, \"Restart after a crash\"",
           e.getCause() == null ? e.toString() : e.getCause().toString());
       return 0;
     } catch (InterruptedException e) {
