@@ -270,7 +270,7 @@ public final class StoryIndex {
       long[] words = signature.hashes();
       double[] weights = rarity.countAndWeigh(words, published);
       boolean payout = StoryText.announcesPayout(headline);
-      long[] placed = hashes(headlineNames);
+      long[] placed = StorySignature.ofWords(List.copyOf(headlineNames)).hashes();
       if (!buckets.isEmpty()) {
         // A later version keeps its story and the headline keys of its first version.
         for (String word : rarest(headline, words, weights)) {
@@ -498,11 +498,6 @@ public final class StoryIndex {
       }
     }
     return false;
-  }
-
-  // The word hashes of a set of words, ascending.
-  private static long[] hashes(Set<String> words) {
-    return words.stream().mapToLong(StorySignature::hash).sorted().distinct().toArray();
   }
 
   // Asks the supplier at most once.
