@@ -82,18 +82,54 @@ public final class StoryEvaluation {
   public static List<Story> disjointTickerStories(Result result) {
     List<Story> disjoint = new ArrayList<>();
     for (Story story : result.stories()) {
-      List<Set<String>> marked = new ArrayList<>();
-      for (StoryItems.Item item : story.members()) {
-        Set<String> tickers = StoryNames.tickers(item.headline());
-        if (!tickers.isEmpty()) {
-          marked.add(tickers);
-        }
-      }
-      if (anyDisjoint(marked)) {
+      if (anyDisjoint(tickerSets(story))) {
         disjoint.add(story);
       }
     }
     return disjoint;
+  }
+
+  /**
+   * Pairs of reports in one story whose headlines both carry ticker marks, and how many of them
+   * share a ticker: the share of a story's pairs that name the same company, read from the marks
+   * alone (needs no labels, so it measures any stream of marked wire copy).
+   */
+  public record TickerPairs(long marked, long sharing) {
+
+    /** Sharing pairs over marked pairs; 1 when no story holds two marked headlines. */
+    public double precision() {
+      return marked == 0 ? 1 : (double) sharing / marked;
+    }
+  }
+
+  /** {@link TickerPairs} over every story of the result. */
+  public static TickerPairs tickerPairs(Result result) {
+    long marked = 0;
+    long sharing = 0;
+    for (Story story : result.stories()) {
+      List<Set<String>> sets = tickerSets(story);
+      for (int i = 0; i < sets.size(); i++) {
+        for (int j = i + 1; j < sets.size(); j++) {
+          marked++;
+          if (!java.util.Collections.disjoint(sets.get(i), sets.get(j))) {
+            sharing++;
+          }
+        }
+      }
+    }
+    return new TickerPairs(marked, sharing);
+  }
+
+  // The ticker marks of each member headline that carries any, in publication order.
+  private static List<Set<String>> tickerSets(Story story) {
+    List<Set<String>> sets = new ArrayList<>();
+    for (StoryItems.Item item : story.members()) {
+      Set<String> tickers = StoryNames.tickers(item.headline());
+      if (!tickers.isEmpty()) {
+        sets.add(tickers);
+      }
+    }
+    return sets;
   }
 
   private static boolean anyDisjoint(List<Set<String>> sets) {
@@ -262,6 +298,14 @@ public final class StoryEvaluation {
                 + " whose tickers share none: %d%n",
             mixed.size(),
             disjointTickerStories(result).size()));
+    TickerPairs tickerPairs = tickerPairs(result);
+    out.append(
+        String.format(
+            Locale.ROOT,
+            "pairs of one story whose headlines both carry tickers: %d, sharing one: %d (%.3f)%n",
+            tickerPairs.marked(),
+            tickerPairs.sharing(),
+            tickerPairs.precision()));
     disjointTickerStories(result).stream()
         .sorted(Comparator.comparingInt((Story s) -> -s.members().size()))
         .limit(worst)

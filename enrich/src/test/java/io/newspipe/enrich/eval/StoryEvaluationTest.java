@@ -1,10 +1,12 @@
 package io.newspipe.enrich.eval;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.offset;
 
 import io.newspipe.enrich.story.StoryRules;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class StoryEvaluationTest {
@@ -36,6 +38,48 @@ class StoryEvaluationTest {
         .contains("company agrees")
         .contains("only a person agrees (does not lower the bar)")
         .doesNotContain("names agree");
+  }
+
+  @Test
+  void shouldCountTheTickerMarkedPairsOfAStoryAndThoseThatShareATicker() {
+    List<StoryItems.Item> items =
+        List.of(
+            item("a1", null, 0, "ACME <ACM> TO BUY BOLT <BLT>", "Acme agreed to buy Bolt."),
+            item("a2", null, 1, "BOLT <BLT> AGREES TO ACME BUYOUT", "Bolt agreed to Acme's bid."),
+            item("a3", null, 2, "CAPE <CPE> SETS PAYOUT", "Cape set its payout."),
+            item("a4", null, 3, "ACME TO BUY BOLT", "No mark in this headline."));
+    var stories =
+        List.of(
+            new StoryEvaluation.Story("s1", List.of(items.get(0), items.get(1), items.get(3))),
+            new StoryEvaluation.Story("s2", List.of(items.get(2))));
+    var result =
+        new StoryEvaluation.Result(
+            items, Map.of(), stories, null, null, 0, 0, 0, 4, 0, 0, Map.of());
+
+    assertThat(StoryEvaluation.tickerPairs(result))
+        .isEqualTo(new StoryEvaluation.TickerPairs(1, 1));
+
+    var mixed =
+        new StoryEvaluation.Result(
+            items,
+            Map.of(),
+            List.of(new StoryEvaluation.Story("s", items)),
+            null,
+            null,
+            0,
+            0,
+            0,
+            4,
+            0,
+            0,
+            Map.of());
+    // a1-a2 share BLT and ACM; a1-a3 and a2-a3 share nothing.
+    var pairs = StoryEvaluation.tickerPairs(mixed);
+    assertThat(pairs).isEqualTo(new StoryEvaluation.TickerPairs(3, 1));
+    assertThat(pairs.precision()).isCloseTo(1.0 / 3, offset(1e-9));
+    assertThat(StoryEvaluation.report(mixed, 3))
+        .contains(
+            "pairs of one story whose headlines both carry tickers: 3, sharing one: 1 (0.333)");
   }
 
   private static StoryItems.Item item(
