@@ -69,8 +69,12 @@ public final class EvalCommand implements Callable<Integer> {
   @Option(
       names = "--story-similarity",
       paramLabel = "X",
-      description = "Story similarity threshold to evaluate (default: the built-in one).")
-  Double storySimilarity;
+      split = ",",
+      description =
+          "Story similarity threshold to evaluate (default: the built-in one); several,"
+              + " comma-separated, print one line per threshold: what raising or lowering it"
+              + " trades.")
+  List<Double> storySimilarity = List.of();
 
   @Option(
       names = "--explain",

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -102,6 +103,37 @@ class StoryEvalCommandTest {
         .contains("pairwise  precision 1.000  recall 1.000")
         .contains("largest story: wire/items.jsonl#bid-1, 2 articles");
     assertThat(cli.err.toString()).contains("clustered 4 articles inside a stream of 5");
+  }
+
+  @Test
+  void shouldPrintOneLineOfFiguresPerThresholdWhenGivenSeveral() throws Exception {
+    Path file = Files.writeString(dir.resolve("stories.jsonl"), INLINE);
+
+    int code = cli.execute("eval", "--stories", file.toString(), "--story-similarity", "0.45,1");
+
+    assertThat(code).isZero();
+    List<String> lines = cli.out.toString().lines().toList();
+    assertThat(lines).hasSize(3);
+    assertThat(lines.get(0)).startsWith("similarity").contains("pairwise P / R (F1)");
+    assertThat(lines.get(1))
+        .startsWith("0.45 ")
+        .contains("1.000 / 1.000 (1.000)")
+        .endsWith("1 of 1 (1.000)");
+    assertThat(lines.get(2)).startsWith("1.0 ");
+  }
+
+  @Test
+  void shouldRefuseAThresholdOutsideItsRangeAndExplainingSeveral() throws Exception {
+    Path file = Files.writeString(dir.resolve("stories.jsonl"), INLINE);
+
+    assertThat(cli.execute("eval", "--stories", file.toString(), "--story-similarity", "0.4,1.5"))
+        .isEqualTo(2);
+    assertThat(cli.err.toString()).contains("at most 1").contains("1.5");
+    assertThat(
+            cli.execute(
+                "eval", "--stories", file.toString(), "--story-similarity", "0.4,0.5", "--explain"))
+        .isEqualTo(2);
+    assertThat(cli.err.toString()).contains("--explain takes one --story-similarity");
   }
 
   @Test
