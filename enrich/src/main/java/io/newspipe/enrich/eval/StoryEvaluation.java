@@ -6,6 +6,7 @@ import io.newspipe.enrich.story.StoryNames;
 import io.newspipe.enrich.story.StoryRules;
 import io.newspipe.enrich.story.StoryText;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -82,7 +83,8 @@ public final class StoryEvaluation {
   public static List<Story> disjointTickerStories(Result result) {
     List<Story> disjoint = new ArrayList<>();
     for (Story story : result.stories()) {
-      if (anyDisjoint(tickerSets(story))) {
+      TickerPairs pairs = TickerPairs.of(story);
+      if (pairs.sharing() < pairs.marked()) {
         disjoint.add(story);
       }
     }
@@ -100,6 +102,26 @@ public final class StoryEvaluation {
     public double precision() {
       return marked == 0 ? 1 : (double) sharing / marked;
     }
+
+    /** The marked pairs of one story's member headlines. */
+    static TickerPairs of(Story story) {
+      List<Set<String>> sets = new ArrayList<>();
+      for (StoryItems.Item item : story.members()) {
+        Set<String> tickers = StoryNames.tickers(item.headline());
+        if (!tickers.isEmpty()) {
+          sets.add(tickers);
+        }
+      }
+      long sharing = 0;
+      for (int i = 0; i < sets.size(); i++) {
+        for (int j = i + 1; j < sets.size(); j++) {
+          if (!Collections.disjoint(sets.get(i), sets.get(j))) {
+            sharing++;
+          }
+        }
+      }
+      return new TickerPairs((long) sets.size() * (sets.size() - 1) / 2, sharing);
+    }
   }
 
   /** {@link TickerPairs} over every story of the result. */
@@ -107,40 +129,11 @@ public final class StoryEvaluation {
     long marked = 0;
     long sharing = 0;
     for (Story story : result.stories()) {
-      List<Set<String>> sets = tickerSets(story);
-      for (int i = 0; i < sets.size(); i++) {
-        for (int j = i + 1; j < sets.size(); j++) {
-          marked++;
-          if (!java.util.Collections.disjoint(sets.get(i), sets.get(j))) {
-            sharing++;
-          }
-        }
-      }
+      TickerPairs pairs = TickerPairs.of(story);
+      marked += pairs.marked();
+      sharing += pairs.sharing();
     }
     return new TickerPairs(marked, sharing);
-  }
-
-  // The ticker marks of each member headline that carries any, in publication order.
-  private static List<Set<String>> tickerSets(Story story) {
-    List<Set<String>> sets = new ArrayList<>();
-    for (StoryItems.Item item : story.members()) {
-      Set<String> tickers = StoryNames.tickers(item.headline());
-      if (!tickers.isEmpty()) {
-        sets.add(tickers);
-      }
-    }
-    return sets;
-  }
-
-  private static boolean anyDisjoint(List<Set<String>> sets) {
-    for (int i = 0; i < sets.size(); i++) {
-      for (int j = i + 1; j < sets.size(); j++) {
-        if (java.util.Collections.disjoint(sets.get(i), sets.get(j))) {
-          return true;
-        }
-      }
-    }
-    return false;
   }
 
   private StoryEvaluation() {}
@@ -291,13 +284,14 @@ public final class StoryEvaluation {
             largest.members().size()));
     largest.members().stream().limit(worst).forEach(i -> out.append(member(i)));
     List<Story> mixed = result.mixedTickerStories();
+    List<Story> disjoint = disjointTickerStories(result);
     out.append(
         String.format(
             Locale.ROOT,
             "stories whose headlines carry more than one distinct ticker: %d; with two headlines"
                 + " whose tickers share none: %d%n",
             mixed.size(),
-            disjointTickerStories(result).size()));
+            disjoint.size()));
     TickerPairs tickerPairs = tickerPairs(result);
     out.append(
         String.format(
@@ -306,7 +300,7 @@ public final class StoryEvaluation {
             tickerPairs.marked(),
             tickerPairs.sharing(),
             tickerPairs.precision()));
-    disjointTickerStories(result).stream()
+    disjoint.stream()
         .sorted(Comparator.comparingInt((Story s) -> -s.members().size()))
         .limit(worst)
         .forEach(

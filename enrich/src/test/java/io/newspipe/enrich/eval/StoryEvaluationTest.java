@@ -52,27 +52,10 @@ class StoryEvaluationTest {
         List.of(
             new StoryEvaluation.Story("s1", List.of(items.get(0), items.get(1), items.get(3))),
             new StoryEvaluation.Story("s2", List.of(items.get(2))));
-    var result =
-        new StoryEvaluation.Result(
-            items, Map.of(), stories, null, null, 0, 0, 0, 4, 0, 0, Map.of());
-
-    assertThat(StoryEvaluation.tickerPairs(result))
+    assertThat(StoryEvaluation.tickerPairs(unlabelled(items, stories)))
         .isEqualTo(new StoryEvaluation.TickerPairs(1, 1));
 
-    var mixed =
-        new StoryEvaluation.Result(
-            items,
-            Map.of(),
-            List.of(new StoryEvaluation.Story("s", items)),
-            null,
-            null,
-            0,
-            0,
-            0,
-            4,
-            0,
-            0,
-            Map.of());
+    var mixed = unlabelled(items, List.of(new StoryEvaluation.Story("s", items)));
     // a1-a2 share BLT and ACM; a1-a3 and a2-a3 share nothing.
     var pairs = StoryEvaluation.tickerPairs(mixed);
     assertThat(pairs).isEqualTo(new StoryEvaluation.TickerPairs(3, 1));
@@ -80,6 +63,13 @@ class StoryEvaluationTest {
     assertThat(StoryEvaluation.report(mixed, 3))
         .contains(
             "pairs of one story whose headlines both carry tickers: 3, sharing one: 1 (0.333)");
+  }
+
+  // A result of given stories, without labels or timings.
+  private static StoryEvaluation.Result unlabelled(
+      List<StoryItems.Item> items, List<StoryEvaluation.Story> stories) {
+    return new StoryEvaluation.Result(
+        items, Map.of(), stories, null, null, 0, 0, 0, items.size(), 0, 0, Map.of());
   }
 
   private static StoryItems.Item item(
